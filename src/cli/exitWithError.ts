@@ -1,0 +1,28 @@
+import { CommanderError } from "commander";
+import { isStampedeError } from "../core/StampedeError.js";
+
+/** Exit code for bad input (flags, names, files): the user can fix it. */
+export const EXIT_USAGE = 2;
+/** Exit code for a failure of stampede itself. */
+export const EXIT_INTERNAL = 1;
+
+/**
+ * Prints an error the way every command does (one line per problem on stderr, no stack trace for input errors) and
+ * returns the exit code: 2 for bad input, 1 for an internal failure (with the stack when STAMPEDE_DEBUG is set).
+ */
+export function exitWithError(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // commander already printed its message; help and version exit 0.
+    return e.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (isStampedeError(e)) {
+    const many = (e as { errors?: { format(): string }[] }).errors;
+    if (many && many.length > 0) for (const err of many) process.stderr.write(`error: ${err.format()}\n`);
+    else process.stderr.write(`error: ${e.format()}\n`);
+    return EXIT_USAGE;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  process.stderr.write(`internal error: ${err.message}\n`);
+  if (process.env["STAMPEDE_DEBUG"]) process.stderr.write(`${err.stack ?? ""}\n`);
+  return EXIT_INTERNAL;
+}

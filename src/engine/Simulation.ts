@@ -1,0 +1,297 @@
+import type { Clock } from "../core/Clock.js";
+import type { Rng } from "../core/Rng.js";
+import { StampedeError } from "../core/StampedeError.js";
+import { EventHeap } from "./EventHeap.js";
+import { TimerLane } from "./TimerLane.js";
+import { Xoshiro128 } from "./Xoshiro128.js";
+
+/** Handles an event of one kind. `target` is an entity index, `payload` any number (an id, an amount, a time). */
+export type EventHandler = (target: number, payload: number) => void;
+
+/** Observes every event as it runs (for traces and debugging; slows the loop slightly when set). */
+export type TraceHook = (time: number, kind: number, target: number, payload: number) => void;
+
+/** An opaque reference to a scheduled event, for `cancel`. Stale handles are harmless. */
+export type Handle = number;
+
+export interface SimulationOptions {
+  /** Root seed of the simulation's random streams. Default 1. */
+  seed?: number;
+  /** Initial number of event slots; the pool doubles when full. Default 1024. */
+  initialCapacity?: number;
+}
+
+/** Kind 0 is reserved for cold-path callbacks scheduled with `schedule`. */
+const CALLBACK = 0;
+const CANCELLED = -1;
+/** Handles are `generation * SLOT_LIMIT + slot`: at most 2^26 events pending at once, exact below 2^53. */
+const SLOT_LIMIT = 2 ** 26;
+const GEN_MASK = SLOT_LIMIT - 1;
+
+/**
+ * A discrete-event simulation: a virtual clock (seconds, float64) and an event queue. Events run in (time, sequence)
+ * order, so events at the same time run in the order they were scheduled and a run is a pure function of its inputs.
+ *
+ * Hot path: register a handler per event kind once (`register`), then schedule with `at`/`after`/`inLane`, which take
+ * numbers only and allocate nothing. `schedule(delay, fn)` is a convenience for cold paths.
+ */
+export class Simulation implements Clock {
+  private t = 0;
+  private nextSeq = 0;
+  private processed = 0;
+  private running = false;
+  private stopped = false;
+  private liveCancelled = 0;
+
+  private readonly heap: EventHeap;
+  private readonly lanes: TimerLane[] = [];
+  private readonly handlers: (EventHandler | undefined)[] = [undefined];
+  private readonly kindNames: string[] = ["callback"];
+  private callbacks: ((() => void) | undefined)[] = [];
+
+  private sKind: Int32Array;
+  private sTarget: Int32Array;
+  private sPayload: Float64Array;
+  private sGen: Int32Array;
+  private free: Int32Array;
+  private freeTop = 0;
+  private slotsUsed = 0;
+
+  private readonly root: Xoshiro128;
+  /** Optional observer of every event; undefined for full speed. */
+  trace: TraceHook | undefined = undefined;
+
+  constructor(options: SimulationOptions = {}) {
+    const cap = options.initialCapacity ?? 1024;
+    this.heap = new EventHeap(cap);
+    this.sKind = new Int32Array(cap);
+    this.sTarget = new Int32Array(cap);
+    this.sPayload = new Float64Array(cap);
+    this.sGen = new Int32Array(cap);
+    this.free = new Int32Array(cap);
+    this.root = new Xoshiro128(options.seed ?? 1);
+  }
+
+  /** Current virtual time in seconds. */
+  now(): number {
+    return this.t;
+  }
+
+  /** Number of events run so far (cancelled events are not counted). */
+  get events(): number {
+    return this.processed;
+  }
+
+  /** Number of events scheduled and not yet run or cancelled. */
+  get pending(): number {
+    let n = this.heap.size;
+    for (const lane of this.lanes) n += lane.size;
+    return n - this.liveCancelled;
+  }
+
+  /** An independent random stream named `name`, derived from the simulation's seed. */
+  rng(name: string): Rng {
+    return this.root.fork(name);
+  }
+
+  /** Registers a handler and returns its event kind (a small integer). */
+  register(handler: EventHandler, name = `kind${this.handlers.length}`): number {
+    this.handlers.push(handler);
+    this.kindNames.push(name);
+    return this.handlers.length - 1;
+  }
+
+  /** The name given to `kind` at registration. */
+  kindName(kind: number): string {
+    return this.kindNames[kind] ?? `unknown(${kind})`;
+  }
+
+  /** Schedules an event of `kind` at absolute time `time` (seconds, >= now). */
+  at(time: number, kind: number, target: number, payload: number): Handle {
+    if (!(time >= this.t)) this.badTime(time);
+    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
+    const slot = this.alloc(kind, target, payload);
+    this.heap.push(time, this.nextSeq++, slot);
+    return this.sGen[slot]! * SLOT_LIMIT + slot;
+  }
+
+  /** Schedules an event of `kind` after `delay` seconds (>= 0). */
+  after(delay: number, kind: number, target: number, payload: number): Handle {
+    if (!(delay >= 0)) this.badDelay(delay);
+    return this.at(this.t + delay, kind, target, payload);
+  }
+
+  /**
+   * Returns the id of the FIFO lane for events that all wait exactly `delay` seconds (created on first use). Use it
+   * for per-attempt timeouts: `inLane` is O(1) where `after` is O(log n).
+   */
+  lane(delay: number): number {
+    if (!(delay >= 0) || !Number.isFinite(delay)) this.badDelay(delay);
+    for (let i = 0; i < this.lanes.length; i++) if (this.lanes[i]!.delay === delay) return i;
+    this.lanes.push(new TimerLane(delay));
+    return this.lanes.length - 1;
+  }
+
+  /** Schedules an event of `kind` after the lane's fixed delay. */
+  inLane(lane: number, kind: number, target: number, payload: number): Handle {
+    const l = this.lanes[lane];
+    if (l === undefined)
+      throw new StampedeError("E_UNKNOWN_LANE", `no timer lane ${lane}: create it with lane(delay)`);
+    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
+    const slot = this.alloc(kind, target, payload);
+    l.push(this.t + l.delay, this.nextSeq++, slot);
+    return this.sGen[slot]! * SLOT_LIMIT + slot;
+  }
+
+  /** Cold-path convenience: runs `fn` after `delay` seconds. Allocates a closure; keep it off hot paths. */
+  schedule(delay: number, fn: () => void): Handle {
+    if (!(delay >= 0)) this.badDelay(delay);
+    const slot = this.alloc(CALLBACK, 0, 0);
+    this.callbacks[slot] = fn;
+    this.heap.push(this.t + delay, this.nextSeq++, slot);
+    return this.sGen[slot]! * SLOT_LIMIT + slot;
+  }
+
+  /** Cancels a pending event. Returns false when it already ran or was cancelled (stale handles are harmless). */
+  cancel(handle: Handle): boolean {
+    const slot = handle % SLOT_LIMIT;
+    const gen = (handle - slot) / SLOT_LIMIT;
+    if (slot >= this.slotsUsed || this.sGen[slot] !== gen || this.sKind[slot] === CANCELLED) return false;
+    this.sKind[slot] = CANCELLED;
+    this.callbacks[slot] = undefined;
+    this.liveCancelled++;
+    return true;
+  }
+
+  /** Asks a running `run` to return after the current event. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Runs events in order until none is left, `until` (seconds, inclusive) is passed or `stop()` is called; the clock
+   * then stands at `until` when given and reached. Returns the number of events run by this call.
+   */
+  run(options: { until?: number } = {}): number {
+    const until = options.until ?? Number.POSITIVE_INFINITY;
+    if (Number.isNaN(until))
+      throw new StampedeError("E_INVALID_TIME", "run({ until }) needs a number, got NaN");
+    if (this.running)
+      throw new StampedeError("E_REENTRANT", "run() or step() called from inside an event handler");
+    this.running = true;
+    this.stopped = false;
+    const before = this.processed;
+    try {
+      while (!this.stopped && this.runNext(until)) {
+        // each call runs one event
+      }
+    } finally {
+      this.running = false;
+    }
+    if (!this.stopped && until !== Number.POSITIVE_INFINITY && until > this.t) this.t = until;
+    return this.processed - before;
+  }
+
+  /** Runs the next event, whatever its time. Returns false when the queue is empty. */
+  step(): boolean {
+    if (this.running)
+      throw new StampedeError("E_REENTRANT", "run() or step() called from inside an event handler");
+    this.running = true;
+    try {
+      return this.runNext(Number.POSITIVE_INFINITY);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Pops and dispatches the earliest live event with time <= until. Returns false when there is none. */
+  private runNext(until: number): boolean {
+    const heap = this.heap;
+    const lanes = this.lanes;
+    const nLanes = lanes.length;
+    for (;;) {
+      let bestTime = heap.size > 0 ? heap.time[0]! : Number.POSITIVE_INFINITY;
+      let bestSeq = heap.size > 0 ? heap.seq[0]! : 0;
+      let src = -1;
+      for (let i = 0; i < nLanes; i++) {
+        const l = lanes[i]!;
+        if (l.size === 0) continue;
+        const lt = l.time[l.head]!;
+        if (lt < bestTime || (lt === bestTime && l.seq[l.head]! < bestSeq)) {
+          bestTime = lt;
+          bestSeq = l.seq[l.head]!;
+          src = i;
+        }
+      }
+      if (bestTime > until || bestTime === Number.POSITIVE_INFINITY) return false;
+      const slot = src < 0 ? heap.pop() : lanes[src]!.pop();
+      const kind = this.sKind[slot]!;
+      const target = this.sTarget[slot]!;
+      const payload = this.sPayload[slot]!;
+      this.release(slot);
+      if (kind === CANCELLED) {
+        this.liveCancelled--;
+        continue;
+      }
+      this.t = bestTime;
+      this.processed++;
+      if (this.trace !== undefined) this.trace(bestTime, kind, target, payload);
+      if (kind === CALLBACK) {
+        const fn = this.callbacks[slot]!;
+        this.callbacks[slot] = undefined;
+        fn();
+      } else {
+        (this.handlers[kind] as EventHandler)(target, payload);
+      }
+      return true;
+    }
+  }
+
+  private alloc(kind: number, target: number, payload: number): number {
+    let slot: number;
+    if (this.freeTop > 0) slot = this.free[--this.freeTop]!;
+    else {
+      if (this.slotsUsed === this.sKind.length) this.growSlots();
+      slot = this.slotsUsed++;
+    }
+    this.sKind[slot] = kind;
+    this.sTarget[slot] = target;
+    this.sPayload[slot] = payload;
+    return slot;
+  }
+
+  private release(slot: number): void {
+    this.sGen[slot] = (this.sGen[slot]! + 1) & GEN_MASK;
+    this.free[this.freeTop++] = slot;
+  }
+
+  private growSlots(): void {
+    const cap = this.sKind.length * 2;
+    if (cap > SLOT_LIMIT)
+      throw new StampedeError("E_CAPACITY", `more than ${SLOT_LIMIT} events pending at once`);
+    const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.sKind = grow(this.sKind, (n) => new Int32Array(n));
+    this.sTarget = grow(this.sTarget, (n) => new Int32Array(n));
+    this.sPayload = grow(this.sPayload, (n) => new Float64Array(n));
+    this.sGen = grow(this.sGen, (n) => new Int32Array(n));
+    this.free = grow(this.free, (n) => new Int32Array(n));
+  }
+
+  private badTime(time: number): never {
+    if (Number.isNaN(time)) throw new StampedeError("E_INVALID_TIME", "event time is NaN");
+    throw new StampedeError("E_TIME_IN_PAST", `event time ${time} is before now (${this.t})`);
+  }
+
+  private badDelay(delay: number): never {
+    if (Number.isNaN(delay)) throw new StampedeError("E_INVALID_TIME", "delay is NaN");
+    throw new StampedeError("E_NEGATIVE_DELAY", `delay must be >= 0 and finite, got ${delay}`);
+  }
+
+  private badKind(kind: number): never {
+    throw new StampedeError("E_UNKNOWN_KIND", `event kind ${kind} is not registered (use register(handler))`);
+  }
+}

@@ -1,0 +1,82 @@
+import type { Rng } from "../core/Rng.js";
+
+/** splitmix32: expands a 32-bit seed into well-mixed state words. */
+function splitmix32(state: { s: number }): number {
+  state.s = (state.s + 0x9e3779b9) | 0;
+  let z = state.s;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** FNV-1a over a string's UTF-16 code units, then a final avalanche. */
+function hashName(name: string, salt: number): number {
+  let h = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const TWO_POW_32 = 4294967296;
+
+/**
+ * xoshiro128** (Blackman and Vigna): 128 bits of state, period 2^128 - 1, fast with 32-bit integer arithmetic.
+ * Seeded from a number through splitmix32. `fork(name)` derives a sub-stream from this stream's *seed material* and
+ * the name only (not from how many numbers were drawn), so streams are stable when entities are added or reordered.
+ */
+export class Xoshiro128 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private readonly key: number;
+  private readonly key2: number;
+
+  /** @param seed any finite number; its integer part's low 53 bits are used. */
+  constructor(seed: number, key2 = 0) {
+    const lo = seed >>> 0;
+    const hi = Math.floor(seed / TWO_POW_32) >>> 0;
+    this.key = (lo ^ Math.imul(hi, 0x9e3779b1)) >>> 0;
+    this.key2 = key2 >>> 0;
+    // 64 bits of key material (seed key, stream key) expanded into 128 bits of state by two splitmix32 sequences.
+    const s1 = { s: this.key | 0 };
+    const s2 = { s: Math.imul(this.key2 ^ 0x6a09e667, 0x9e3779b1) | 0 };
+    this.a = (splitmix32(s1) ^ splitmix32(s2)) | 0;
+    this.b = (splitmix32(s1) ^ splitmix32(s2)) | 0;
+    this.c = (splitmix32(s1) ^ splitmix32(s2)) | 0;
+    this.d = (splitmix32(s1) ^ splitmix32(s2)) | 0;
+    if ((this.a | this.b | this.c | this.d) === 0) this.d = 1;
+  }
+
+  nextUint32(): number {
+    const result = Math.imul(this.rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
+    const t = this.b << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = this.rotl(this.d, 11);
+    return result;
+  }
+
+  next(): number {
+    return (this.nextUint32() + 0.5) / TWO_POW_32;
+  }
+
+  fork(name: string): Xoshiro128 {
+    // The child's key is the parent's key; its second key hashes the name with the parent's second key, so a path
+    // of names (`fleet/a` then `retry`) gives a distinct, reproducible stream.
+    return new Xoshiro128(this.key, hashName(name, this.key2 ^ 0x5bd1e995));
+  }
+
+  private rotl(x: number, k: number): number {
+    return (x << k) | (x >>> (32 - k));
+  }
+}

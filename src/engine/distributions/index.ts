@@ -1,0 +1,10 @@
+export { Constant } from "./Constant.js";
+export type { Distribution } from "./Distribution.js";
+export { Empirical } from "./Empirical.js";
+export { Exponential } from "./Exponential.js";
+export { LogNormal } from "./LogNormal.js";
+export { Normal } from "./Normal.js";
+export { normalCdf, normalQuantile } from "./normalMath.js";
+export { Pareto } from "./Pareto.js";
+export { Uniform } from "./Uniform.js";
+export { Weibull } from "./Weibull.js";
