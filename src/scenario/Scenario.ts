@@ -1,0 +1,277 @@
+/**
+ * A validated, resolved scenario: what the loader (YAML/JSON/`defineScenario`) produces and what the model builds
+ * from. Every duration is in seconds and every rate per second (the file says `250ms`, `1200/s`; the loader converts).
+ * Entities are maps keyed by name so every field has an address (`fleets.internal-clients.retry.backoff`).
+ *
+ * Policy configs (retry, backoff, budget, breaker, limiter, queue) are the policies library's own config unions, so a
+ * scenario can choose any policy the library has.
+ */
+import type { Distribution } from "../engine/distributions/Distribution.js";
+
+/** A distribution as written in a file, resolved to seconds: `{ type: exponential, mean: 20ms }` etc. */
+export type DistributionSpec =
+  | { type: "constant"; value: number }
+  | { type: "uniform"; min: number; max: number }
+  | { type: "exponential"; mean: number }
+  | { type: "normal"; mean: number; stddev: number }
+  | { type: "lognormal"; mean: number; cv: number }
+  | { type: "pareto"; min: number; alpha: number }
+  | { type: "weibull"; scale: number; shape: number }
+  | { type: "empirical"; samples: number[] };
+
+/** A note that labels a number as a fact (with its source) or an assumption. `path` points at the field it is about. */
+export interface Note {
+  text: string;
+  source?: string;
+  path?: string;
+}
+
+export interface NetworkSpec {
+  description?: string;
+}
+
+/**
+ * A group of parallel devices (routers + NAT) joining two networks. Each device is a FIFO server with a finite
+ * buffer shared by forwarded requests and connection setups.
+ */
+export interface LinkSpec {
+  /** The two networks this group joins. */
+  between: [string, string];
+  /** Number of parallel devices (k). */
+  devices: number;
+  /** Requests forwarded per second, per device. */
+  forwardRate: number;
+  /** Connection setups (NAT translations) per second, per device: the expensive work. */
+  setupRate: number;
+  /** Buffer per device, in jobs (requests + setups); a job that finds it full is dropped. */
+  buffer: number;
+  /** Base one-way latency through the group, seconds. */
+  latency: number;
+}
+
+/** A call a service makes to another service while it handles a request (the server is held while it waits). */
+export interface DependencySpec {
+  service: string;
+  /** Hard (default): the request fails when this call fails. Soft: it goes on without it. */
+  hard: boolean;
+  /** Per-attempt timeout of the call, seconds. */
+  timeout: number;
+  /** Retry policy of the call (policies library config). Default: a single attempt. */
+  retry?: unknown;
+  /** Links the call crosses, overriding the route derived from the networks. */
+  via?: string[];
+}
+
+export interface DegradationSpec {
+  /** Service time grows by this fraction per request waiting in the queue (GC, memory pressure). Default 0. */
+  perQueued: number;
+  /** Upper bound of the service-time factor. Default 10. */
+  maxFactor: number;
+  /** After a restart, service time starts at `coldFactor` x and decays linearly back over `warmup` seconds. */
+  coldFactor: number;
+  warmup: number;
+}
+
+export interface ServiceSpec {
+  description?: string;
+  network: string;
+  /** Parallel servers (c). */
+  servers: number;
+  serviceTime: DistributionSpec;
+  /** Queue discipline (policies library queue config: fifo, lifo, adaptive-lifo, codel, ...). Default FIFO. */
+  queue: unknown;
+  /** Maximum requests waiting (not in service); arrivals beyond it are rejected at once. */
+  queueLimit: number;
+  /** Drop work whose caller already gave up (when it would start). Default false: abandoned work burns capacity. */
+  cancelAbandoned: boolean;
+  degradation?: DegradationSpec;
+  dependencies: Record<string, DependencySpec>;
+  /** Service plane, used by dependents and reports. Default data. */
+  plane: "control" | "data";
+}
+
+export type LoadSpec =
+  /** Open loop: each client sends first attempts as a Poisson process of `rate` per second. */
+  | { type: "open"; rate: number }
+  /** Closed loop: each client waits for its request to end, then thinks for `think` seconds. */
+  | { type: "closed"; think: DistributionSpec };
+
+export interface ConnectionSpec {
+  /** Persistent connections must be set up through every device on the route before requests flow. */
+  persistent: boolean;
+  /** Timeout of one setup attempt, seconds. */
+  setupTimeout: number;
+  /** Backoff between consecutive failed setup attempts (policies library backoff config). */
+  reconnect: unknown;
+}
+
+export interface FleetSpec {
+  description?: string;
+  network: string;
+  /** The service this fleet calls. */
+  target: string;
+  clients: number;
+  load: LoadSpec;
+  /** Per-attempt timeout, seconds. */
+  timeout: number;
+  /** Retry policy (policies library config): max attempts, backoff, jitter. */
+  retry: unknown;
+  budget?: unknown;
+  breaker?: unknown;
+  connection?: ConnectionSpec;
+  /** Traffic class, for operators' reroute actions. Default: the fleet's name. */
+  trafficClass: string;
+  /** Links crossed, overriding the route derived from the networks. */
+  via?: string[];
+}
+
+export type AutomationAction =
+  /** The service's endpoints change: every persistent connection to it is torn down and must be set up again. */
+  | { type: "change-endpoints"; service: string }
+  | { type: "scale"; service: string; servers: number }
+  | { type: "remove-capacity"; link?: string; service?: string; devices?: number; servers?: number }
+  | { type: "restart"; service: string; duration: number };
+
+export interface AutomationSpec {
+  /** When, seconds from the scenario's start. */
+  at: number;
+  action: AutomationAction;
+  /** Part of the trigger window of the verdict. Default true. */
+  trigger: boolean;
+}
+
+export interface FaultSpec {
+  /** A service or a link, by name. */
+  target: string;
+  start: number;
+  end: number;
+  /** Probability that a request fails with an error (service) or is dropped (link). */
+  errorRate?: number;
+  /** Extra latency, seconds. */
+  addedLatency?: number;
+  /** Capacity multiplier during the fault (0.1 = 90% of capacity lost). */
+  capacityFactor?: number;
+  /** Nothing gets through. */
+  partition?: boolean;
+  trigger: boolean;
+}
+
+export interface MonitoringSpec {
+  /** Network where the monitoring system lives. */
+  network: string;
+  /** Fleets and services whose telemetry is collected. */
+  sources: string[];
+  /** Telemetry emission interval, seconds. Default 10. */
+  interval: number;
+  /** Telemetry timeout: data delayed more than this is lost. Default 5 s. */
+  timeout: number;
+  /** Links crossed by telemetry, overriding the derived route (`[]` = out-of-band). */
+  via?: string[];
+  /** Data older than this counts as stale (monitoring blind). Default 60 s. */
+  staleAfter: number;
+  alarms: {
+    /** Metric alarm: error ratio of a source above `threshold` for `for` seconds, on telemetry that arrived. */
+    errorRatio: { threshold: number; for: number };
+    /** No-data alarm: telemetry stale for `after` seconds (something is wrong, not what). */
+    noData: { after: number };
+  };
+  /** Slow channel (logs, customer reports): impact becomes known after this delay, seconds. */
+  slowChannel: { delay: number };
+}
+
+export type OperatorActionSpec =
+  | { type: "reroute"; traffic: string; via: string[] }
+  | { type: "block"; fleet: string; fraction: number }
+  | { type: "readmit"; fleet: string; over: number }
+  | { type: "rate-limit"; fleet: string; rate: number }
+  | { type: "add-capacity"; link: string; devices: number }
+  | { type: "scale"; service: string; servers: number }
+  | { type: "disable-automation"; name: string }
+  | {
+      type: "deploy-fix";
+      fleet: string;
+      retry?: unknown;
+      reconnect?: unknown;
+      budget?: unknown;
+      over: number;
+    };
+
+export interface OperatorStepSpec {
+  /** What starts the clock of this step: detection, diagnosis, or the completion of another step (by name). */
+  after: string;
+  /** Delay after that, seconds (labelled as an assumption in notes). */
+  delay: number;
+  do: OperatorActionSpec;
+}
+
+export interface OperatorsSpec {
+  /**
+   * Diagnosis (knowing the cause) accrues while operators look: it needs `visible` seconds of time with fresh
+   * monitoring, or `blind` seconds with stale monitoring, or a mix in proportion.
+   */
+  diagnosis: { visible: number; blind: number };
+  runbook: Record<string, OperatorStepSpec>;
+}
+
+export interface DependencyRef {
+  service: string;
+  kind: "hard" | "soft";
+  plane: "control" | "data";
+}
+
+export interface DependentSpec {
+  description?: string;
+  /** True when the dependencies are illustrative, not documented facts. */
+  illustrative: boolean;
+  /** Every group must hold; a group holds when at least `k` of its services are up. */
+  requires: { k: number; of: DependencyRef[] }[];
+}
+
+export interface VerdictSpec {
+  /** Fleets whose successes make goodput. Default: all fleets. */
+  goodputFleets: string[];
+  /** Goodput baseline window before the trigger, seconds. Default 600. */
+  baselineWindow: number;
+  /** Recovered when goodput >= this share of baseline... Default 0.9. */
+  recoveredRatio: number;
+  /** ...for this long, seconds. Default 300. */
+  recoveredFor: number;
+  /** Metastable when goodput is still below this share... Default 0.5. */
+  metastableRatio: number;
+  /** ...this long after the trigger ended, seconds. Default 1800. */
+  metastableAfter: number;
+  /** A service is out in an interval where its success ratio is below this. Default 0.5. */
+  outageRatio: number;
+}
+
+export interface VariantSpec {
+  description: string;
+  /** Overrides by field path, applied to the raw scenario before validation (like `--set path=value`). */
+  set: Record<string, unknown>;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Wall-clock start, ISO 8601 with offset (`2021-12-07T07:00:00-08:00`); outputs count seconds from it. */
+  start: string;
+  /** Default run length, seconds. */
+  duration: number;
+  /** Metrics interval, seconds. Default 10. */
+  interval: number;
+  networks: Record<string, NetworkSpec>;
+  links: Record<string, LinkSpec>;
+  services: Record<string, ServiceSpec>;
+  fleets: Record<string, FleetSpec>;
+  automation: Record<string, AutomationSpec>;
+  faults: Record<string, FaultSpec>;
+  monitoring?: MonitoringSpec;
+  operators?: OperatorsSpec;
+  dependents: Record<string, DependentSpec>;
+  verdict: VerdictSpec;
+  variants: Record<string, VariantSpec>;
+  notes: { facts: Note[]; assumptions: Note[] };
+}
+
+/** Builds an engine Distribution from its spec. */
+export type DistributionFactory = (spec: DistributionSpec) => Distribution;
