@@ -1,0 +1,64 @@
+import type { BenchResult } from "./BenchResult.js";
+import { CeilingStations } from "./CeilingStations.js";
+import { EngineStations } from "./EngineStations.js";
+import { measure } from "./measure.js";
+
+/** Customers per M/M/1 job (2 events each: arrival and departure). */
+const MM1_CUSTOMERS = 5_000_000;
+/** Stations in the many-stations bench (about 190,000 pending events at rho 0.9). */
+const STATIONS = 100_000;
+/** Virtual time per many-stations job: 100,000 stations x 1.8 events per unit time x 10 = about 1.8M events. */
+const STATIONS_SLICE = 10;
+
+function mm1(): BenchResult[] {
+  let seed = 1;
+  const engine = measure(() => new EngineStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity));
+  const ceiling = measure(() => new CeilingStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity));
+  return [
+    {
+      name: "engine.mm1",
+      value: engine.median,
+      unit: "events/s",
+      ratio: engine.median / ceiling.median,
+      note: `M/M/1 rho 0.9, ${MM1_CUSTOMERS} customers; runs ${fmt(engine.rates)}`,
+    },
+    {
+      name: "ceiling.mm1",
+      value: ceiling.median,
+      unit: "events/s",
+      note: `hand-written loop; runs ${fmt(ceiling.rates)}`,
+    },
+  ];
+}
+
+function stations(): BenchResult[] {
+  const e = new EngineStations(STATIONS, 7, { stationary: true });
+  const engine = measure(() => e.run(e.sim.now() + STATIONS_SLICE));
+  const pending = e.sim.pending;
+  const c = new CeilingStations(STATIONS, 7, { stationary: true });
+  const ceiling = measure(() => c.run(c.now() + STATIONS_SLICE));
+  return [
+    {
+      name: "engine.stations",
+      value: engine.median,
+      unit: "events/s",
+      ratio: engine.median / ceiling.median,
+      note: `${STATIONS} M/M/1 stations on one queue, ${pending} pending; runs ${fmt(engine.rates)}`,
+    },
+    {
+      name: "ceiling.stations",
+      value: ceiling.median,
+      unit: "events/s",
+      note: `hand-written loop; runs ${fmt(ceiling.rates)}`,
+    },
+  ];
+}
+
+function fmt(rates: number[]): string {
+  return rates.map((r) => (r / 1e6).toFixed(2)).join(" ") + " M/s";
+}
+
+/** Engine throughput against the hand-written ceiling: (a) one M/M/1 queue, (b) 100,000 stations on one queue. */
+export async function engineBench(): Promise<BenchResult[]> {
+  return [...mm1(), ...stations()];
+}
