@@ -1,0 +1,29 @@
+import { studentTQuantile } from "./studentTQuantile.js";
+
+/** A sample mean with its two-sided Student-t confidence interval. */
+export interface MeanEstimate {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n - 1 in the denominator); 0 when n is 1. */
+  stddev: number;
+  /** Interval bounds; equal to the mean when n < 2 (no spread can be estimated): check `n`. */
+  low: number;
+  high: number;
+}
+
+/**
+ * The mean of `values` with a two-sided t confidence interval (`confidence`, default 0.95): mean ± t(1-α/2, n-1) ·
+ * s / √n. Values that are null or not finite are left out; returns null when none remain. With one value the interval
+ * collapses to the value (there is no estimate of spread).
+ */
+export function meanInterval(values: readonly (number | null)[], confidence = 0.95): MeanEstimate | null {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const n = xs.length;
+  if (n === 0) return null;
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  if (n === 1) return { n, mean, stddev: 0, low: mean, high: mean };
+  const variance = xs.reduce((a, x) => a + (x - mean) * (x - mean), 0) / (n - 1);
+  const stddev = Math.sqrt(variance);
+  const half = studentTQuantile(1 - (1 - confidence) / 2, n - 1) * (stddev / Math.sqrt(n));
+  return { n, mean, stddev, low: mean - half, high: mean + half };
+}
