@@ -1,0 +1,156 @@
+import { StampedeError } from "../core/StampedeError.js";
+import { DependencyGraph, type GraphArrays } from "./DependencyGraph.js";
+import type { NodeInfo } from "./NodeInfo.js";
+import { nodeTypeCode } from "./NodeType.js";
+
+/** Options of one dependency (a plain edge or a k-of-n group). */
+export interface DependencyOptions {
+  /** "hard": the dependent goes down when the requirement is not met; "soft": it is only degraded. Default hard. */
+  readonly kind?: "hard" | "soft";
+  /** Which plane of the dependency is used. Default "data". */
+  readonly plane?: "data" | "control";
+}
+
+/** A node's data as given to the builder: the id and type are required, the name defaults to the id. */
+export type NodeInput = Omit<NodeInfo, "name"> & { readonly name?: string };
+
+/**
+ * Collects nodes and dependencies, then `build()`s a compact, immutable {@link DependencyGraph}.
+ * Node indices are assigned in insertion order from 0. A plain dependency is a 1-of-1 group.
+ */
+export class GraphBuilder {
+  private readonly infos: NodeInfo[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly owner: number[] = [];
+  private readonly k: number[] = [];
+  private readonly flags: number[] = [];
+  private readonly start: number[] = [0];
+  private readonly members: number[] = [];
+
+  /** Number of nodes added so far. */
+  get nodeCount(): number {
+    return this.infos.length;
+  }
+
+  /** Adds a node; throws E_GRAPH_DUPLICATE_NODE when the id exists. Returns its index. */
+  addNode(input: NodeInput): number {
+    if (this.index.has(input.id)) {
+      throw new StampedeError("E_GRAPH_DUPLICATE_NODE", `node "${input.id}" is declared twice`, {
+        ...(input.source ? { location: input.source } : {}),
+      });
+    }
+    const i = this.infos.length;
+    this.infos.push({ ...input, name: input.name ?? input.id });
+    this.index.set(input.id, i);
+    return i;
+  }
+
+  /**
+   * Returns the index of node `id`, adding it with `input` when it does not exist. Throws E_GRAPH_TYPE_CONFLICT when
+   * it exists with another type.
+   */
+  ensureNode(input: NodeInput): number {
+    const i = this.index.get(input.id);
+    if (i === undefined) return this.addNode(input);
+    const have = this.infos[i]!;
+    if (have.type !== input.type) {
+      throw new StampedeError(
+        "E_GRAPH_TYPE_CONFLICT",
+        `node "${input.id}" is a ${have.type} and cannot also be a ${input.type}`,
+        { ...(input.source ? { location: input.source } : {}) },
+      );
+    }
+    return i;
+  }
+
+  /** Index of node `id`, or undefined. */
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  /** The data of node `i` as added. */
+  info(i: number): NodeInfo {
+    const info = this.infos[i];
+    if (!info) throw new RangeError(`no node ${i}`);
+    return info;
+  }
+
+  /** Replaces fields of node `i` (e.g. attributes learnt from a later file). */
+  update(i: number, fields: Partial<Omit<NodeInfo, "id" | "type">>): void {
+    this.infos[i] = { ...this.info(i), ...fields };
+  }
+
+  /** `from` depends on `to` (both node indices). */
+  dependsOn(from: number, to: number, options: DependencyOptions = {}): void {
+    this.dependsOnGroup(from, [to], 1, options);
+  }
+
+  /**
+   * `from` needs at least `k` of `members` working (a k-of-n redundancy group). Duplicate members count once;
+   * `k` must be between 1 and the number of distinct members (E_GRAPH_BAD_GROUP otherwise).
+   */
+  dependsOnGroup(from: number, members: readonly number[], k: number, options: DependencyOptions = {}): void {
+    const n = this.infos.length;
+    const distinct = [...new Set(members)];
+    for (const m of [from, ...distinct]) {
+      if (!Number.isInteger(m) || m < 0 || m >= n) throw new RangeError(`no node ${m}`);
+    }
+    if (!Number.isInteger(k) || k < 1 || k > distinct.length) {
+      throw new StampedeError(
+        "E_GRAPH_BAD_GROUP",
+        `"${this.infos[from]!.id}" needs ${k} of ${distinct.length} members: k must be between 1 and n`,
+      );
+    }
+    this.owner.push(from);
+    this.k.push(k);
+    this.flags.push((options.kind === "soft" ? 0 : 1) | (options.plane === "control" ? 2 : 0));
+    for (const m of distinct) this.members.push(m);
+    this.start.push(this.members.length);
+  }
+
+  /** Freezes the graph into typed arrays (CSR adjacency both ways). The builder may be reused afterwards. */
+  build(): DependencyGraph {
+    const n = this.infos.length;
+    const g = this.owner.length;
+    const m = this.members.length;
+    const types = new Uint8Array(n);
+    for (let i = 0; i < n; i++) types[i] = nodeTypeCode(this.infos[i]!.type);
+    const groupOwner = Int32Array.from(this.owner);
+    const groupK = Int32Array.from(this.k);
+    const groupFlags = Uint8Array.from(this.flags);
+    const groupStart = Int32Array.from(this.start);
+    const groupMembers = Int32Array.from(this.members);
+    // member -> groups containing it
+    const memberStart = new Int32Array(n + 1);
+    for (let j = 0; j < m; j++) memberStart[groupMembers[j]! + 1]!++;
+    for (let i = 0; i < n; i++) memberStart[i + 1]! += memberStart[i]!;
+    const memberGroups = new Int32Array(m);
+    const fill = memberStart.slice(0, n);
+    for (let gi = 0; gi < g; gi++) {
+      for (let j = groupStart[gi]!; j < groupStart[gi + 1]!; j++) {
+        const v = groupMembers[j]!;
+        memberGroups[fill[v]!++] = gi;
+      }
+    }
+    // owner -> its groups
+    const ownStart = new Int32Array(n + 1);
+    for (let gi = 0; gi < g; gi++) ownStart[groupOwner[gi]! + 1]!++;
+    for (let i = 0; i < n; i++) ownStart[i + 1]! += ownStart[i]!;
+    const ownGroups = new Int32Array(g);
+    const ofill = ownStart.slice(0, n);
+    for (let gi = 0; gi < g; gi++) ownGroups[ofill[groupOwner[gi]!]!++] = gi;
+    const arrays: GraphArrays = {
+      types,
+      groupOwner,
+      groupK,
+      groupFlags,
+      groupStart,
+      groupMembers,
+      memberStart,
+      memberGroups,
+      ownStart,
+      ownGroups,
+    };
+    return new DependencyGraph(this.infos.slice(), new Map(this.index), arrays);
+  }
+}
