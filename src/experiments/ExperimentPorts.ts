@@ -1,0 +1,36 @@
+import type { RunResult } from "../metrics/RunResult.js";
+import type { Scenario } from "../scenario/Scenario.js";
+
+/** Options of one run: `runScenario(scenario, options)`. */
+export interface RunOptions {
+  /** Root seed of the run's random streams. */
+  seed: number;
+  /** Run length, seconds. Default: the scenario's `duration`. */
+  until?: number;
+  /** Called now and then with the simulated time reached and the run's end, both seconds. */
+  onProgress?: (simulatedSeconds: number, untilSeconds: number) => void;
+}
+
+/** Runs one scenario: a pure function of (scenario, seed) apart from `summary.timing`. */
+export type ScenarioRunner = (scenario: Scenario, options: RunOptions) => RunResult | Promise<RunResult>;
+
+/** How to resolve a scenario: a variant, overrides by field path (values as the user wrote them), a scale factor. */
+export interface LoadOptions {
+  variant?: string;
+  /** Overrides by field path. Strings are parsed in the field's units (`"90s"`); numbers are taken as is. */
+  set?: Record<string, string | number>;
+  /** Population / capacity scale factor. Default 1. */
+  scale?: number;
+}
+
+/** Loads a scenario by file path or built-in name and resolves it; throws StampedeError on bad input. */
+export type ScenarioLoader = (ref: string, options: LoadOptions) => Scenario | Promise<Scenario>;
+
+/**
+ * What the experiments need from the rest of stampede: a loader and a runner. The CLI passes the real ones; tests pass
+ * a tiny fake model (src/experiments/testing/fakeModel.ts) so the machinery is tested without the cloud model.
+ */
+export interface ExperimentPorts {
+  load: ScenarioLoader;
+  run: ScenarioRunner;
+}

@@ -1,0 +1,29 @@
+import type { RunSummary, Series } from "../metrics/RunResult.js";
+
+/** One run to do, as plain data (it crosses into worker threads). */
+export interface JobSpec {
+  /** Scenario file or built-in name. */
+  scenario: string;
+  variant?: string;
+  /** Overrides by field path (`--set`, sweep points). */
+  set: Record<string, string | number>;
+  scale?: number;
+  seed: number;
+  /** Run length, seconds. Default: the scenario's duration. */
+  until?: number;
+  /** Return the per-interval series too (reports need them; sweeps do not). */
+  series: boolean;
+}
+
+/** What a job gives back. `summary.timing` is included; strip it before comparing or storing results. */
+export interface JobOutput {
+  summary: RunSummary;
+  series?: Series;
+}
+
+/** Runs jobs, in this thread or on a worker pool. */
+export interface JobRunner {
+  run(job: JobSpec): Promise<JobOutput>;
+  /** Releases workers; the runner is unusable afterwards. */
+  close(): Promise<void>;
+}
