@@ -1,0 +1,74 @@
+import { median } from "../stats/median.js";
+import { classifyRun, type Phase } from "./classifyRun.js";
+import type { SweepParam } from "./parseParam.js";
+import { coordsOf, gridSize, pointOf, type SweepRecord } from "./SweepPlan.js";
+
+/** One grid point of the phase diagram. */
+export interface PhaseCell {
+  pointIndex: number;
+  coords: number[];
+  point: Record<string, number>;
+  runs: number;
+  stable: number;
+  recovers: number;
+  metastable: number;
+  failed: number;
+  /** The most frequent phase among its runs (ties go to the worse phase), or null when no run finished. */
+  phase: Phase | null;
+  /** Runs with a recoveredAt. */
+  recovered: number;
+  /** Median of recoveredAt - triggerStart over the runs that recovered, seconds. */
+  medianRecoverySeconds: number | null;
+}
+
+export interface PhaseDiagram {
+  params: { path: string; values: number[]; log: boolean }[];
+  cells: PhaseCell[];
+  totals: { runs: number; stable: number; recovers: number; metastable: number; failed: number };
+}
+
+const ORDER: Phase[] = ["metastable", "recovers", "stable"];
+
+/** Builds the phase diagram from a sweep's records; `failed` counts failed jobs per point index. */
+export function phaseDiagram(
+  params: readonly SweepParam[],
+  records: readonly SweepRecord[],
+  failed: ReadonlyMap<number, number> = new Map(),
+): PhaseDiagram {
+  const byPoint = new Map<number, SweepRecord[]>();
+  for (const r of records) {
+    const list = byPoint.get(r.pointIndex) ?? [];
+    list.push(r);
+    byPoint.set(r.pointIndex, list);
+  }
+  const totals = { runs: 0, stable: 0, recovers: 0, metastable: 0, failed: 0 };
+  const cells: PhaseCell[] = [];
+  for (let i = 0; i < gridSize(params); i++) {
+    const rs = byPoint.get(i) ?? [];
+    const counts: Record<Phase, number> = { stable: 0, recovers: 0, metastable: 0 };
+    for (const r of rs) counts[classifyRun(r.summary)]++;
+    let phase: Phase | null = null;
+    for (const ph of ORDER) if (counts[ph] > 0 && (phase === null || counts[ph] > counts[phase])) phase = ph;
+    const recovered = rs.filter((r) => r.summary.verdict.recoveredAt !== null);
+    const f = failed.get(i) ?? 0;
+    cells.push({
+      pointIndex: i,
+      coords: coordsOf(params, i),
+      point: pointOf(params, i),
+      runs: rs.length,
+      ...counts,
+      failed: f,
+      phase,
+      recovered: recovered.length,
+      medianRecoverySeconds: median(
+        recovered.map((r) => r.summary.verdict.recoveredAt! - (r.summary.verdict.triggerStart ?? 0)),
+      ),
+    });
+    totals.runs += rs.length;
+    totals.stable += counts.stable;
+    totals.recovers += counts.recovers;
+    totals.metastable += counts.metastable;
+    totals.failed += f;
+  }
+  return { params: params.map((p) => ({ path: p.path, values: p.values, log: p.log })), cells, totals };
+}

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { StampedeError } from "../../core/StampedeError.js";
+import { writeFileAtomic } from "../../report/writeFileAtomic.js";
+import type { JobRunner, JobSpec } from "../JobSpec.js";
+import { type PhaseDiagram, phaseDiagram } from "./phaseDiagram.js";
+import { ResultsWriter, readResults } from "./resultsFile.js";
+import {
+  gridSize,
+  jobKey,
+  planManifest,
+  pointOf,
+  type SweepPlan,
+  type SweepRecord,
+  stripTiming,
+} from "./SweepPlan.js";
+
+/** A job that threw: reported with its parameters; the sweep goes on. */
+export interface SweepFailure {
+  pointIndex: number;
+  point: Record<string, number>;
+  replication: number;
+  seed: number;
+  message: string;
+}
+
+export interface SweepOptions {
+  /** Output directory, already created and checked writable (prepareOutDir). */
+  dir: string;
+  /** Skip jobs already in results.jsonl (and drop a truncated last line). Default false. */
+  resume?: boolean;
+  /** Jobs handed to the runner at once. Default 1; use about 2 x workers for a pool. */
+  concurrency?: number;
+  /** Called after each job (and once at the start) with jobs finished (including resumed ones) and the total. */
+  onProgress?: (done: number, total: number) => void;
+  onFailure?: (failure: SweepFailure) => void;
+}
+
+export interface SweepOutcome {
+  records: SweepRecord[];
+  failures: SweepFailure[];
+  /** Jobs found finished in results.jsonl and skipped. */
+  resumed: number;
+  /** Jobs run now (finished or failed). */
+  ran: number;
+  diagram: PhaseDiagram;
+}
+
+/** File names inside the sweep's directory. */
+export const SWEEP_FILES = {
+  results: "results.jsonl",
+  manifest: "sweep.json",
+  failures: "failures.json",
+  phase: "phase.json",
+} as const;
+
+function checkDir(plan: SweepPlan, dir: string, resume: boolean): void {
+  const results = join(dir, SWEEP_FILES.results);
+  const manifest = join(dir, SWEEP_FILES.manifest);
+  const wanted = JSON.stringify(planManifest(plan));
+  if (!resume) {
+    if (existsSync(results) && statSync(results).size > 0)
+      throw new StampedeError(
+        "E_RESULTS_EXIST",
+        `${results} already has results: pass --resume to continue that sweep, or choose another --out`,
+        { path: "--out" },
+      );
+  } else if (existsSync(manifest) && readFileSync(manifest, "utf8").trim() !== wanted) {
+    throw new StampedeError(
+      "E_RESUME_MISMATCH",
+      `${manifest} describes a different sweep (scenario, params, replications, seed, scale or --set differ)`,
+      { path: "--resume" },
+    );
+  }
+  writeFileAtomic(manifest, `${wanted}\n`);
+}
+
+/**
+ * Runs every (grid point x replication) job of `plan` on `runner`, streaming each finished job to results.jsonl as
+ * one line (point, seed, summary without timing). Replication r runs with seed + r at every point. With `resume`,
+ * jobs already in the file are skipped. A job that throws is reported through `onFailure` and left out of the file
+ * (a later `--resume` retries it). Every check of the directory happens before the first job. Writes phase.json and
+ * failures.json at the end; returns all records sorted by point and replication.
+ */
+export async function runSweep(
+  runner: JobRunner,
+  plan: SweepPlan,
+  options: SweepOptions,
+): Promise<SweepOutcome> {
+  const resume = options.resume ?? false;
+  checkDir(plan, options.dir, resume);
+  const file = join(options.dir, SWEEP_FILES.results);
+  const existing = resume ? readResults(file) : { records: [], validBytes: 0, truncatedTail: false };
+  const points = gridSize(plan.params);
+  const records = existing.records.filter((r) => r.pointIndex < points && r.replication < plan.replications);
+  const done = new Set(records.map((r) => jobKey(r.pointIndex, r.replication)));
+  const todo: [number, number][] = [];
+  for (let i = 0; i < points; i++)
+    for (let r = 0; r < plan.replications; r++) if (!done.has(jobKey(i, r))) todo.push([i, r]);
+  const total = points * plan.replications;
+  const resumed = total - todo.length;
+  let finished = resumed;
+  options.onProgress?.(finished, total);
+
+  const writer = new ResultsWriter(file, existing.validBytes);
+  const failures: SweepFailure[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const [pointIndex, replication] = todo[next++]!;
+      const point = pointOf(plan.params, pointIndex);
+      const seed = plan.seed + replication;
+      const job: JobSpec = {
+        scenario: plan.scenario,
+        set: { ...plan.set, ...point },
+        seed,
+        series: false,
+        ...(plan.scale === undefined ? {} : { scale: plan.scale }),
+        ...(plan.until === undefined ? {} : { until: plan.until }),
+      };
+      try {
+        const out = await runner.run(job);
+        const rec: SweepRecord = { pointIndex, point, replication, seed, summary: stripTiming(out.summary) };
+        writer.append(rec);
+        records.push(rec);
+      } catch (e) {
+        const failure = {
+          pointIndex,
+          point,
+          replication,
+          seed,
+          message: e instanceof Error ? e.message : String(e),
+        };
+        failures.push(failure);
+        options.onFailure?.(failure);
+      }
+      options.onProgress?.(++finished, total);
+    }
+  };
+  try {
+    const lanes = Math.max(1, Math.min(options.concurrency ?? 1, todo.length));
+    await Promise.all(Array.from({ length: lanes }, worker));
+  } finally {
+    writer.close();
+  }
+  records.sort((a, b) => a.pointIndex - b.pointIndex || a.replication - b.replication);
+  failures.sort((a, b) => a.pointIndex - b.pointIndex || a.replication - b.replication);
+  const failedPerPoint = new Map<number, number>();
+  for (const f of failures) failedPerPoint.set(f.pointIndex, (failedPerPoint.get(f.pointIndex) ?? 0) + 1);
+  const diagram = phaseDiagram(plan.params, records, failedPerPoint);
+  writeFileAtomic(join(options.dir, SWEEP_FILES.phase), `${JSON.stringify(diagram, null, 2)}\n`);
+  writeFileAtomic(join(options.dir, SWEEP_FILES.failures), `${JSON.stringify(failures, null, 2)}\n`);
+  return { records, failures, resumed, ran: todo.length, diagram };
+}

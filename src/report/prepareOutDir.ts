@@ -1,0 +1,23 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { StampedeError } from "../core/StampedeError.js";
+
+/**
+ * Creates `dir` (and its parents) and proves it writable by writing and removing a probe file, so a command can fail
+ * with one line before it runs anything. Returns the absolute path. Throws E_OUT_DIR.
+ */
+export function prepareOutDir(dir: string): string {
+  const abs = resolve(dir);
+  try {
+    mkdirSync(abs, { recursive: true });
+    const probe = join(abs, `.stampede-probe-${process.pid}`);
+    writeFileSync(probe, "");
+    rmSync(probe);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new StampedeError("E_OUT_DIR", `cannot write to output directory ${dir} (${reason})`, {
+      path: "--out",
+    });
+  }
+  return abs;
+}
