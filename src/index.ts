@@ -1,2 +1,3 @@
 export * from "./core/index.js";
 export * from "./engine/index.js";
+export * from "./policies/index.js";

@@ -1,0 +1,32 @@
+export { Backoff, type BackoffConfig, type BackoffType, type Jitter, makeBackoff } from "./backoff/Backoff.js";
+export { BucketWindow } from "./BucketWindow.js";
+export { AwsAdaptiveRateLimiter, type AwsAdaptiveConfig } from "./budget/AwsAdaptiveRateLimiter.js";
+export { type AwsStandardConfig, AwsStandardQuota } from "./budget/AwsStandardQuota.js";
+export type { Budget, BudgetCounters, BudgetType } from "./budget/Budget.js";
+export { type EnvoyBudgetConfig, EnvoyRetryBudget } from "./budget/EnvoyRetryBudget.js";
+export { GrpcRetryThrottle, type GrpcThrottleConfig } from "./budget/GrpcRetryThrottle.js";
+export { BUDGET_TYPES, type BudgetConfig, makeBudget } from "./budget/makeBudget.js";
+export { RatioBudget, type RatioBudgetConfig } from "./budget/RatioBudget.js";
+export { type SreAdaptiveConfig, SreAdaptiveThrottle } from "./budget/SreAdaptiveThrottle.js";
+export { type NoBudgetConfig, UnlimitedBudget } from "./budget/UnlimitedBudget.js";
+export { E_POLICY_CONFIG } from "./config.js";
+export { type Disposable, Listeners } from "./Listeners.js";
+export {
+  Cause,
+  type CauseCode,
+  isFailure,
+  OUTCOME_NAMES,
+  Outcome,
+  type OutcomeCode,
+  type OutcomeName,
+} from "./Outcome.js";
+export {
+  GiveUpReason,
+  MAX_BOUNDED_ATTEMPTS,
+  makeRetryPolicy,
+  type RetryConfig,
+  type RetryCounters,
+  type RetryOptions,
+  RetryPolicy,
+  STOP,
+} from "./retry/RetryPolicy.js";

@@ -1,0 +1,2 @@
+export { MathRandomRng } from "./MathRandomRng.js";
+export { RealClock, realClock } from "./RealClock.js";
