@@ -1,0 +1,36 @@
+/** Reads yes/no cells: true, yes, y, 1, critical, important -> true; false, no, n, 0, not critical -> false. */
+export function parseYesNo(raw: string): boolean | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === "") return undefined;
+  if (["true", "yes", "y", "1", "critical", "important", "critical or important"].includes(v)) return true;
+  if (["false", "no", "n", "0", "not critical", "not critical or important"].includes(v)) return false;
+  return undefined;
+}
+
+/** A non-negative number (hours, money), or undefined when empty; NaN when unreadable. */
+export function parseAmount(raw: string): number | undefined {
+  const v = raw.trim().replaceAll("_", "");
+  if (v === "") return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : Number.NaN;
+}
+
+/** Level of reliance: "low"/"not significant" -> soft; "material", "full" and anything else -> hard. */
+export function relianceKind(raw: string): "hard" | "soft" {
+  const v = raw.trim().toLowerCase();
+  return v.includes("low") || v.includes("not significant") || v === "none" ? "soft" : "hard";
+}
+
+/**
+ * Substitutability: "not substitutable" -> none, "highly complex" -> difficult, "medium" -> medium, "easily" -> easy;
+ * empty -> undefined; anything else kept lower case.
+ */
+export function substitutabilityOf(raw: string): string | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === "") return undefined;
+  if (v.startsWith("not") || v === "none") return "none";
+  if (v.includes("high") || v.includes("difficult")) return "difficult";
+  if (v.includes("medium")) return "medium";
+  if (v.includes("eas")) return "easy";
+  return v;
+}
