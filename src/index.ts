@@ -1,3 +1,4 @@
 export * from "./core/index.js";
 export * from "./engine/index.js";
 export * from "./policies/index.js";
+export * from "./scenario/index.js";

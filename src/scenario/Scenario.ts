@@ -250,6 +250,18 @@ export interface VariantSpec {
   set: Record<string, unknown>;
 }
 
+/** What the loader applied to the file to get this scenario (recorded for reports and determinism checks). */
+export interface ScenarioOrigin {
+  /** The file it was read from, or null for `defineScenario`. */
+  file: string | null;
+  /** The variant applied, or null. */
+  variant: string | null;
+  /** `--set` overrides applied after the variant, as given (`path -> value text`). */
+  overrides: Record<string, string>;
+  /** Scale factor applied by `scaleScenario` (1 = none). */
+  scale: number;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -271,6 +283,8 @@ export interface Scenario {
   verdict: VerdictSpec;
   variants: Record<string, VariantSpec>;
   notes: { facts: Note[]; assumptions: Note[] };
+  /** How this scenario was obtained (file, variant, overrides, scale). Set by the loader. */
+  origin?: ScenarioOrigin;
 }
 
 /** Builds an engine Distribution from its spec. */

@@ -1,0 +1,88 @@
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { SourceLocation } from "../core/StampedeError.js";
+import { StampedeError } from "../core/StampedeError.js";
+
+/** Error code of every invalid scenario (the summary error and each of its `errors`). */
+export const E_SCENARIO = "E_SCENARIO";
+
+/** A path inside a scenario: keys and array indices (`["fleets", "clients", "retry"]`). */
+export type FieldPath = readonly (string | number)[];
+
+/** A parsed scenario file: its raw value plus what is needed to map a field path back to a line and column. */
+export interface ScenarioSource {
+  readonly file: string;
+  readonly raw: unknown;
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+}
+
+/** Formats a field path the way users write it: `fleets.clients.retry.maxAttempts`, `links.nat.between.0`. */
+export function formatPath(path: FieldPath): string {
+  return path.join(".");
+}
+
+/**
+ * Parses scenario text (YAML, or JSON, which the same parser reads with positions). Throws E_SCENARIO with one error
+ * per syntax problem, each with its position, when the text does not parse.
+ */
+export function parseScenarioSource(text: string, file: string): ScenarioSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.map((e) => {
+      const { line, col } = lineCounter.linePos(e.pos[0]);
+      const msg = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
+      return new StampedeError(E_SCENARIO, `syntax error: ${msg}`, { location: { file, line, col } });
+    });
+    throw scenarioErrors(file, errors);
+  }
+  return { file, raw: doc.toJS({ maxAliasCount: 1000 }), doc, lineCounter };
+}
+
+/**
+ * The position of the node at `path` (of its key when `key` is set and the field exists). When the field does not
+ * exist, the position of its deepest existing ancestor: a missing field points at the object that misses it.
+ */
+export function locate(source: ScenarioSource, path: FieldPath, key = false): SourceLocation {
+  let node: unknown = source.doc.contents;
+  let best: Node | null = isNode(node) ? node : null;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
+      if (!pair) break;
+      const last = i === path.length - 1;
+      if (isNode(pair.key) && (last && key ? true : !isNode(pair.value))) {
+        best = pair.key;
+        if (last) break;
+      }
+      next = pair.value;
+    } else if (isSeq(node)) {
+      next = typeof seg === "number" || /^\d+$/.test(seg) ? node.items[Number(seg)] : undefined;
+    } else break;
+    if (!isNode(next)) break;
+    best = next;
+    node = next;
+  }
+  const offset = best?.range?.[0] ?? 0;
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { file: source.file, line, col };
+}
+
+function isNode(v: unknown): v is Node {
+  return typeof v === "object" && v !== null && "range" in v;
+}
+
+function keyOf(k: unknown): string | undefined {
+  if (isScalar(k)) return String(k.value);
+  return typeof k === "string" ? k : undefined;
+}
+
+/** The summary error that carries every problem found (`errors`), one line each when printed. */
+export function scenarioErrors(file: string, errors: StampedeError[]): StampedeError {
+  const n = errors.length;
+  const err = new StampedeError(E_SCENARIO, `${file}: ${n} error${n === 1 ? "" : "s"} in the scenario`);
+  (err as StampedeError & { errors: StampedeError[] }).errors = errors;
+  return err;
+}

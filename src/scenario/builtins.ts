@@ -1,0 +1,91 @@
+/** Built-in scenarios: the `scenarios/<name>.yaml` files shipped in the package. */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { StampedeError } from "../core/StampedeError.js";
+import { didYouMean } from "./closeNames.js";
+
+/** Error code of a scenario reference that is neither a file nor a built-in. */
+export const E_SCENARIO_NOT_FOUND = "E_SCENARIO_NOT_FOUND";
+
+/**
+ * The folder of the built-in scenarios: `scenarios/` at the package root, found from this module's own location
+ * (two levels up from both src/scenario/ under tsx and dist/scenario/ in an installed package).
+ */
+export function builtinDir(): string {
+  return fileURLToPath(new URL("../../scenarios/", import.meta.url));
+}
+
+/** The names of the built-in scenarios in `dir` (default `builtinDir()`), sorted. */
+export function builtinNames(dir = builtinDir()): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+}
+
+/**
+ * The file a scenario reference names: an existing file path as it is, else the built-in of that name. Throws
+ * E_SCENARIO_NOT_FOUND (one line, with the close built-in names) when it is neither.
+ */
+export function findScenarioFile(ref: string, dir = builtinDir()): string {
+  if (existsSync(ref) && statSync(ref).isFile()) return ref;
+  const names = builtinNames(dir);
+  if (names.includes(ref)) return join(dir, `${ref}.yaml`);
+  const hint = didYouMean(ref, names) || (names.length ? `; built-ins: ${names.join(", ")}` : "");
+  throw new StampedeError(E_SCENARIO_NOT_FOUND, `no scenario file or built-in named '${ref}'${hint}`);
+}
+
+/** What `stampede list` and `describe` show of a built-in, read from its file without running it. */
+export interface BuiltinInfo {
+  name: string;
+  file: string;
+  description: string;
+  variants: { name: string; description: string }[];
+  assumptions: { text: string; path?: string; source?: string }[];
+  facts: { text: string; path?: string; source?: string }[];
+}
+
+function notes(v: unknown): BuiltinInfo["facts"] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((n): n is Record<string, unknown> => typeof n === "object" && n !== null)
+    .map((n) => ({
+      text: String(n["text"] ?? ""),
+      ...(typeof n["path"] === "string" ? { path: n["path"] } : {}),
+      ...(typeof n["source"] === "string" ? { source: n["source"] } : {}),
+    }));
+}
+
+/** Reads a built-in's description, variants and notes (the file is parsed, not validated). */
+export function builtinInfo(name: string, dir = builtinDir()): BuiltinInfo {
+  const names = builtinNames(dir);
+  const file = join(dir, `${name}.yaml`);
+  if (!names.includes(name)) {
+    throw new StampedeError(
+      E_SCENARIO_NOT_FOUND,
+      `no built-in scenario named '${name}'${didYouMean(name, names) || `; built-ins: ${names.join(", ") || "none"}`}`,
+    );
+  }
+  const raw = (parseYaml(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+  const variants = (raw["variants"] ?? {}) as Record<string, { description?: unknown } | null>;
+  const n = (raw["notes"] ?? {}) as Record<string, unknown>;
+  return {
+    name,
+    file,
+    description: String(raw["description"] ?? ""),
+    variants: Object.entries(variants).map(([v, spec]) => ({
+      name: v,
+      description: String(spec?.description ?? ""),
+    })),
+    assumptions: notes(n["assumptions"]),
+    facts: notes(n["facts"]),
+  };
+}
+
+/** Every built-in's information, sorted by name. */
+export function listBuiltins(dir = builtinDir()): BuiltinInfo[] {
+  return builtinNames(dir).map((n) => builtinInfo(n, dir));
+}

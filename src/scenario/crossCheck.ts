@@ -1,0 +1,173 @@
+/**
+ * Checks that need the whole scenario: references between sections, routes, dependency and runbook cycles.
+ * Works on the schema's output (paths are the same as in the file).
+ */
+import { didYouMean, knownNames } from "./closeNames.js";
+import { findCycle } from "./findCycle.js";
+import type { Problem } from "./Problem.js";
+import { resolveRoute } from "./resolveRoute.js";
+import type { FieldPath } from "./ScenarioSource.js";
+import type { ParsedScenario } from "./schema/scenarioSchema.js";
+
+/** Runbook `after` values that are not step names. */
+export const RUNBOOK_EVENTS = ["detection", "diagnosis"] as const;
+/** The traffic class of monitoring telemetry (for reroute actions). */
+export const MONITORING_TRAFFIC = "monitoring";
+
+/** Every problem that the schema alone cannot see; empty when the scenario is consistent. */
+export function crossCheck(s: ParsedScenario): Problem[] {
+  const out: Problem[] = [];
+  const names = (section: object) => Object.keys(section);
+  const ref = (kind: string, known: string[], value: string, path: FieldPath) => {
+    if (!known.includes(value))
+      out.push({
+        path,
+        message: `unknown ${kind} '${value}'${didYouMean(value, known) || knownNames(known)}`,
+      });
+  };
+  const networks = names(s.networks);
+  const links = names(s.links);
+  const services = names(s.services);
+  const fleets = names(s.fleets);
+  const net = (v: string, path: FieldPath) => ref("network", networks, v, path);
+  const link = (v: string, path: FieldPath) => ref("link", links, v, path);
+  const service = (v: string, path: FieldPath) => ref("service", services, v, path);
+  const fleet = (v: string, path: FieldPath) => ref("fleet", fleets, v, path);
+  const via = (v: readonly string[] | undefined, path: FieldPath) =>
+    v?.forEach((l, i) => {
+      link(l, [...path, "via", i]);
+    });
+  const route = (
+    from: string | undefined,
+    to: string | undefined,
+    v: readonly string[] | undefined,
+    path: FieldPath,
+  ) => {
+    if (from === undefined || to === undefined || !networks.includes(from) || !networks.includes(to)) return;
+    const r = resolveRoute(s.links, from, to, v);
+    if (!r.ok) out.push({ path, message: r.message });
+  };
+
+  for (const [n, l] of Object.entries(s.links)) {
+    l.between.forEach((b, i) => {
+      net(b, ["links", n, "between", i]);
+    });
+    if (l.between[0] === l.between[1])
+      out.push({ path: ["links", n, "between"], message: "a link joins two different networks" });
+  }
+  for (const [n, sv] of Object.entries(s.services)) {
+    net(sv.network, ["services", n, "network"]);
+    for (const [d, dep] of Object.entries(sv.dependencies)) {
+      const p = ["services", n, "dependencies", d];
+      service(dep.service, [...p, "service"]);
+      via(dep.via, p);
+      route(sv.network, s.services[dep.service]?.network, dep.via, p);
+    }
+  }
+  const cycle = findCycle(services, (n) =>
+    Object.values(s.services[n]?.dependencies ?? {}).map((d) => d.service),
+  );
+  if (cycle) {
+    const [a, b] = cycle as [string, string];
+    const entry = Object.entries(s.services[a]!.dependencies).find(([, d]) => d.service === b)![0];
+    out.push({
+      path: ["services", a, "dependencies", entry, "service"],
+      message: `service dependencies form a cycle: ${cycle.join(" -> ")}`,
+    });
+  }
+  const trafficClasses = [MONITORING_TRAFFIC];
+  for (const [n, f] of Object.entries(s.fleets)) {
+    net(f.network, ["fleets", n, "network"]);
+    service(f.target, ["fleets", n, "target"]);
+    via(f.via, ["fleets", n]);
+    route(f.network, s.services[f.target]?.network, f.via, ["fleets", n]);
+    trafficClasses.push(f.trafficClass ?? n);
+  }
+  for (const [n, a] of Object.entries(s.automation)) {
+    const p = ["automation", n, "action"];
+    const act = a.action;
+    if ("service" in act && act.service !== undefined) service(act.service, [...p, "service"]);
+    if ("link" in act && act.link !== undefined) link(act.link, [...p, "link"]);
+  }
+  for (const [n, f] of Object.entries(s.faults)) {
+    const p = ["faults", n, "target"];
+    const known = [...services, ...links];
+    if (services.includes(f.target) && links.includes(f.target))
+      out.push({ path: p, message: `'${f.target}' is both a service and a link: rename one` });
+    else ref("service or link", known, f.target, p);
+  }
+  if (s.monitoring) {
+    const m = s.monitoring;
+    net(m.network, ["monitoring", "network"]);
+    via(m.via, ["monitoring"]);
+    m.sources.forEach((src, i) => {
+      const p = ["monitoring", "sources", i];
+      ref("fleet or service", [...fleets, ...services], src, p);
+      const from = s.fleets[src]?.network ?? s.services[src]?.network;
+      route(from, m.network, m.via, p);
+    });
+  }
+  if (s.operators) checkRunbook(s, out, { ref, link, fleet, service, trafficClasses });
+  for (const [n, d] of Object.entries(s.dependents))
+    d.requires.forEach((g, i) => {
+      g.of.forEach((r, j) => {
+        service(r.service, ["dependents", n, "requires", i, "of", j, "service"]);
+      });
+    });
+  s.verdict.goodputFleets?.forEach((f, i) => {
+    fleet(f, ["verdict", "goodputFleets", i]);
+  });
+  return out;
+}
+
+type Ref = (v: string, path: FieldPath) => void;
+
+function checkRunbook(
+  s: ParsedScenario,
+  out: Problem[],
+  c: {
+    ref: (kind: string, known: string[], v: string, path: FieldPath) => void;
+    link: Ref;
+    fleet: Ref;
+    service: Ref;
+    trafficClasses: string[];
+  },
+): void {
+  const runbook = s.operators?.runbook ?? {};
+  const steps = Object.keys(runbook);
+  for (const [n, st] of Object.entries(runbook)) {
+    const p = ["operators", "runbook", n];
+    if (st.after === n) out.push({ path: [...p, "after"], message: "a step cannot start after itself" });
+    else c.ref("step or event", [...RUNBOOK_EVENTS, ...steps], st.after, [...p, "after"]);
+    const a = st.do;
+    const dp = [...p, "do"];
+    switch (a.type) {
+      case "reroute":
+        c.ref("traffic class", c.trafficClasses, a.traffic, [...dp, "traffic"]);
+        a.via.forEach((l, i) => {
+          c.link(l, [...dp, "via", i]);
+        });
+        break;
+      case "add-capacity":
+        c.link(a.link, [...dp, "link"]);
+        break;
+      case "scale":
+        c.service(a.service, [...dp, "service"]);
+        break;
+      case "disable-automation":
+        c.ref("automation", Object.keys(s.automation), a.name, [...dp, "name"]);
+        break;
+      default:
+        c.fleet(a.fleet, [...dp, "fleet"]);
+    }
+  }
+  const cycle = findCycle(steps, (n) => {
+    const after = runbook[n]?.after;
+    return after !== undefined && after !== n && steps.includes(after) ? [after] : [];
+  });
+  if (cycle)
+    out.push({
+      path: ["operators", "runbook", cycle[0]!, "after"],
+      message: `runbook steps wait for each other in a cycle: ${cycle.join(" -> ")}`,
+    });
+}
