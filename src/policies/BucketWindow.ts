@@ -48,6 +48,20 @@ export class BucketWindow {
     this.epoch = Math.floor(this.clock.now() / this.width);
   }
 
+  /** Plain-number snapshot (epoch, then bucket data) for serialisation. */
+  snapshot(): number[] {
+    return [this.epoch, ...this.data];
+  }
+
+  /** Restores a `snapshot()` taken from a window of the same shape; ignores one of another shape. */
+  restore(snapshot: readonly number[]): void {
+    if (snapshot.length !== this.data.length + 1) return;
+    this.epoch = snapshot[0]!;
+    this.data.set(snapshot.slice(1));
+    this.sums.fill(0);
+    for (let i = 0; i < this.data.length; i++) this.sums[i % this.series]! += this.data[i]!;
+  }
+
   private rotate(): void {
     const e = Math.floor(this.clock.now() / this.width);
     if (e <= this.epoch) return;

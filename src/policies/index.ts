@@ -1,6 +1,33 @@
-export { Backoff, type BackoffConfig, type BackoffType, type Jitter, makeBackoff } from "./backoff/Backoff.js";
 export { BucketWindow } from "./BucketWindow.js";
-export { AwsAdaptiveRateLimiter, type AwsAdaptiveConfig } from "./budget/AwsAdaptiveRateLimiter.js";
+export {
+  Backoff,
+  type BackoffConfig,
+  type BackoffType,
+  type Jitter,
+  makeBackoff,
+} from "./backoff/Backoff.js";
+export type {
+  BreakerCommonConfig,
+  BreakerConfig,
+  BreakerState,
+  ConsecutiveBreakerConfig,
+  CountBreakerConfig,
+  RatioRuleConfig,
+  TimeBreakerConfig,
+} from "./breaker/BreakerConfig.js";
+export {
+  type BreakerWindow,
+  ConsecutiveWindow,
+  CountWindow,
+  TimeWindow,
+} from "./breaker/BreakerWindow.js";
+export {
+  type BreakerCounters,
+  BreakerStateCode,
+  CircuitBreaker,
+  makeBreaker,
+} from "./breaker/CircuitBreaker.js";
+export { type AwsAdaptiveConfig, AwsAdaptiveRateLimiter } from "./budget/AwsAdaptiveRateLimiter.js";
 export { type AwsStandardConfig, AwsStandardQuota } from "./budget/AwsStandardQuota.js";
 export type { Budget, BudgetCounters, BudgetType } from "./budget/Budget.js";
 export { type EnvoyBudgetConfig, EnvoyRetryBudget } from "./budget/EnvoyRetryBudget.js";

@@ -1,0 +1,73 @@
+import type { BackoffConfig } from "../backoff/Backoff.js";
+
+/** Fields shared by every breaker mode (times in seconds). */
+export interface BreakerCommonConfig {
+  /** A successful call at least this slow (seconds) counts as slow. Default Infinity (no slow-call rule). */
+  slowCallThreshold?: number;
+  /**
+   * How long the breaker stays open: seconds (default 30), or a backoff over the k-th consecutive opening
+   * (e.g. `{ type: "exponential", base: 5, cap: 300, jitter: "none" }`).
+   */
+  openFor?: number | BackoffConfig;
+  /** Probes admitted while half-open (P). Default 1. */
+  probes?: number;
+  /** A probe permit expires after this many seconds without a result, freeing its slot. Default 10. */
+  probeLease?: number;
+}
+
+/** Trips after `failures` consecutive failures (or `slowCalls` consecutive slow calls). */
+export interface ConsecutiveBreakerConfig extends BreakerCommonConfig {
+  type: "consecutive";
+  /** Consecutive failures that trip the breaker (>= 1). Required. */
+  failures: number;
+  /** Consecutive slow calls that trip it. Default Infinity (never). */
+  slowCalls?: number;
+}
+
+/** Ratio rules shared by the window modes. */
+export interface RatioRuleConfig {
+  /** Calls the window needs before it may trip. Default: the window size (count) or 10 (time). */
+  minimumCalls?: number;
+  /** Trip when failures / calls >= this, in (0, 1]. Default 0.5. */
+  failureRatio?: number;
+  /** Trip when slow calls / calls >= this, in (0, 1]. Default 1. */
+  slowRatio?: number;
+}
+
+/** Ratio rule over the last `size` calls. */
+export interface CountBreakerConfig extends BreakerCommonConfig, RatioRuleConfig {
+  type: "count";
+  /** Calls in the window (>= 1). Required. */
+  size: number;
+}
+
+/** Ratio rule over the last `window` seconds, kept in `buckets` buckets. */
+export interface TimeBreakerConfig extends BreakerCommonConfig, RatioRuleConfig {
+  type: "time";
+  /** Window length in seconds. Required. */
+  window: number;
+  /** Buckets in the window. Default 10. */
+  buckets?: number;
+}
+
+/** Every breaker config, discriminated by `type`. */
+export type BreakerConfig = ConsecutiveBreakerConfig | CountBreakerConfig | TimeBreakerConfig;
+
+/** Serialisable breaker state (`toJSON` / `fromJSON`); times are readings of the clock it was taken on. */
+export interface BreakerState {
+  version: 1;
+  type: BreakerConfig["type"];
+  state: "closed" | "open" | "half-open";
+  /** Clock time (seconds) when an open breaker turns half-open. */
+  openUntil: number;
+  /** Consecutive openings without a close (k). */
+  openings: number;
+  /** The last open wait in seconds. */
+  lastWait: number;
+  /** Half-open results so far: [results, failures, slow]. */
+  probeResults: [number, number, number];
+  /** Expiry times (clock seconds) of the live probe leases. */
+  leases: number[];
+  /** The closed-state window's numbers. */
+  window: number[];
+}

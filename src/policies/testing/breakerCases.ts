@@ -1,0 +1,60 @@
+import type { BreakerCase } from "./breakerConformance.js";
+
+/** Every breaker mode, sized in units of the driver's clock. */
+export const breakerCases: BreakerCase[] = [
+  {
+    name: "consecutive",
+    config: (u) => ({
+      type: "consecutive",
+      failures: 5,
+      slowCalls: 3,
+      slowCallThreshold: 2 * u,
+      openFor: 5 * u,
+      probeLease: 4 * u,
+    }),
+    failuresToTrip: 5,
+    slowToTrip: 3,
+    open: 5,
+    probes: 1,
+    lease: 4,
+    slow: 2,
+  },
+  {
+    name: "count window",
+    config: (u) => ({
+      type: "count",
+      size: 10,
+      failureRatio: 0.5,
+      slowRatio: 0.8,
+      slowCallThreshold: 2 * u,
+      openFor: 5 * u,
+      probes: 3,
+      probeLease: 4 * u,
+    }),
+    failuresToTrip: 10,
+    slowToTrip: 10,
+    open: 5,
+    probes: 3,
+    lease: 4,
+    slow: 2,
+  },
+  {
+    name: "time window",
+    config: (u) => ({
+      type: "time",
+      window: 1000 * u,
+      buckets: 10,
+      minimumCalls: 4,
+      failureRatio: 0.5,
+      openFor: { type: "exponential", base: 5 * u, cap: 50 * u, jitter: "none" },
+      probes: 2,
+      probeLease: 4 * u,
+    }),
+    failuresToTrip: 4,
+    slowToTrip: 0,
+    open: 5,
+    probes: 2,
+    lease: 4,
+    slow: 0,
+  },
+];
