@@ -7,8 +7,8 @@ export interface RunOptions {
   seed: number;
   /** Run length, seconds. Default: the scenario's `duration`. */
   until?: number;
-  /** Called now and then with the simulated time reached and the run's end, both seconds. */
-  onProgress?: (simulatedSeconds: number, untilSeconds: number) => void;
+  /** Called now and then with the fraction of the run done, 0..1. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Runs one scenario: a pure function of (scenario, seed) apart from `summary.timing`. */

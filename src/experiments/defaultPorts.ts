@@ -1,22 +1,24 @@
 /**
- * The real model as experiment ports: the scenario loader and runScenario. Workers import this module by URL.
- * TEMPORARY: resolved lazily until src/scenario/loadScenario.ts and src/experiments/runScenario.ts land.
+ * The real model as experiment ports: the scenario loader and runScenario. Workers import this module by URL (its
+ * `ports` export).
  */
+import { loadScenario } from "../scenario/loadScenario.js";
 import type { ExperimentPorts } from "./ExperimentPorts.js";
+import { runScenario } from "./runScenario.js";
 
-const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-
-async function real(): Promise<ExperimentPorts> {
-  const loader = (await import(new URL(`../scenario/loadScenario${ext}`, import.meta.url).href)) as {
-    loadScenario: ExperimentPorts["load"];
-  };
-  const runner = (await import(new URL(`./runScenario${ext}`, import.meta.url).href)) as {
-    runScenario: ExperimentPorts["run"];
-  };
-  return { load: loader.loadScenario, run: runner.runScenario };
+/** `--set` values as the loader takes them: text in the field's units (numbers print as plain decimals). */
+function asText(set: Readonly<Record<string, string | number>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(set ?? {})) out[k] = String(v);
+  return out;
 }
 
 export const ports: ExperimentPorts = {
-  load: async (ref, options) => (await real()).load(ref, options),
-  run: async (scenario, options) => (await real()).run(scenario, options),
+  load: (ref, options) =>
+    loadScenario(ref, {
+      set: asText(options.set),
+      ...(options.variant === undefined ? {} : { variant: options.variant }),
+      ...(options.scale === undefined ? {} : { scale: options.scale }),
+    }),
+  run: (scenario, options) => runScenario(scenario, options),
 };

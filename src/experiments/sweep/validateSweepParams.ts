@@ -13,7 +13,10 @@ async function check(
     await load(ref, { set: { ...base, [path]: value } });
     return null;
   } catch (e) {
-    if (isStampedeError(e)) return e.message;
+    if (isStampedeError(e)) {
+      const first = (e as { errors?: { message: string }[] }).errors?.[0];
+      return first?.message ?? e.message;
+    }
     throw e;
   }
 }

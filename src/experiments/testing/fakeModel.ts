@@ -146,7 +146,7 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
     cols["service.api.queue"]!.push(bad ? 80 : 1);
     cols["monitoring.staleness"]!.push(bad && blind ? t - start : 10);
     cols["dependent.shop.up"]!.push(ratio < 0.5 ? 0 : 1);
-    options.onProgress?.(t, until);
+    options.onProgress?.(t / until);
   }
   const outageEnd = metastable ? fixAt : (recoveredAt ?? end);
   const windows = minRatio < 0.5 ? [{ start, end: outageEnd }] : [];

@@ -1,0 +1,122 @@
+import type { Command } from "commander";
+import { compareVariants } from "../../experiments/compareVariants.js";
+import { ports as realPorts } from "../../experiments/defaultPorts.js";
+import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
+import type { JobRunner } from "../../experiments/JobSpec.js";
+import {
+  collect,
+  parseFormat,
+  parsePositive,
+  parseSets,
+  parseUntil,
+  parseWhole,
+} from "../../experiments/parseFlags.js";
+import { inProcessRunner } from "../../experiments/pool/inProcessRunner.js";
+import { defaultWorkers, poolRunner } from "../../experiments/pool/poolRunner.js";
+import { compareTable } from "../../report/compareTable.js";
+import { prepareOutDir } from "../../report/prepareOutDir.js";
+import { progressReporter } from "../../report/progressReporter.js";
+import { writeCompareReport } from "../../report/writeCompareReport.js";
+
+interface CompareFlags {
+  variant: string[];
+  replications: string;
+  seed: string;
+  scale?: string;
+  set: string[];
+  until?: string;
+  workers?: string;
+  format: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** Where the command gets its model: the real one, or a fake in tests (in-process and as a worker module). */
+export interface CompareDeps {
+  ports: ExperimentPorts;
+  /** File URL of the module whose `ports` the workers use. Default: the real model. */
+  portsModule?: string;
+}
+
+/** `stampede compare SCENARIO`: baseline vs variants with common random numbers and confidence intervals. */
+export function register(program: Command, deps: CompareDeps = { ports: realPorts }): void {
+  program
+    .command("compare")
+    .description(
+      "compare the baseline with variants over replications (common random numbers, 95% intervals)",
+    )
+    .argument("<scenario>", "scenario file or built-in name")
+    .option(
+      "--variant <name>",
+      "a variant to compare (repeatable; default: every declared variant)",
+      collect,
+      [],
+    )
+    .option("--replications <r>", "runs per variant", "5")
+    .option("--seed <n>", "seed of the first replication; replication i uses seed + i in every variant", "1")
+    .option("--scale <f>", "scale populations and capacities")
+    .option("--set <path=value>", "override a field for every run (repeatable)", collect, [])
+    .option("--until <duration>", "run length (default: the scenario's duration)")
+    .option("--workers <n>", "worker threads (default: the number of cores, at most one per run)")
+    .option("--format <fmt>", "text or json", "text")
+    .option("--out <dir>", "write summary.json, series.csv and report.html into DIR")
+    .option("--quiet", "no progress on stderr")
+    .action(async (scenarioRef: string, flags: CompareFlags) => {
+      const replications = parseWhole("--replications", flags.replications, 1);
+      const seed = parseWhole("--seed", flags.seed, 0);
+      const format = parseFormat(flags.format, ["text", "json"] as const);
+      const set = parseSets(flags.set);
+      const scale = flags.scale === undefined ? undefined : parsePositive("--scale", flags.scale);
+      const until = flags.until === undefined ? undefined : parseUntil(flags.until);
+      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const base = await deps.ports.load(scenarioRef, { set });
+      const declared = Object.keys(base.variants);
+      const variants = flags.variant.length > 0 ? flags.variant : declared;
+      // Every named variant must load before any run starts.
+      for (const v of variants) await deps.ports.load(scenarioRef, { set, variant: v });
+      const total = (variants.length + 1) * replications;
+      const workers = Math.min(
+        flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1),
+        total,
+      );
+      const runner: JobRunner =
+        workers > 1
+          ? poolRunner({
+              workers,
+              ...(deps.portsModule === undefined ? {} : { portsModule: deps.portsModule }),
+            })
+          : inProcessRunner(deps.ports);
+      const progress = progressReporter({
+        label: "compare",
+        unit: "runs",
+        quiet: flags.quiet === true,
+        plainLines: true,
+      });
+      try {
+        const result = await compareVariants(runner, {
+          scenario: scenarioRef,
+          variants,
+          replications,
+          seed,
+          set,
+          ...(scale === undefined ? {} : { scale }),
+          ...(until === undefined ? {} : { until }),
+          onRunDone: (done, n) => progress.update(done, n),
+        });
+        progress.stop();
+        if (format === "json")
+          process.stdout.write(
+            `${JSON.stringify({ scenario: result.scenario, seeds: result.seeds, stats: result.stats }, null, 2)}\n`,
+          );
+        else process.stdout.write(compareTable(result.scenario, result.seeds, result.stats));
+        if (out !== undefined) {
+          writeCompareReport(out, result);
+          if (format === "text")
+            process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
+        }
+      } finally {
+        progress.stop();
+        await runner.close();
+      }
+    });
+}

@@ -1,0 +1,78 @@
+import type { Command } from "commander";
+import { ports as realPorts } from "../../experiments/defaultPorts.js";
+import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
+import {
+  collect,
+  parseFormat,
+  parsePositive,
+  parseSets,
+  parseUntil,
+  parseWhole,
+} from "../../experiments/parseFlags.js";
+import { prepareOutDir } from "../../report/prepareOutDir.js";
+import { progressReporter } from "../../report/progressReporter.js";
+import { runSummaryText } from "../../report/runSummaryText.js";
+import { writeRunReport } from "../../report/writeRunReport.js";
+
+interface RunFlags {
+  seed: string;
+  until?: string;
+  variant?: string;
+  set: string[];
+  scale?: string;
+  format: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** `stampede run SCENARIO`: one run, a text or JSON summary, and optionally summary.json, series.csv, report.html. */
+export function register(program: Command, ports: ExperimentPorts = realPorts): void {
+  program
+    .command("run")
+    .description("run a scenario once and summarise it (phases on a timeline, verdict, devices, dependents)")
+    .argument("<scenario>", "scenario file or built-in name (see `stampede list`)")
+    .option("--seed <n>", "root seed of the random streams", "1")
+    .option("--until <duration>", "run length, e.g. 10h (default: the scenario's duration)")
+    .option("--variant <name>", "apply one of the scenario's variants")
+    .option(
+      "--set <path=value>",
+      "override a field in its own units, e.g. fleets.x.timeout=2s (repeatable)",
+      collect,
+      [],
+    )
+    .option("--scale <f>", "scale populations and capacities (e.g. 0.1 for a quick look)")
+    .option("--format <fmt>", "text or json (the RunSummary)", "text")
+    .option("--out <dir>", "write summary.json, series.csv and report.html into DIR")
+    .option("--quiet", "no progress on stderr")
+    .action(async (scenarioRef: string, flags: RunFlags) => {
+      const seed = parseWhole("--seed", flags.seed, 0);
+      const format = parseFormat(flags.format, ["text", "json"] as const);
+      const set = parseSets(flags.set);
+      const scale = flags.scale === undefined ? undefined : parsePositive("--scale", flags.scale);
+      const until = flags.until === undefined ? undefined : parseUntil(flags.until);
+      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const scenario = await ports.load(scenarioRef, {
+        set,
+        ...(flags.variant === undefined ? {} : { variant: flags.variant }),
+        ...(scale === undefined ? {} : { scale }),
+      });
+      const progress = progressReporter({ label: "run", quiet: flags.quiet === true });
+      let result: Awaited<ReturnType<ExperimentPorts["run"]>>;
+      try {
+        result = await ports.run(scenario, {
+          seed,
+          ...(until === undefined ? {} : { until }),
+          onProgress: (f) => progress.update(f, 1),
+        });
+      } finally {
+        progress.stop();
+      }
+      if (format === "json") process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+      else process.stdout.write(runSummaryText(result.summary));
+      if (out !== undefined) {
+        writeRunReport(out, result);
+        if (format === "text")
+          process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
+      }
+    });
+}

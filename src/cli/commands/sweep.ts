@@ -1,0 +1,153 @@
+import type { Command } from "commander";
+import { StampedeError } from "../../core/StampedeError.js";
+import { ports as realPorts } from "../../experiments/defaultPorts.js";
+import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
+import {
+  collect,
+  parseFormat,
+  parsePositive,
+  parseSets,
+  parseUntil,
+  parseWhole,
+} from "../../experiments/parseFlags.js";
+import { inProcessRunner } from "../../experiments/pool/inProcessRunner.js";
+import { defaultWorkers, poolRunner } from "../../experiments/pool/poolRunner.js";
+import { parseParam } from "../../experiments/sweep/parseParam.js";
+import { runSweep } from "../../experiments/sweep/runSweep.js";
+import { gridSize } from "../../experiments/sweep/SweepPlan.js";
+import { validateSweepParams } from "../../experiments/sweep/validateSweepParams.js";
+import { prepareOutDir } from "../../report/prepareOutDir.js";
+import { progressReporter } from "../../report/progressReporter.js";
+import { sweepText } from "../../report/sweepText.js";
+import { writeSweepReport } from "../../report/writeSweepReport.js";
+
+/** Grids larger than this need --yes. */
+export const MAX_POINTS_WITHOUT_YES = 100_000;
+
+interface SweepFlags {
+  param: string[];
+  replications: string;
+  seed: string;
+  workers?: string;
+  scale?: string;
+  set: string[];
+  until?: string;
+  out?: string;
+  resume?: boolean;
+  yes?: boolean;
+  format: string;
+  quiet?: boolean;
+}
+
+export interface SweepDeps {
+  ports: ExperimentPorts;
+  /** File URL of the module whose `ports` the workers use. Default: the real model. */
+  portsModule?: string;
+}
+
+/** `stampede sweep SCENARIO --param ...`: a grid of runs on a worker pool, streamed to results.jsonl; phase diagram. */
+export function register(program: Command, deps: SweepDeps = { ports: realPorts }): void {
+  program
+    .command("sweep")
+    .description("sweep parameters over a grid and draw the phase diagram (stable / recovers / metastable)")
+    .argument("<scenario>", "scenario file or built-in name")
+    .option(
+      "--param <spec>",
+      "path=FROM..TO:POINTS[:log], FROM and TO in the field's units, e.g. faults.x.end=5m..2h:12 (repeatable)",
+      collect,
+      [],
+    )
+    .option("--replications <r>", "runs per grid point (replication r uses seed + r at every point)", "1")
+    .option("--seed <n>", "seed of the first replication", "1")
+    .option("--workers <n>", "worker threads (default: the number of cores)")
+    .option("--scale <f>", "scale populations and capacities")
+    .option("--set <path=value>", "override a field for every run (repeatable)", collect, [])
+    .option("--until <duration>", "run length (default: the scenario's duration)")
+    .option("--out <dir>", "directory for results.jsonl, sweep.json, phase.json, failures.json, report.html")
+    .option("--resume", "skip jobs already in DIR/results.jsonl")
+    .option("--yes", `allow grids over ${MAX_POINTS_WITHOUT_YES.toLocaleString("en-US")} points`)
+    .option("--format <fmt>", "text or json (the phase diagram)", "text")
+    .option("--quiet", "no progress on stderr")
+    .action(async (scenarioRef: string, flags: SweepFlags) => {
+      if (flags.param.length === 0)
+        throw new StampedeError("E_BAD_FLAG", "give at least one --param path=FROM..TO:POINTS[:log]", {
+          path: "--param",
+        });
+      const parsed = flags.param.map(parseParam);
+      const dup = parsed.find((p, i) => parsed.findIndex((q) => q.path === p.path) !== i);
+      if (dup) throw new StampedeError("E_BAD_PARAM", "swept twice", { path: dup.path });
+      const points = gridSize(parsed);
+      if (points > MAX_POINTS_WITHOUT_YES && flags.yes !== true)
+        throw new StampedeError(
+          "E_GRID_TOO_LARGE",
+          `the grid has ${points.toLocaleString("en-US")} points (over ${MAX_POINTS_WITHOUT_YES.toLocaleString("en-US")}): pass --yes to run it`,
+          { path: "--param" },
+        );
+      const replications = parseWhole("--replications", flags.replications, 1);
+      const seed = parseWhole("--seed", flags.seed, 0);
+      const workers =
+        flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1);
+      const format = parseFormat(flags.format, ["text", "json"] as const);
+      const set = parseSets(flags.set);
+      const scale = flags.scale === undefined ? undefined : parsePositive("--scale", flags.scale);
+      const until = flags.until === undefined ? undefined : parseUntil(flags.until);
+      if (flags.out === undefined)
+        throw new StampedeError("E_BAD_FLAG", "a sweep needs --out DIR (results.jsonl streams there)", {
+          path: "--out",
+        });
+      const dir = prepareOutDir(flags.out);
+      const params = await validateSweepParams(deps.ports.load, scenarioRef, parsed, set);
+      const plan = {
+        scenario: scenarioRef,
+        params,
+        replications,
+        seed,
+        set,
+        ...(scale === undefined ? {} : { scale }),
+        ...(until === undefined ? {} : { until }),
+      };
+      const jobs = gridSize(params) * replications;
+      const runner =
+        workers > 1 && jobs > 1
+          ? poolRunner({
+              workers,
+              ...(deps.portsModule === undefined ? {} : { portsModule: deps.portsModule }),
+            })
+          : inProcessRunner(deps.ports);
+      const progress = progressReporter({
+        label: "sweep",
+        unit: "jobs",
+        quiet: flags.quiet === true,
+        plainLines: true,
+        delaySeconds: 0,
+      });
+      try {
+        const outcome = await runSweep(runner, plan, {
+          dir,
+          resume: flags.resume === true,
+          concurrency: workers * 2,
+          onProgress: (done, total) => progress.update(done, total),
+          onFailure: (f) =>
+            progress.log(
+              `job failed: ${Object.entries(f.point)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(" ")} seed ${f.seed}: ${f.message}`,
+            ),
+        });
+        progress.stop();
+        writeSweepReport(dir, scenarioRef, outcome);
+        if (format === "json") process.stdout.write(`${JSON.stringify(outcome.diagram, null, 2)}\n`);
+        else {
+          process.stdout.write(sweepText(outcome.diagram));
+          process.stdout.write(
+            `\n${outcome.ran} jobs run, ${outcome.resumed} resumed, ${outcome.failures.length} failed; ` +
+              `results in ${dir}/results.jsonl, report in ${dir}/report.html\n`,
+          );
+        }
+        if (outcome.failures.length > 0) process.exitCode = 1;
+      } finally {
+        progress.stop();
+        await runner.close();
+      }
+    });
+}

@@ -1,0 +1,57 @@
+import { parseDuration } from "../core/parseDuration.js";
+import { StampedeError } from "../core/StampedeError.js";
+
+function bad(flag: string, message: string): StampedeError {
+  return new StampedeError("E_BAD_FLAG", message, { path: flag });
+}
+
+/** A whole number >= `min` given to `flag`. */
+export function parseWhole(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min)
+    throw bad(flag, `expected a whole number >= ${min}, got '${text}'`);
+  return n;
+}
+
+/** A positive finite number given to `flag` (a scale factor). */
+export function parsePositive(flag: string, text: string): number {
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n <= 0)
+    throw bad(flag, `expected a number > 0, got '${text}'`);
+  return n;
+}
+
+/** A positive duration (`10h`, `90m`, `3600`), seconds. */
+export function parseUntil(text: string): number {
+  let s: number;
+  try {
+    s = parseDuration(text);
+  } catch (e) {
+    throw bad("--until", e instanceof Error ? e.message : String(e));
+  }
+  if (!(s > 0)) throw bad("--until", `expected a duration > 0, got '${text}'`);
+  return s;
+}
+
+/** Repeated `--set path=value` flags as a map (later ones win). */
+export function parseSets(items: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    if (eq <= 0) throw bad("--set", `expected path=value, got '${item}'`);
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1);
+  }
+  return out;
+}
+
+/** `--format`: one of `allowed`. */
+export function parseFormat<T extends string>(text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text))
+    throw bad("--format", `expected ${allowed.join(" or ")}, got '${text}'`);
+  return text as T;
+}
+
+/** Commander collector for repeatable flags. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

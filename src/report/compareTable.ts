@@ -1,0 +1,75 @@
+import { formatDuration } from "../core/parseDuration.js";
+import type { VariantStats } from "../experiments/compareVariants.js";
+import type { MeanEstimate } from "../experiments/stats/meanInterval.js";
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function mean(m: MeanEstimate | null, fmt: (x: number) => string): string {
+  if (m === null) return "n/a";
+  if (m.n < 2) return `${fmt(m.mean)} (n=1)`;
+  return `${fmt(m.mean)} [${fmt(m.low)}, ${fmt(m.high)}]`;
+}
+
+function dur(x: number): string {
+  return formatDuration(Math.max(0, x));
+}
+
+/** The rows of the compare table: one per variant, cells as printed. */
+export function compareRows(stats: readonly VariantStats[]): string[][] {
+  const header = [
+    "variant",
+    "metastable [95% CI]",
+    "recovered",
+    "median recovery",
+    "median diagnosis",
+    "peak amplification [95% CI]",
+    "goodput lost [95% CI]",
+    "dependents' outage min [95% CI]",
+  ];
+  const rows = stats.map((s) => [
+    s.variant ?? "baseline",
+    `${s.metastable.count}/${s.metastable.n} = ${pct(s.metastable.share)} [${pct(s.metastable.low)}, ${pct(s.metastable.high)}]`,
+    `${s.recovered}/${s.runs}`,
+    s.medianRecoverySeconds === null
+      ? "none recovered"
+      : `${formatDuration(s.medianRecoverySeconds)} (n=${s.recovered})`,
+    s.medianDiagnosisSeconds === null
+      ? "n/a"
+      : `${formatDuration(s.medianDiagnosisSeconds)} (n=${s.diagnosedAmongRecovered})`,
+    mean(s.peakAmplification, (x) => `${x.toFixed(1)}x`),
+    mean(s.goodputLostSeconds, dur),
+    mean(s.dependentsOutageMinutes, (x) => Math.max(0, x).toFixed(0)),
+  ]);
+  return [header, ...rows];
+}
+
+/**
+ * The compare table as text: one block per variant (the columns are too many for one line), with the definitions
+ * below. Recovery and diagnosis are medians over the runs that recovered, counted from the trigger's start.
+ */
+export function compareTable(
+  scenario: string,
+  seeds: readonly number[],
+  stats: readonly VariantStats[],
+): string {
+  const [header, ...rows] = compareRows(stats);
+  const width = Math.max(...header!.map((h) => h.length));
+  const out: string[] = [
+    `${scenario}: ${stats.length - 1} variant(s) vs baseline, ${seeds.length} replications each, ` +
+      `seeds ${seeds[0]}..${seeds[seeds.length - 1]} in every variant (common random numbers)`,
+  ];
+  for (const row of rows) {
+    out.push("");
+    row.forEach((c, i) => {
+      out.push(i === 0 ? c : `  ${header![i]!.padEnd(width)}  ${c}`);
+    });
+  }
+  out.push(
+    "",
+    "metastable: Wilson 95% interval; recovery and diagnosis: medians from the trigger's start over runs that " +
+      "recovered; others: means with 95% t-intervals; goodput lost in full-outage-equivalent time.",
+  );
+  return `${out.join("\n")}\n`;
+}

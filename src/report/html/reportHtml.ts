@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { offsetMinutes } from "../clockTime.js";
+import { CLIENT_SCRIPT } from "./clientScript.js";
+import type { ReportData } from "./ReportData.js";
+
+let uplotAssets: { js: string; css: string } | undefined;
+
+/** uPlot's minified script and stylesheet, read once from node_modules (inlined: the report needs no network). */
+function uplot(): { js: string; css: string } {
+  if (!uplotAssets) {
+    const require = createRequire(import.meta.url);
+    uplotAssets = {
+      js: readFileSync(require.resolve("uplot/dist/uPlot.iife.min.js"), "utf8"),
+      css: readFileSync(require.resolve("uplot/dist/uPlot.min.css"), "utf8"),
+    };
+  }
+  return uplotAssets;
+}
+
+/** Makes text safe inside a <script> element (no `</script>`, no `<!--`). */
+function scriptSafe(s: string): string {
+  return s.replace(/<(\/script|!--)/gi, "<\\$1");
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+}
+
+const STYLE = `
+body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222; max-width: 1200px; }
+h1 { font-size: 1.4rem; margin-bottom: 0.2rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+.sub { color: #666; margin-top: 0; } .chart { margin: 1rem 0; } .chart h3 { font-size: 0.95rem; margin: 0.3rem 0; }
+table { border-collapse: collapse; font-size: 0.85rem; } td, th { border: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: left; }
+th { background: #f4f4f4; } .legend-note { color: #666; font-size: 0.8rem; }
+`;
+
+/**
+ * Renders report.html: one self-contained page (uPlot's script and CSS, the data and the drawing script all inline;
+ * nothing is fetched), which opens from disk. The page sets `window.__stampede = { expected, drawn, errors }` so a
+ * browser test can check that every chart drew.
+ */
+export function reportHtml(data: ReportData): string {
+  const { js, css } = uplot();
+  const payload = { ...data, offsetMinutes: offsetMinutes(data.start), startMs: Date.parse(data.start) };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(data.title)}</title>
+<style>${css}</style>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(data.title)}</h1>
+<p class="sub">stampede ${data.kind} report; times are clock times from the scenario's start (${escapeHtml(data.start)}).</p>
+<div id="charts"></div>
+<script type="application/json" id="stampede-data">${scriptSafe(JSON.stringify(payload))}</script>
+<script>${scriptSafe(js)}</script>
+<script>${scriptSafe(CLIENT_SCRIPT)}</script>
+</body>
+</html>
+`;
+}
