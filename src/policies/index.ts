@@ -47,6 +47,22 @@ export {
   type OutcomeCode,
   type OutcomeName,
 } from "./Outcome.js";
+export { AdaptiveLifoQueue } from "./queue/AdaptiveLifoQueue.js";
+export { CoDelQueue } from "./queue/CoDelQueue.js";
+export { CriticalityQueue } from "./queue/CriticalityQueue.js";
+export { FifoQueue, LifoQueue } from "./queue/FifoQueue.js";
+export { IdDeque } from "./queue/IdDeque.js";
+export { makeQueue, QUEUE_TYPES, type QueueCommonConfig, type QueueConfig } from "./queue/makeQueue.js";
+export {
+  Criticality,
+  NONE,
+  type QueueCounters,
+  type QueueType,
+  type RequestQueue,
+  ShedReason,
+} from "./queue/RequestQueue.js";
+export { RpcCoDelQueue } from "./queue/RpcCoDelQueue.js";
+export { StandingQueue } from "./queue/StandingQueue.js";
 export {
   GiveUpReason,
   MAX_BOUNDED_ATTEMPTS,

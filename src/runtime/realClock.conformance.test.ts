@@ -2,7 +2,11 @@ import { breakerCases } from "../policies/testing/breakerCases.js";
 import { breakerConformance } from "../policies/testing/breakerConformance.js";
 import { budgetCases } from "../policies/testing/budgetCases.js";
 import { budgetConformance } from "../policies/testing/budgetConformance.js";
+import { queueCases } from "../policies/testing/queueCases.js";
+import { queueConformance } from "../policies/testing/queueConformance.js";
 import { realDriver } from "./testing/realDriver.js";
 
+// The same suites as the virtual-clock ones beside each policy, on the real clock (one unit = 20 ms).
 budgetConformance("real", () => realDriver(), budgetCases);
 breakerConformance("real", () => realDriver(), breakerCases);
+queueConformance("real", () => realDriver(), queueCases);
