@@ -1,7 +1,7 @@
 import type { BenchResult } from "./BenchResult.js";
 import { CeilingStations } from "./CeilingStations.js";
 import { EngineStations } from "./EngineStations.js";
-import { measure } from "./measure.js";
+import { compare } from "./measure.js";
 
 /** Customers per M/M/1 job (2 events each: arrival and departure). */
 const MM1_CUSTOMERS = 5_000_000;
@@ -12,14 +12,20 @@ const STATIONS_SLICE = 10;
 
 function mm1(): BenchResult[] {
   let seed = 1;
-  const engine = measure(() => new EngineStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity));
-  const ceiling = measure(() => new CeilingStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity));
+  const {
+    a: engine,
+    b: ceiling,
+    ratio,
+  } = compare(
+    () => new EngineStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity),
+    () => new CeilingStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity),
+  );
   return [
     {
       name: "engine.mm1",
       value: engine.median,
       unit: "events/s",
-      ratio: engine.median / ceiling.median,
+      ratio,
       note: `M/M/1 rho 0.9, ${MM1_CUSTOMERS} customers; runs ${fmt(engine.rates)}`,
     },
     {
@@ -33,16 +39,22 @@ function mm1(): BenchResult[] {
 
 function stations(): BenchResult[] {
   const e = new EngineStations(STATIONS, 7, { stationary: true });
-  const engine = measure(() => e.run(e.sim.now() + STATIONS_SLICE));
-  const pending = e.sim.pending;
   const c = new CeilingStations(STATIONS, 7, { stationary: true });
-  const ceiling = measure(() => c.run(c.now() + STATIONS_SLICE));
+  const {
+    a: engine,
+    b: ceiling,
+    ratio,
+  } = compare(
+    () => e.run(e.sim.now() + STATIONS_SLICE),
+    () => c.run(c.now() + STATIONS_SLICE),
+  );
+  const pending = e.sim.pending;
   return [
     {
       name: "engine.stations",
       value: engine.median,
       unit: "events/s",
-      ratio: engine.median / ceiling.median,
+      ratio,
       note: `${STATIONS} M/M/1 stations on one queue, ${pending} pending; runs ${fmt(engine.rates)}`,
     },
     {

@@ -40,6 +40,41 @@ export function measure(job: () => number, options: MeasureOptions = {}): Measur
     } while (elapsed < minSeconds);
     rates.push(events / elapsed);
   }
-  const sorted = [...rates].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, rates };
+  return summarize(rates);
+}
+
+/** Result of `compare`: both measurements and the median of the per-pair ratios a / b. */
+export interface Comparison {
+  a: Measurement;
+  b: Measurement;
+  ratio: number;
+}
+
+/**
+ * Measures two jobs in alternation (a, b, a, b, ...) so that load from other processes hits both alike, and reports
+ * the median of the per-pair ratios of their rates as well as each one's median rate.
+ */
+export function compare(a: () => number, b: () => number, options: MeasureOptions = {}): Comparison {
+  const runs = options.runs ?? 5;
+  const one = { ...options, runs: 1 };
+  const ra: number[] = [];
+  const rb: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const x = measure(a, r === 0 ? one : { ...one, warmups: 0 }).median;
+    const y = measure(b, r === 0 ? one : { ...one, warmups: 0 }).median;
+    ra.push(x);
+    rb.push(y);
+    ratios.push(x / y);
+  }
+  return { a: summarize(ra), b: summarize(rb), ratio: median(ratios) };
+}
+
+function summarize(rates: number[]): Measurement {
+  return { median: median(rates), rates };
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((p, q) => p - q);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }

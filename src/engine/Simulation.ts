@@ -118,7 +118,10 @@ export class Simulation implements Clock {
   /** Schedules an event of `kind` after `delay` seconds (>= 0). */
   after(delay: number, kind: number, target: number, payload: number): Handle {
     if (!(delay >= 0)) this.badDelay(delay);
-    return this.at(this.t + delay, kind, target, payload);
+    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
+    const slot = this.alloc(kind, target, payload);
+    this.heap.push(this.t + delay, this.nextSeq++, slot);
+    return this.sGen[slot]! * SLOT_LIMIT + slot;
   }
 
   /**
@@ -182,14 +185,63 @@ export class Simulation implements Clock {
     this.stopped = false;
     const before = this.processed;
     try {
-      while (!this.stopped && this.runNext(until)) {
-        // each call runs one event
-      }
+      this.loop(until);
     } finally {
       this.running = false;
     }
     if (!this.stopped && until !== Number.POSITIVE_INFINITY && until > this.t) this.t = until;
     return this.processed - before;
+  }
+
+  /**
+   * The dispatch loop of `run`, written out so that the common case (heap only, live event) costs one heap pop, one
+   * slot release and one indirect call. Arrays are re-read after every handler, since handlers may grow them.
+   */
+  private loop(until: number): void {
+    const heap = this.heap;
+    const lanes = this.lanes;
+    const handlers = this.handlers;
+    while (!this.stopped) {
+      let bestTime = Number.POSITIVE_INFINITY;
+      let src = -1;
+      if (heap.size > 0) bestTime = heap.time[0]!;
+      const nLanes = lanes.length;
+      if (nLanes > 0) {
+        let bestSeq = heap.size > 0 ? heap.seq[0]! : 0;
+        for (let i = 0; i < nLanes; i++) {
+          const l = lanes[i]!;
+          if (l.size === 0) continue;
+          const lt = l.time[l.head]!;
+          if (lt < bestTime || (lt === bestTime && l.seq[l.head]! < bestSeq)) {
+            bestTime = lt;
+            bestSeq = l.seq[l.head]!;
+            src = i;
+          }
+        }
+      }
+      if (bestTime > until || bestTime === Number.POSITIVE_INFINITY) return;
+      const slot = src < 0 ? heap.pop() : lanes[src]!.pop();
+      const kind = this.sKind[slot]!;
+      const sGen = this.sGen;
+      sGen[slot] = (sGen[slot]! + 1) & GEN_MASK;
+      this.free[this.freeTop++] = slot;
+      if (kind === CANCELLED) {
+        this.liveCancelled--;
+        continue;
+      }
+      const target = this.sTarget[slot]!;
+      const payload = this.sPayload[slot]!;
+      this.t = bestTime;
+      this.processed++;
+      if (this.trace !== undefined) this.trace(bestTime, kind, target, payload);
+      if (kind === CALLBACK) {
+        const fn = this.callbacks[slot]!;
+        this.callbacks[slot] = undefined;
+        fn();
+      } else {
+        (handlers[kind] as EventHandler)(target, payload);
+      }
+    }
   }
 
   /** Runs the next event, whatever its time. Returns false when the queue is empty. */
