@@ -26,5 +26,6 @@ export function clockTime(start: string, seconds: number): string {
 
 /** A signed offset: `+30m 00s`, `-5m 00s`, `+0s`. */
 export function offset(seconds: number): string {
+  if (Math.abs(seconds) < 0.0005) return "+0s";
   return seconds < 0 ? formatDuration(seconds) : `+${formatDuration(seconds)}`;
 }

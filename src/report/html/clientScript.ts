@@ -218,10 +218,10 @@ export const CLIENT_SCRIPT = String.raw`
       var id = "heatmap" + (si === 0 ? "" : "-" + si);
       var b = box(sec, id, "Phase by " + px.path + (py ? " x " + py.path : "") + (label ? " at " + label : ""));
       var nx = px.values.length, ny = py ? py.values.length : 1;
-      var left = 90, bottom = 40, dpr = window.devicePixelRatio || 1;
+      var left = 90, bottom = 40, top = 24, dpr = window.devicePixelRatio || 1;
       var cw = Math.max(18, Math.min(80, Math.floor((WIDTH - left - 20) / nx)));
       var ch = Math.max(18, Math.min(50, Math.floor(420 / ny)));
-      var w = left + cw * nx + 20, h = ch * ny + bottom + 10;
+      var w = Math.max(left + cw * nx + 20, 420), h = ch * ny + bottom + top;
       var c = el("canvas");
       c.width = w * dpr; c.height = h * dpr; c.style.width = w + "px"; c.style.height = h + "px";
       b.appendChild(c);
@@ -231,7 +231,7 @@ export const CLIENT_SCRIPT = String.raw`
       sw.cells.forEach(function (cell) {
         for (var k = 0; k < slice.length; k++) if (cell.coords[k + 2] !== slice[k]) return;
         var i = cell.coords[0], j = py ? cell.coords[1] : 0;
-        var x = left + i * cw, y = 10 + (ny - 1 - j) * ch;
+        var x = left + i * cw, y = top + (ny - 1 - j) * ch;
         ctx.fillStyle = cell.phase ? PHASE_COLOR[cell.phase] : "#bdbdbd";
         ctx.fillRect(x, y, cw - 1, ch - 1);
         if (cw >= 40 && cell.medianRecoverySeconds !== null) {
@@ -241,9 +241,12 @@ export const CLIENT_SCRIPT = String.raw`
       });
       ctx.fillStyle = "#222";
       var fmt = function (v) { return String(Number(Number(v).toPrecision(3))); };
-      px.values.forEach(function (v, i) { if (nx <= 20 || i % Math.ceil(nx / 20) === 0) ctx.fillText(fmt(v), left + i * cw + 2, 10 + ny * ch + 14); });
+      px.values.forEach(function (v, i) { if (nx <= 20 || i % Math.ceil(nx / 20) === 0) ctx.fillText(fmt(v), left + i * cw + 2, top + ny * ch + 14); });
       ctx.fillText(px.path, left, h - 6);
-      if (py) py.values.forEach(function (v, j) { ctx.fillText(fmt(v), 4, 10 + (ny - 1 - j) * ch + ch / 2 + 4); });
+      if (py) {
+        ctx.fillText(py.path, 4, 14);
+        py.values.forEach(function (v, j) { ctx.fillText(fmt(v), 4, top + (ny - 1 - j) * ch + ch / 2 + 4); });
+      }
       state.drawn.push(id);
     });
   }
