@@ -2,11 +2,11 @@ import { readFileSync, statSync } from "node:fs";
 import { StampedeError } from "../core/StampedeError.js";
 import type { DependencyGraph } from "../graph/DependencyGraph.js";
 import { GraphBuilder } from "../graph/GraphBuilder.js";
+import { ImportIssues } from "./import/ImportIssues.js";
 import { importBackstage } from "./import/importBackstage.js";
 import { importGraphFile } from "./import/importGraphFile.js";
-import { ImportIssues } from "./import/ImportIssues.js";
-import { type EntitySideData, readEntitiesFile } from "./register/readEntitiesFile.js";
 import { importRegister } from "./register/importRegister.js";
+import { type EntitySideData, readEntitiesFile } from "./register/readEntitiesFile.js";
 
 /** Options of {@link loadGraphs}. */
 export interface LoadOptions {
@@ -51,7 +51,8 @@ export function detectFormat(path: string): "graph" | "backstage" | "register" {
  * same id (a provider shared by several registers, a region) are merged, which is what makes a sector view.
  */
 export function loadGraphs(paths: readonly string[], options: LoadOptions = {}): LoadedGraph {
-  if (paths.length === 0) throw new StampedeError("E_GRAPH_NONE", "give at least one graph, catalog or register");
+  if (paths.length === 0)
+    throw new StampedeError("E_GRAPH_NONE", "give at least one graph, catalog or register");
   const builder = new GraphBuilder();
   const sources: LoadedSource[] = [];
   const warnings: StampedeError[] = [];

@@ -30,6 +30,8 @@ export interface NodeInfo {
   readonly ultimateParent?: string;
   /** Service: type of ICT service (IaaS, PaaS, SaaS, compute, database, ...). */
   readonly serviceType?: string;
+  /** Service: id of the provider that delivers it directly (for concentration; sub-contractors are not counted). */
+  readonly provider?: string;
   /** Service: annual spend (same currency as assets). */
   readonly spend?: number;
   /** Service: how hard the provider is to replace: "none" (not substitutable), "difficult", "medium", "easy". */

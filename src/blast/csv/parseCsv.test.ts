@@ -19,8 +19,14 @@ describe("parseCsv", () => {
   });
 
   it("reports an unclosed quote and junk after a closing quote at their position", () => {
-    expect(parseCsv('a,"b"x,c\n').errors).toEqual([{ line: 1, col: 6, message: "unexpected text after a closing quote" }]);
-    expect(parseCsv('a,"open\n').errors[0]).toMatchObject({ line: 1, col: 3, message: "quoted field is never closed" });
+    expect(parseCsv('a,"b"x,c\n').errors).toEqual([
+      { line: 1, col: 6, message: "unexpected text after a closing quote" },
+    ]);
+    expect(parseCsv('a,"open\n').errors[0]).toMatchObject({
+      line: 1,
+      col: 3,
+      message: "quoted field is never closed",
+    });
     expect(parseCsv('a,b"c\n').errors[0]).toMatchObject({ line: 1, col: 4 });
   });
 

@@ -78,7 +78,11 @@ export function parseCsv(text: string): CsvParseResult {
       const startJunk = i;
       while (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") i++;
       if (i > startJunk) {
-        errors.push({ line, col: startJunk - lineStart + 1, message: "unexpected text after a closing quote" });
+        errors.push({
+          line,
+          col: startJunk - lineStart + 1,
+          message: "unexpected text after a closing quote",
+        });
       }
     } else {
       const s = i;

@@ -17,9 +17,15 @@ export class ImportIssues {
   readonly errors: StampedeError[] = [];
 
   /** Records a problem at `file:line:col`, about `path` (a column code or a field path). */
-  add(code: string, message: string, where: { file: string; line?: number; col?: number; path?: string }): void {
+  add(
+    code: string,
+    message: string,
+    where: { file: string; line?: number; col?: number; path?: string },
+  ): void {
     const location: SourceLocation = { file: where.file, line: where.line ?? 1, col: where.col ?? 1 };
-    this.errors.push(new StampedeError(code, message, { location, ...(where.path ? { path: where.path } : {}) }));
+    this.errors.push(
+      new StampedeError(code, message, { location, ...(where.path ? { path: where.path } : {}) }),
+    );
   }
 
   /** Number of problems so far. */

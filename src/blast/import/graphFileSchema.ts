@@ -25,7 +25,9 @@ export const GraphNodeSchema = z.strictObject({
   critical: z.boolean().optional().describe("function: critical or important"),
   rto: duration.optional().describe('function: recovery time objective ("4h" or seconds)'),
   rtoHours: z.number().nonnegative().optional().describe("function: RTO in hours"),
-  failover: duration.optional().describe("time down while failing over inside a redundancy group (seconds or '5m')"),
+  failover: duration
+    .optional()
+    .describe("time down while failing over inside a redundancy group (seconds or '5m')"),
   assets: z.number().nonnegative().optional(),
   sector: z.string().optional(),
   entityType: z.string().optional(),
@@ -38,8 +40,14 @@ export const GraphNodeSchema = z.strictObject({
   alternatives: z.boolean().optional(),
   entity: z.string().optional().describe("function: the entity that performs it (adds entity -> function)"),
   provider: z.string().optional().describe("service/region: provider id (added when missing)"),
-  region: z.string().optional().describe("service/zone: region id such as aws/us-east-1 (added when missing)"),
-  zone: z.string().optional().describe("service: zone id such as aws/us-east-1/use1-az1 (added when missing)"),
+  region: z
+    .string()
+    .optional()
+    .describe("service/zone: region id such as aws/us-east-1 (added when missing)"),
+  zone: z
+    .string()
+    .optional()
+    .describe("service: zone id such as aws/us-east-1/use1-az1 (added when missing)"),
   dependsOn: z.array(DependencySchema).optional(),
 });
 

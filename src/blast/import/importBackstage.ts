@@ -84,12 +84,24 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
     for (const [k, v] of Object.entries((meta["annotations"] ?? {}) as Record<string, unknown>)) {
       if (k.startsWith(ANNOTATION)) annotations[k.slice(ANNOTATION.length)] = String(v).trim();
     }
-    entities.push({ id: `${kind}:${namespace}/${meta["name"]}`, kind, namespace, name: meta["name"], doc, raw: r, annotations });
+    entities.push({
+      id: `${kind}:${namespace}/${meta["name"]}`,
+      kind,
+      namespace,
+      name: meta["name"],
+      doc,
+      raw: r,
+      annotations,
+    });
   }
   const byId = new Map<string, Entity>();
   const indexOf = new Map<Entity, number>();
   for (const e of entities) {
-    const at = (path: PropertyKey[]) => ({ file, ...yamlLocate(e.doc, lineCounter, path), path: path.join(".") });
+    const at = (path: PropertyKey[]) => ({
+      file,
+      ...yamlLocate(e.doc, lineCounter, path),
+      path: path.join("."),
+    });
     const a = e.annotations;
     const spec = (e.raw["spec"] ?? {}) as Record<string, unknown>;
     const meta = e.raw["metadata"] as Record<string, unknown>;
@@ -102,15 +114,22 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
         return n;
       } catch (err) {
         const msg = isStampedeError(err) ? err.message : (err as Error).message;
-        issues.add("E_CATALOG_BAD_ANNOTATION", `${ANNOTATION}${key} "${v}": ${msg}`, at(["metadata", "annotations", ANNOTATION + key]));
+        issues.add(
+          "E_CATALOG_BAD_ANNOTATION",
+          `${ANNOTATION}${key} "${v}": ${msg}`,
+          at(["metadata", "annotations", ANNOTATION + key]),
+        );
         return undefined;
       }
     };
-    const critical = a["critical"] === undefined ? undefined : ["true", "yes", "1"].includes(a["critical"].toLowerCase());
+    const critical =
+      a["critical"] === undefined ? undefined : ["true", "yes", "1"].includes(a["critical"].toLowerCase());
     const rto = num("rto", (s) => parseDuration(/^\d+(\.\d+)?$/.test(s) ? `${s}h` : s));
     const failover = num("failover", (s) => parseDuration(s));
     const assets = num("assets", Number);
-    const serviceType = a["service-type"] ?? (e.kind === "resource" && typeof spec["type"] === "string" ? spec["type"] : undefined);
+    const serviceType =
+      a["service-type"] ??
+      (e.kind === "resource" && typeof spec["type"] === "string" ? spec["type"] : undefined);
     try {
       const i = builder.addNode({
         id: e.id,
@@ -122,6 +141,7 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
         ...(assets !== undefined ? { assets } : {}),
         ...(a["sector"] ? { sector: a["sector"] } : {}),
         ...(serviceType ? { serviceType } : {}),
+        ...(a["provider"] && e.kind === "resource" ? { provider: a["provider"] } : {}),
         source: { file, ...yamlLocate(e.doc, lineCounter, []) },
       });
       byId.set(e.id, e);
@@ -152,13 +172,19 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
     }
     return hits[0];
   };
-  const planeOf = (e: Entity): { plane?: "control" } => (e.annotations["plane"] === "control" ? { plane: "control" } : {});
+  const planeOf = (e: Entity): { plane?: "control" } =>
+    e.annotations["plane"] === "control" ? { plane: "control" } : {};
   for (const [id, e] of byId) {
     void id;
     const self = indexOf.get(e)!;
     const spec = (e.raw["spec"] ?? {}) as Record<string, unknown>;
     const a = e.annotations;
-    const soft = new Set((a["soft"] ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+    const soft = new Set(
+      (a["soft"] ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     const hard: number[] = [];
     const deps = Array.isArray(spec["dependsOn"]) ? (spec["dependsOn"] as unknown[]) : [];
     deps.forEach((ref, j) => {
@@ -171,9 +197,17 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
     });
     if (a["redundancy"] !== undefined && hard.length > 0) {
       const k = Number(a["redundancy"]);
-      const at = { file, ...yamlLocate(e.doc, lineCounter, ["metadata", "annotations"]), path: `${ANNOTATION}redundancy` };
+      const at = {
+        file,
+        ...yamlLocate(e.doc, lineCounter, ["metadata", "annotations"]),
+        path: `${ANNOTATION}redundancy`,
+      };
       if (!Number.isInteger(k) || k < 1 || k > hard.length) {
-        issues.add("E_CATALOG_BAD_ANNOTATION", `redundancy "${a["redundancy"]}" must be an integer from 1 to ${hard.length}`, at);
+        issues.add(
+          "E_CATALOG_BAD_ANNOTATION",
+          `redundancy "${a["redundancy"]}" must be an integer from 1 to ${hard.length}`,
+          at,
+        );
       } else builder.dependsOnGroup(self, hard, k);
     }
     const rdeps = Array.isArray(spec["dependencyOf"]) ? (spec["dependencyOf"] as unknown[]) : [];
@@ -184,9 +218,13 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
     if (spec["system"] !== undefined && e.kind === "component") {
       const ref = String(spec["system"]);
       const sys = resolve(ref.includes(":") ? ref : `system:${ref}`, e, ["spec", "system"]);
-      if (sys) builder.dependsOn(indexOf.get(sys)!, self, { kind: a["critical"] === "true" ? "hard" : "soft" });
+      if (sys)
+        builder.dependsOn(indexOf.get(sys)!, self, { kind: a["critical"] === "true" ? "hard" : "soft" });
     }
-    addLocation(builder, self, e, issues, { file, ...yamlLocate(e.doc, lineCounter, ["metadata", "annotations"]) });
+    addLocation(builder, self, e, issues, {
+      file,
+      ...yamlLocate(e.doc, lineCounter, ["metadata", "annotations"]),
+    });
   }
   issues.throwIfAny(file);
   return { entities: byId.size, skipped };
@@ -202,8 +240,14 @@ function addLocation(
 ): void {
   const a = e.annotations;
   const provider = a["provider"];
-  const regions = (a["region"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const zones = (a["zone"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const regions = (a["region"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const zones = (a["zone"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!provider) {
     if (regions.length > 0 || zones.length > 0) {
       issues.add("E_CATALOG_BAD_ANNOTATION", `${ANNOTATION}region and zone need ${ANNOTATION}provider`, {
@@ -228,10 +272,14 @@ function addLocation(
         : [ensureLocation(builder, "provider", provider)];
   const k = a["min-regions"] === undefined ? 1 : Number(a["min-regions"]);
   if (!Number.isInteger(k) || k < 1 || k > targets.length) {
-    issues.add("E_CATALOG_BAD_ANNOTATION", `min-regions "${a["min-regions"]}" must be an integer from 1 to ${targets.length}`, {
-      ...where,
-      path: `${ANNOTATION}min-regions`,
-    });
+    issues.add(
+      "E_CATALOG_BAD_ANNOTATION",
+      `min-regions "${a["min-regions"]}" must be an integer from 1 to ${targets.length}`,
+      {
+        ...where,
+        path: `${ANNOTATION}min-regions`,
+      },
+    );
     return;
   }
   builder.dependsOnGroup(self, targets, k, a["plane"] === "control" ? { plane: "control" } : {});

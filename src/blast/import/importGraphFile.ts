@@ -1,8 +1,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError } from "../../core/StampedeError.js";
-import type { GraphBuilder } from "../../graph/GraphBuilder.js";
-import type { NodeInput } from "../../graph/GraphBuilder.js";
+import type { GraphBuilder, NodeInput } from "../../graph/GraphBuilder.js";
 import { ensureLocation } from "./ensureLocation.js";
 import { type GraphFile, GraphFileSchema } from "./graphFileSchema.js";
 import { ImportIssues } from "./ImportIssues.js";
@@ -53,15 +52,33 @@ export function importGraphFile(file: string, text: string, builder: GraphBuilde
   data.nodes.forEach((n, i) => {
     const rto = n.rtoHours !== undefined ? n.rtoHours * 3600 : duration(n.rto, ["nodes", i, "rto"]);
     const failover = duration(n.failover, ["nodes", i, "failover"]);
-    const { dependsOn: _d, entity: _e, provider: _p, region: _r, zone: _z, rto: _rt, rtoHours: _rh, failover: _f, ...rest } = n;
+    const {
+      dependsOn: _d,
+      entity: _e,
+      provider: _p,
+      region: _r,
+      zone: _z,
+      rto: _rt,
+      rtoHours: _rh,
+      failover: _f,
+      ...rest
+    } = n;
     const input: NodeInput = {
-      ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Pick<NodeInput, "id" | "type">),
+      ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Pick<
+        NodeInput,
+        "id" | "type"
+      >),
       ...(rto !== undefined ? { rtoSeconds: rto } : {}),
+      ...(n.provider && n.type === "service" ? { provider: n.provider } : {}),
       ...(failover !== undefined ? { failoverSeconds: failover } : {}),
       source: { file, ...yamlLocate(doc, lineCounter, ["nodes", i]) },
     };
     const have = builder.indexOf(n.id);
-    if (have !== undefined && builder.info(have).type === n.type && ["provider", "region", "zone"].includes(n.type)) {
+    if (
+      have !== undefined &&
+      builder.info(have).type === n.type &&
+      ["provider", "region", "zone"].includes(n.type)
+    ) {
       builder.update(have, input); // a location added by a shorthand earlier, or shared between files
       indices.push(have);
       return;
@@ -112,7 +129,9 @@ export function importGraphFile(file: string, text: string, builder: GraphBuilde
     });
   });
   (data.correlated ?? []).forEach((pair, i) => {
-    pair.forEach((id, j) => resolve(id, ["correlated", i, j]));
+    pair.forEach((id, j) => {
+      resolve(id, ["correlated", i, j]);
+    });
   });
   issues.throwIfAny(file);
   return { correlated: data.correlated ?? [] };

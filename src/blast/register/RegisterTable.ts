@@ -32,7 +32,8 @@ export function readRegisterTable(
   issues: ImportIssues,
 ): RegisterTable | undefined {
   const { records, errors } = parseCsv(file.text);
-  for (const e of errors) issues.add("E_CSV_SYNTAX", e.message, { file: file.name, line: e.line, col: e.col });
+  for (const e of errors)
+    issues.add("E_CSV_SYNTAX", e.message, { file: file.name, line: e.line, col: e.col });
   const header = records[0];
   if (!header) {
     issues.add("E_REG_MISSING_COLUMN", `${spec.code} has no header row`, { file: file.name });
@@ -46,11 +47,15 @@ export function readRegisterTable(
     if (i >= 0) index.set(c.field, i);
     else if (c.required) {
       missing = true;
-      issues.add("E_REG_MISSING_COLUMN", `${spec.code} has no column ${c.headers.map((h) => `"${h}"`).join(" or ")}`, {
-        file: file.name,
-        line: header.line,
-        path: c.headers[0]!,
-      });
+      issues.add(
+        "E_REG_MISSING_COLUMN",
+        `${spec.code} has no column ${c.headers.map((h) => `"${h}"`).join(" or ")}`,
+        {
+          file: file.name,
+          line: header.line,
+          path: c.headers[0]!,
+        },
+      );
     }
   }
   if (missing) return undefined;

@@ -2,8 +2,8 @@ import { basename } from "node:path";
 import type { StampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder } from "../../graph/GraphBuilder.js";
 import { ImportIssues, sortIssues } from "../import/ImportIssues.js";
-import type { RegisterRow } from "./RegisterTable.js";
 import { parseAmount, parseYesNo, relianceKind, substitutabilityOf } from "./parseRegisterValues.js";
+import type { RegisterRow } from "./RegisterTable.js";
 import { type EntitySideData, readEntitiesFile } from "./readEntitiesFile.js";
 import { readRegisterFiles } from "./readRegisterFiles.js";
 import { serviceTypeName } from "./templates.js";
@@ -49,7 +49,8 @@ export function importRegister(
   const { rows, fatal } = validateRegister(files, path, issues);
   const side = new Map(options.entities ?? []);
   const entitiesFile = files.find((f) => f.base === "entities.csv");
-  if (entitiesFile) for (const [k, v] of readEntitiesFile(entitiesFile.name, entitiesFile.text, issues)) side.set(k, v);
+  if (entitiesFile)
+    for (const [k, v] of readEntitiesFile(entitiesFile.name, entitiesFile.text, issues)) side.set(k, v);
   if (fatal || (!options.lenient && issues.count > 0)) issues.throwIfAny(`register ${path}`);
   const bad = (r: RegisterRow, field: string, message: string): void => {
     const at = r.at[field]!;
@@ -70,7 +71,8 @@ export function importRegister(
     let assets = s?.assets;
     if (assets === undefined && v["assets"]) {
       const a = parseAmount(v["assets"]);
-      if (a !== undefined && Number.isNaN(a)) bad(r, "assets", `total assets "${v["assets"]}" is not a number`);
+      if (a !== undefined && Number.isNaN(a))
+        bad(r, "assets", `total assets "${v["assets"]}" is not a number`);
       else if (a !== undefined) assets = a;
     }
     const entityType = v["entityType"] || undefined;
@@ -96,7 +98,8 @@ export function importRegister(
     const v = r.values;
     const code = v["provider"]!;
     const e = parseAmount(v["expense"]!);
-    if (e !== undefined && Number.isNaN(e)) bad(r, "expense", `annual expense "${v["expense"]}" is not a number`);
+    if (e !== undefined && Number.isNaN(e))
+      bad(r, "expense", `annual expense "${v["expense"]}" is not a number`);
     else if (e !== undefined) expense.set(code, e);
     const parent = v["parent"];
     builder.ensureNode({
@@ -115,7 +118,8 @@ export function importRegister(
   for (const [id, r] of functionRows) {
     const v = r.values;
     const critical = parseYesNo(v["critical"]!);
-    if (critical === undefined && v["critical"] !== "") bad(r, "critical", `"${v["critical"]}" is not yes or no`);
+    if (critical === undefined && v["critical"] !== "")
+      bad(r, "critical", `"${v["critical"]}" is not yes or no`);
     const rto = parseAmount(v["rto"]!);
     if (rto !== undefined && Number.isNaN(rto)) bad(r, "rto", `RTO "${v["rto"]}" is not a number of hours`);
     functionData.set(id, {
@@ -154,6 +158,7 @@ export function importRegister(
         type: "service",
         name: `${v["contract"]} (${builder.info(builder.indexOf(provider)!).name})`,
         serviceType: serviceTypeName(v["serviceType"]!),
+        provider,
         ...(total !== undefined ? { spend: total / perProvider.get(provider)!.size } : {}),
         ...(sub !== undefined ? { substitutability: sub } : {}),
         ...(alt !== undefined ? { alternatives: alt } : {}),
@@ -165,7 +170,12 @@ export function importRegister(
     const data = functionData.get(v["function"]!) ?? { name: v["function"]! };
     let fn = builder.indexOf(fid);
     if (fn === undefined) {
-      fn = builder.addNode({ id: fid, type: "function", ...data, source: { file: r.file, line: r.line, col: 1 } });
+      fn = builder.addNode({
+        id: fid,
+        type: "function",
+        ...data,
+        source: { file: r.file, line: r.line, col: 1 },
+      });
       builder.dependsOn(builder.indexOf(v["entity"]!)!, fn, { kind: data.critical ? "hard" : "soft" });
     }
     functionsUsed.add(fid);
@@ -176,11 +186,16 @@ export function importRegister(
   for (const r of get("B_05.02")) {
     const v = r.values;
     const targets = contracts.filter(
-      (c) => c.values["contract"] === v["contract"] && (!v["recipient"] || c.values["provider"] === v["recipient"]),
+      (c) =>
+        c.values["contract"] === v["contract"] &&
+        (!v["recipient"] || c.values["provider"] === v["recipient"]),
     );
     for (const c of targets) {
       if (c.values["provider"] === v["provider"]) continue;
-      builder.dependsOn(builder.indexOf(serviceId(v["contract"]!, c.values["provider"]!))!, builder.indexOf(v["provider"]!)!);
+      builder.dependsOn(
+        builder.indexOf(serviceId(v["contract"]!, c.values["provider"]!))!,
+        builder.indexOf(v["provider"]!)!,
+      );
     }
   }
 

@@ -17,7 +17,11 @@ const HEADERS = {
  * Reads `entities.csv` (columns `LEI`, `total assets`, `sector`; header names case-insensitive): total assets and
  * sector per LEI, for registers that do not carry them. Bad numbers and duplicate LEIs go to `issues`.
  */
-export function readEntitiesFile(name: string, text: string, issues: ImportIssues): Map<string, EntitySideData> {
+export function readEntitiesFile(
+  name: string,
+  text: string,
+  issues: ImportIssues,
+): Map<string, EntitySideData> {
   const out = new Map<string, EntitySideData>();
   const { records, errors } = parseCsv(text);
   for (const e of errors) issues.add("E_CSV_SYNTAX", e.message, { file: name, line: e.line, col: e.col });
@@ -29,7 +33,11 @@ export function readEntitiesFile(name: string, text: string, issues: ImportIssue
   const iAssets = find(HEADERS.assets);
   const iSector = find(HEADERS.sector);
   if (iLei < 0) {
-    issues.add("E_REG_MISSING_COLUMN", 'entities file has no "LEI" column', { file: name, line: header.line, path: "LEI" });
+    issues.add("E_REG_MISSING_COLUMN", 'entities file has no "LEI" column', {
+      file: name,
+      line: header.line,
+      path: "LEI",
+    });
     return out;
   }
   for (const r of records.slice(1)) {

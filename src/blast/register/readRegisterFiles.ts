@@ -26,11 +26,17 @@ export function readRegisterFiles(path: string): RegisterFile[] {
   const out: RegisterFile[] = [];
   if (stat.isDirectory()) {
     const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )) {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
         else if (entry.name.toLowerCase().endsWith(".csv")) {
-          out.push({ name: join(path, relative(path, full)), base: entry.name.toLowerCase(), text: readFileSync(full, "utf8") });
+          out.push({
+            name: join(path, relative(path, full)),
+            base: entry.name.toLowerCase(),
+            text: readFileSync(full, "utf8"),
+          });
         }
       }
     };
@@ -41,11 +47,18 @@ export function readRegisterFiles(path: string): RegisterFile[] {
   try {
     entries = unzipSync(new Uint8Array(readFileSync(path)));
   } catch (e) {
-    throw new StampedeError("E_REG_BAD_ZIP", `"${path}" is neither a folder nor a readable ZIP file (${(e as Error).message})`);
+    throw new StampedeError(
+      "E_REG_BAD_ZIP",
+      `"${path}" is neither a folder nor a readable ZIP file (${(e as Error).message})`,
+    );
   }
   for (const name of Object.keys(entries).sort()) {
     if (!name.toLowerCase().endsWith(".csv")) continue;
-    out.push({ name: `${path}!${name}`, base: basename(name).toLowerCase(), text: strFromU8(entries[name]!) });
+    out.push({
+      name: `${path}!${name}`,
+      base: basename(name).toLowerCase(),
+      text: strFromU8(entries[name]!),
+    });
   }
   return out;
 }

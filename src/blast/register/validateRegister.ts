@@ -1,8 +1,8 @@
 import type { ImportIssues } from "../import/ImportIssues.js";
-import type { RegisterFile } from "./readRegisterFiles.js";
-import { templateOf } from "./readRegisterFiles.js";
 import type { RegisterRow, RegisterTable } from "./RegisterTable.js";
 import { readRegisterTable } from "./RegisterTable.js";
+import type { RegisterFile } from "./readRegisterFiles.js";
+import { templateOf } from "./readRegisterFiles.js";
 import { REQUIRED_TEMPLATES, TEMPLATES } from "./templates.js";
 
 /** The valid rows of each template read (template code -> rows), after key and foreign-key checks. */
@@ -55,9 +55,13 @@ export function validateRegister(
   for (const t of REQUIRED_TEMPLATES) {
     if (!byTemplate.has(t)) {
       fatal = true;
-      issues.add("E_REG_MISSING_TEMPLATE", `template ${t} (${t.toLowerCase()}.csv) not found in the register`, {
-        file: registerName,
-      });
+      issues.add(
+        "E_REG_MISSING_TEMPLATE",
+        `template ${t} (${t.toLowerCase()}.csv) not found in the register`,
+        {
+          file: registerName,
+        },
+      );
     }
   }
   checkFilingIndicators(indicators, byTemplate, registerName, issues);
@@ -151,9 +155,13 @@ function checkFilingIndicators(
   issues: ImportIssues,
 ): void {
   if (!indicators) {
-    issues.add("E_REG_MISSING_FILING_INDICATOR", "FilingIndicators.csv not found: no template is declared as reported", {
-      file: registerName,
-    });
+    issues.add(
+      "E_REG_MISSING_FILING_INDICATOR",
+      "FilingIndicators.csv not found: no template is declared as reported",
+      {
+        file: registerName,
+      },
+    );
     return;
   }
   const table = readRegisterTable(

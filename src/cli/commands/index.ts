@@ -1,7 +1,13 @@
 import type { Command } from "commander";
+import { register as registerBlast } from "./blast.js";
+import { register as registerConcentration } from "./concentration.js";
 import { register as registerCompare } from "./compare.js";
+import { register as registerDescribe } from "./describe.js";
+import { register as registerList } from "./list.js";
 import { register as registerRun } from "./run.js";
+import { register as registerSchema } from "./schema.js";
 import { register as registerSweep } from "./sweep.js";
+import { register as registerValidate } from "./validate.js";
 
 /**
  * Adds every subcommand to the program. One file per command in this folder, each exporting `register(program)`;
@@ -12,4 +18,10 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerCompare(program);
   registerSweep(program);
+  registerList(program);
+  registerDescribe(program);
+  registerValidate(program);
+  registerSchema(program);
+  registerBlast(program);
+  registerConcentration(program);
 }
