@@ -136,7 +136,7 @@ export function describeEventQueue(
     it("handles large, equal and zero times exactly", () => {
       const q = make(4);
       const times = monotone ? [0, 0, 1e-9, 1e9, 1e9, 1e300] : [1e300, 0, 1e9, 1e-9, 0, 1e9];
-      times.forEach((t, i) => q.push(t, i, i));
+      for (const [i, t] of times.entries()) q.push(t, i, i);
       const expected = times.map((time, i) => ({ time, seq: i, slot: i })).sort(byTimeSeq);
       expect(drain(q)).toEqual(expected.map((e) => e.slot));
     });
