@@ -25,7 +25,7 @@ export function sweepText(d: PhaseDiagram): string {
     const y = d.params[1];
     const cellAt = (i: number, j: number): PhaseCell | undefined =>
       d.cells.find((c) => c.coords[0] === i && (y === undefined || c.coords[1] === j));
-    const labelW = y ? Math.max(...y.values.map((v) => short(v).length), y.path.length) : 0;
+    const labelW = y ? Math.max(...y.values.map((v) => short(v).length)) : 0;
     const colW = Math.max(...x.values.map((v) => short(v).length)) + 1;
     out.push(
       "",

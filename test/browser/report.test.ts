@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareVariants } from "../../src/experiments/compareVariants.js";
+import { ports } from "../../src/experiments/defaultPorts.js";
 import { inProcessRunner } from "../../src/experiments/pool/inProcessRunner.js";
 import { parseParam } from "../../src/experiments/sweep/parseParam.js";
 import { runSweep } from "../../src/experiments/sweep/runSweep.js";
@@ -22,6 +23,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
 const available = existsSync(CHROMIUM);
 const ci = process.env["CI"] === "true";
+const FIXTURE = resolve(import.meta.dirname, "../../src/scenario/fixtures/minimal.yaml");
 
 if (!available && !ci) {
   process.stderr.write(`test/browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium)\n`);
@@ -49,7 +51,12 @@ const INSPECT = `(() => {
 
 async function makeReports(): Promise<Record<string, string>> {
   const root = mkdtempSync(join(tmpdir(), "stampede-report-"));
-  const dirs = { run: join(root, "run"), compare: join(root, "compare"), sweep: join(root, "sweep") };
+  const dirs = {
+    run: join(root, "run"),
+    compare: join(root, "compare"),
+    sweep: join(root, "sweep"),
+    "model-compare": join(root, "model-compare"),
+  };
   for (const d of Object.values(dirs)) mkdirSync(d);
   writeRunReport(dirs.run, fakeRun(fakeLoad("fake"), { seed: 1 }));
   const runner = inProcessRunner(fakePorts);
@@ -76,6 +83,17 @@ async function makeReports(): Promise<Record<string, string>> {
     { dir: dirs.sweep },
   );
   writeSweepReport(dirs.sweep, "fake", sweep);
+  // The real model on the small fixture scenario: its own series columns must chart too.
+  writeCompareReport(
+    dirs["model-compare"],
+    await compareVariants(inProcessRunner(ports), {
+      scenario: FIXTURE,
+      variants: ["backoff"],
+      replications: 1,
+      scale: 0.1,
+      until: 3600,
+    }),
+  );
   return Object.fromEntries(Object.entries(dirs).map(([k, d]) => [k, join(d, "report.html")]));
 }
 
@@ -123,9 +141,10 @@ describe.skipIf(!available && !ci)("report.html in headless Chromium", () => {
       "overlay-amplification",
     ],
     sweep: ["heatmap"],
+    "model-compare": ["load", "devices", "services", "overlay-goodput", "overlay-amplification"],
   };
 
-  for (const kind of ["run", "compare", "sweep"] as const) {
+  for (const kind of ["run", "compare", "sweep", "model-compare"] as const) {
     it(`draws every chart of the ${kind} report without errors or network`, async () => {
       const page = await browser.newPage();
       const problems: string[] = [];

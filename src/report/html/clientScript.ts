@@ -115,7 +115,7 @@ export const CLIENT_SCRIPT = String.raw`
     var sec = section("Run: " + run.label + " (seed " + run.summary.seed + ")",
       "Dashed lines: trigger, detection, diagnosis, operator actions and recovery.");
     var load = [];
-    columns(run, /^fleet\.[^.]+\.(offered|firstAttempts|attempts|setupAttempts|successes)$/).forEach(function (n) { load.push(def(run, n)); });
+    columns(run, /^fleet\.[^.]+\.(offered|firstAttempts|attempts|setupAttempts|setups|successes)$/).forEach(function (n) { load.push(def(run, n)); });
     if (run.series.columns.goodput) load.push(def(run, "goodput", "goodput", { width: 2.5, color: "#000" }));
     lineChart(sec, "load", "Offered load, attempts and goodput (per second)", time, load, { markers: mk });
     var dev = [];
@@ -187,6 +187,7 @@ export const CLIENT_SCRIPT = String.raw`
       data.runs.map(function (r, i) { return { label: r.label, values: pick(r, "goodput"), color: PALETTE[i % PALETTE.length], width: 2 }; }),
       { markers: [] });
     var amp = data.runs.map(function (r, i) {
+      if (r.series.columns.amplification) return { label: r.label, values: pick(r, "amplification"), color: PALETTE[i % PALETTE.length] };
       var att = columns(r, /^fleet\.[^.]+\.attempts$/), first = columns(r, /^fleet\.[^.]+\.firstAttempts$/);
       var vals = new Array(n);
       for (var k = 0; k < n; k++) {
