@@ -38,6 +38,13 @@ export { type SreAdaptiveConfig, SreAdaptiveThrottle } from "./budget/SreAdaptiv
 export { type NoBudgetConfig, UnlimitedBudget } from "./budget/UnlimitedBudget.js";
 export { E_POLICY_CONFIG } from "./config.js";
 export { type Disposable, Listeners } from "./Listeners.js";
+export { AimdLimit } from "./limit/AimdLimit.js";
+export { Bulkhead } from "./limit/Bulkhead.js";
+export { Gradient2Limit } from "./limit/Gradient2Limit.js";
+export type { Limiter, LimiterCounters, LimiterType } from "./limit/Limiter.js";
+export { LIMITER_TYPES, type LimiterConfig, makeLimiter } from "./limit/makeLimiter.js";
+export { TokenBucket } from "./limit/TokenBucket.js";
+export { VegasLimit } from "./limit/VegasLimit.js";
 export {
   Cause,
   type CauseCode,
