@@ -7,6 +7,10 @@
  * scenario can choose any policy the library has.
  */
 import type { Distribution } from "../engine/distributions/Distribution.js";
+import type { BackoffConfig } from "../policies/backoff/Backoff.js";
+import type { BreakerConfig } from "../policies/breaker/BreakerConfig.js";
+import type { BudgetConfig } from "../policies/budget/makeBudget.js";
+import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
 
 /** A distribution as written in a file, resolved to seconds: `{ type: exponential, mean: 20ms }` etc. */
 export type DistributionSpec =
@@ -57,7 +61,7 @@ export interface DependencySpec {
   /** Per-attempt timeout of the call, seconds. */
   timeout: number;
   /** Retry policy of the call (policies library config). Default: a single attempt. */
-  retry?: unknown;
+  retry?: RetryConfig;
   /** Links the call crosses, overriding the route derived from the networks. */
   via?: string[];
 }
@@ -102,7 +106,7 @@ export interface ConnectionSpec {
   /** Timeout of one setup attempt, seconds. */
   setupTimeout: number;
   /** Backoff between consecutive failed setup attempts (policies library backoff config). */
-  reconnect: unknown;
+  reconnect: BackoffConfig;
 }
 
 export interface FleetSpec {
@@ -115,9 +119,9 @@ export interface FleetSpec {
   /** Per-attempt timeout, seconds. */
   timeout: number;
   /** Retry policy (policies library config): max attempts, backoff, jitter. */
-  retry: unknown;
-  budget?: unknown;
-  breaker?: unknown;
+  retry: RetryConfig;
+  budget?: BudgetConfig;
+  breaker?: BreakerConfig;
   connection?: ConnectionSpec;
   /** Traffic class, for operators' reroute actions. Default: the fleet's name. */
   trafficClass: string;
@@ -126,8 +130,11 @@ export interface FleetSpec {
 }
 
 export type AutomationAction =
-  /** The service's endpoints change: every persistent connection to it is torn down and must be set up again. */
-  | { type: "change-endpoints"; service: string }
+  /**
+   * The service's endpoints change: persistent connections to it are torn down and must be set up again; `fraction`
+   * (default 1) of each fleet's clients are affected (a smaller trigger).
+   */
+  | { type: "change-endpoints"; service: string; fraction?: number }
   | { type: "scale"; service: string; servers: number }
   | { type: "remove-capacity"; link?: string; service?: string; devices?: number; servers?: number }
   | { type: "restart"; service: string; duration: number };
@@ -190,9 +197,9 @@ export type OperatorActionSpec =
   | {
       type: "deploy-fix";
       fleet: string;
-      retry?: unknown;
-      reconnect?: unknown;
-      budget?: unknown;
+      retry?: RetryConfig;
+      reconnect?: BackoffConfig;
+      budget?: BudgetConfig;
       over: number;
     };
 

@@ -40,32 +40,36 @@ export function parseScenarioSource(text: string, file: string): ScenarioSource 
 }
 
 /**
- * The position of the node at `path` (of its key when `key` is set and the field exists). When the field does not
- * exist, the position of its deepest existing ancestor: a missing field points at the object that misses it.
+ * The position of the field at `path`: of its value, or of its key when `key` is set. When the field does not exist,
+ * the position of the key of its deepest existing ancestor: a missing field points at the object that misses it.
  */
 export function locate(source: ScenarioSource, path: FieldPath, key = false): SourceLocation {
   let node: unknown = source.doc.contents;
-  let best: Node | null = isNode(node) ? node : null;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i]!;
+  // The key through which `node` was reached (for a list item: the item itself).
+  let keyNode: Node | null = null;
+  let found = true;
+  for (const seg of path) {
     let next: unknown;
+    let nextKey: Node | null = null;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
-      if (!pair) break;
-      const last = i === path.length - 1;
-      if (isNode(pair.key) && (last && key ? true : !isNode(pair.value))) {
-        best = pair.key;
-        if (last) break;
-      }
-      next = pair.value;
-    } else if (isSeq(node)) {
-      next = typeof seg === "number" || /^\d+$/.test(seg) ? node.items[Number(seg)] : undefined;
-    } else break;
-    if (!isNode(next)) break;
-    best = next;
+      next = pair?.value;
+      nextKey = pair && isNode(pair.key) ? pair.key : null;
+      if (pair && !isNode(next)) next = null; // `field:` with no value
+      if (!pair) next = undefined;
+    } else if (isSeq(node) && (typeof seg === "number" || /^\d+$/.test(seg))) {
+      next = node.items[Number(seg)];
+      nextKey = isNode(next) ? next : null;
+    }
+    if (next === undefined) {
+      found = false;
+      break;
+    }
     node = next;
+    keyNode = nextKey;
   }
-  const offset = best?.range?.[0] ?? 0;
+  const target = found ? (key || !isNode(node) ? keyNode : node) : (keyNode ?? (isNode(node) ? node : null));
+  const offset = target?.range?.[0] ?? 0;
   const { line, col } = source.lineCounter.linePos(offset);
   return { file: source.file, line, col };
 }

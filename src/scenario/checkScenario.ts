@@ -2,6 +2,7 @@
  * Validation of a raw scenario (already parsed from YAML/JSON, or given as an object): the strict schema, then the
  * cross-reference checks, then the defaults that depend on other sections. Returns problems; never throws for input.
  */
+import { checkPolicies } from "./checkPolicies.js";
 import { crossCheck } from "./crossCheck.js";
 import { applyOverrides, resolvePath } from "./overrides.js";
 import { type Problem, zodProblems } from "./Problem.js";
@@ -19,9 +20,9 @@ export interface Checked {
 export function checkScenario(raw: unknown): Checked {
   const r = scenarioSchema.safeParse(raw);
   if (!r.success) return { scenario: null, problems: zodProblems(r.error.issues, raw, scenarioSchema) };
-  const problems = [...crossCheck(r.data), ...checkNotePaths(raw, r.data)];
-  if (problems.length > 0) return { scenario: null, problems };
-  return { scenario: complete(r.data), problems };
+  const scenario = complete(r.data);
+  const problems = [...crossCheck(r.data), ...checkNotePaths(raw, r.data), ...checkPolicies(scenario)];
+  return problems.length > 0 ? { scenario: null, problems } : { scenario, problems };
 }
 
 /** Fills the defaults that depend on other sections: traffic classes, goodput fleets, dependents' planes. */
@@ -81,9 +82,10 @@ export function checkVariants(raw: unknown): Problem[] {
     const paths = Object.keys(set);
     for (const p of applied.problems) {
       const o = overrideFor(p.path, paths);
+      const at = p.path.join(".");
       out.push({
         path: o === undefined ? ["variants", name] : [...base, o],
-        message: `with variant '${name}': ${p.path.join(".")}  ${p.message}`,
+        message: `with variant '${name}': ${at === o ? "" : `${at}  `}${p.message}`,
       });
     }
   }

@@ -61,7 +61,7 @@ export function crossCheck(s: ParsedScenario): Problem[] {
       const p = ["services", n, "dependencies", d];
       service(dep.service, [...p, "service"]);
       via(dep.via, p);
-      route(sv.network, s.services[dep.service]?.network, dep.via, p);
+      route(sv.network, s.services[dep.service]?.network, dep.via, [...p, "service"]);
     }
   }
   const cycle = findCycle(services, (n) =>
@@ -80,7 +80,7 @@ export function crossCheck(s: ParsedScenario): Problem[] {
     net(f.network, ["fleets", n, "network"]);
     service(f.target, ["fleets", n, "target"]);
     via(f.via, ["fleets", n]);
-    route(f.network, s.services[f.target]?.network, f.via, ["fleets", n]);
+    route(f.network, s.services[f.target]?.network, f.via, ["fleets", n, f.via ? "via" : "target"]);
     trafficClasses.push(f.trafficClass ?? n);
   }
   for (const [n, a] of Object.entries(s.automation)) {
@@ -111,7 +111,7 @@ export function crossCheck(s: ParsedScenario): Problem[] {
   for (const [n, d] of Object.entries(s.dependents))
     d.requires.forEach((g, i) => {
       g.of.forEach((r, j) => {
-        service(r.service, ["dependents", n, "requires", i, "of", j, "service"]);
+        service(r.service, ["dependents", n, "requires", i, "of", j]);
       });
     });
   s.verdict.goodputFleets?.forEach((f, i) => {

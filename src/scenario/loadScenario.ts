@@ -60,7 +60,11 @@ function located(
       location: locate(source, p.path, p.key === true),
     });
   });
-  return scenarioErrors(source.file, errors);
+  const order = (e: StampedeError) => (e.location ? e.location.line * 1e6 + e.location.col : 0);
+  return scenarioErrors(
+    source.file,
+    errors.sort((a, b) => order(a) - order(b)),
+  );
 }
 
 /** Loads and validates scenario text (YAML or JSON); `file` is used in messages and `origin`. */

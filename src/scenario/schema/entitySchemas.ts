@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { distributionSchema } from "./distributionSchema.js";
 import { policyConfig } from "./policySchema.js";
+import { backoffSchema, breakerSchema, budgetSchema, retrySchema } from "./policySchemas.js";
 import { count, duration, name, named, rate } from "./units.js";
 
 const nonNegative = (what = "a number") =>
@@ -35,7 +36,7 @@ export const dependencySchema = z.strictObject({
   service: name(),
   hard: z.boolean().default(true).describe("Hard (default): the request fails when this call fails."),
   timeout: duration("positive").describe("Per-attempt timeout of the call."),
-  retry: policyConfig("retry").optional(),
+  retry: retrySchema.optional().describe("Retry policy of the call. Default: a single attempt."),
   via: viaSchema.optional(),
 });
 
@@ -81,7 +82,7 @@ export const loadSchema = z.discriminatedUnion(
 export const connectionSchema = z.strictObject({
   persistent: z.boolean().default(true),
   setupTimeout: duration("positive").describe("Timeout of one connection-setup attempt."),
-  reconnect: policyConfig("backoff").describe("Backoff between failed setup attempts (policies library)."),
+  reconnect: backoffSchema.describe("Backoff between failed setup attempts (policies library)."),
 });
 
 export const fleetSchema = z.strictObject({
@@ -91,9 +92,9 @@ export const fleetSchema = z.strictObject({
   clients: count(1),
   load: loadSchema,
   timeout: duration("positive").describe("Per-attempt timeout."),
-  retry: policyConfig("retry"),
-  budget: policyConfig("retry budget").optional(),
-  breaker: policyConfig("circuit breaker").optional(),
+  retry: retrySchema,
+  budget: budgetSchema.optional(),
+  breaker: breakerSchema.optional(),
   connection: connectionSchema.optional(),
   trafficClass: z
     .string()

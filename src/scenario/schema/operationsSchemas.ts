@@ -1,7 +1,7 @@
 /** Zod schemas of the people side: monitoring (telemetry, alarms, slow channel) and operators (runbook). */
 import * as z from "zod";
 import { viaSchema } from "./entitySchemas.js";
-import { policyConfig } from "./policySchema.js";
+import { backoffSchema, budgetSchema, retrySchema } from "./policySchemas.js";
 import { count, duration, fraction, name, named, rate } from "./units.js";
 
 export const monitoringSchema = z.strictObject({
@@ -48,9 +48,9 @@ export const operatorActionSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("deploy-fix"),
       fleet: name(),
-      retry: policyConfig("retry").optional(),
-      reconnect: policyConfig("backoff").optional(),
-      budget: policyConfig("retry budget").optional(),
+      retry: retrySchema.optional(),
+      reconnect: backoffSchema.optional(),
+      budget: budgetSchema.optional(),
       over: duration().default(0).describe("Rollout duration. Default 0 (all at once)."),
     }),
   ],
