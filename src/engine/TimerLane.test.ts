@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeEventQueue } from "./testing/queueConformance.js";
 import { TimerLane } from "./TimerLane.js";
+import { describeEventQueue } from "./testing/queueConformance.js";
 
 describeEventQueue(
   "TimerLane",
