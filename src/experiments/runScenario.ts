@@ -1,0 +1,171 @@
+import { performance } from "node:perf_hooks";
+import { StampedeError } from "../core/StampedeError.js";
+import { computeVerdict } from "../metrics/computeVerdict.js";
+import type {
+  DependentSummary,
+  FleetSummary,
+  LinkSummary,
+  RunResult,
+  RunSummary,
+  ServiceSummary,
+} from "../metrics/RunResult.js";
+import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
+import { CloudModel } from "../model/CloudModel.js";
+import type { Scenario } from "../scenario/Scenario.js";
+
+export interface RunOptions {
+  /** Root seed of every random stream. Default 1. */
+  seed?: number;
+  /** Simulated seconds to run. Default: the scenario's duration. */
+  until?: number;
+  /** Called with the fraction done (0..1) as the run advances. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Runs one scenario with one seed: the single entry point of the CLI, experiments, workers and tests. The result is
+ * plain data; everything but `summary.timing` is a pure function of (scenario, seed, until).
+ */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const seed = options.seed ?? 1;
+  const until = options.until ?? scenario.duration;
+  if (!(until > 0) || !Number.isFinite(until)) {
+    throw new StampedeError("E_RUN", `--until must be a positive duration, got ${until}`);
+  }
+  const t0 = performance.now();
+  const model = new CloudModel(scenario, seed, until);
+  model.run(until, options.onProgress);
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const series = model.recorder.toSeries();
+  const w = model.world;
+  const interval = scenario.interval;
+
+  let triggerStart: number | null = null;
+  let triggerEnd: number | null = null;
+  const widen = (s: number, e: number) => {
+    triggerStart = triggerStart === null ? s : Math.min(triggerStart, s);
+    triggerEnd = triggerEnd === null ? e : Math.max(triggerEnd, e);
+  };
+  for (const a of Object.values(scenario.automation)) {
+    if (a.trigger) widen(a.at, a.at + (a.action.type === "restart" ? a.action.duration : 0));
+  }
+  for (const f of Object.values(scenario.faults)) if (f.trigger) widen(f.start, f.end);
+
+  const col = (name: string) => series.columns[name] ?? [];
+  const verdict = computeVerdict({
+    goodput: col("goodput"),
+    amplification: col("amplification"),
+    interval,
+    triggerStart,
+    triggerEnd,
+    detectedAt: model.operators.detectedAt,
+    detectedBy: model.operators.detectedBy,
+    diagnosedAt: model.operators.diagnosedAt,
+    spec: scenario.verdict,
+  });
+
+  const fleets: Record<string, FleetSummary> = {};
+  for (const f of w.fleets) {
+    f.resetInterval();
+    const t = f.totals;
+    fleets[f.name] = {
+      clients: f.clients,
+      firstAttempts: t.firstAttempts,
+      attempts: t.attempts + t.setupAttempts,
+      setupAttempts: t.setupAttempts,
+      successes: t.successes,
+      timeouts: t.timeouts,
+      errors: t.errors,
+      rejected: t.rejected,
+      amplification: t.firstAttempts > 0 ? round((t.attempts + t.setupAttempts) / t.firstAttempts) : 0,
+      latencyP50: roundOrNull(f.latencyAll.quantile(0.5)),
+      latencyP99: roundOrNull(f.latencyAll.quantile(0.99)),
+    };
+  }
+  const links: Record<string, LinkSummary> = {};
+  for (const l of w.links) {
+    l.resetInterval();
+    const util = col(`link.${l.name}.utilisation`);
+    const queue = col(`link.${l.name}.queue`);
+    const storm = col(`link.${l.name}.stormFactor`);
+    links[l.name] = {
+      devices: l.devices,
+      forwarded: l.totalForwarded,
+      setups: l.totalSetups,
+      drops: l.totalDrops,
+      peakQueue: max(queue),
+      peakUtilisation: round(max(util)),
+      wastedShare: round(l.totalAdmitted > 0 ? l.totalWasted / l.totalAdmitted : 0),
+      peakStormFactor: round(max(storm)),
+    };
+  }
+  const services: Record<string, ServiceSummary> = {};
+  for (const s of w.services) {
+    s.resetInterval();
+    const outageWindows = windowsWhere(col(`service.${s.name}.out`), interval, (v) => v === 1);
+    services[s.name] = {
+      requests: s.totals.requests,
+      successes: s.totals.successes,
+      failures: s.totals.failures,
+      peakQueue: max(col(`service.${s.name}.queue`)),
+      wastedShare: round(s.totals.busyTime > 0 ? s.totals.wastedTime / s.totals.busyTime : 0),
+      outageWindows,
+      outageSeconds: windowSeconds(outageWindows),
+    };
+  }
+  const dependents: Record<string, DependentSummary> = {};
+  for (const name of model.dependents.names) {
+    const windows = windowsWhere(col(`dependent.${name}.up`), interval, (v) => v === 0);
+    dependents[name] = {
+      illustrative: scenario.dependents[name]!.illustrative,
+      outageSeconds: windowSeconds(windows),
+      windows,
+    };
+  }
+  const staleness = col("monitoring.staleness");
+  const staleWindows = windowsWhere(col("monitoring.blind"), interval, (v) => v === 1);
+  const origin = scenario.origin;
+  const summary: RunSummary = {
+    schemaVersion: 1,
+    scenario: scenario.name,
+    variant: origin?.variant ?? null,
+    overrides: origin?.overrides ?? {},
+    scale: origin?.scale ?? 1,
+    seed,
+    start: scenario.start,
+    simulatedSeconds: until,
+    events: model.sim.events,
+    verdict,
+    fleets,
+    links,
+    services,
+    monitoring: model.monitor
+      ? { staleSeconds: windowSeconds(staleWindows), maxStaleness: round(max(staleness)), staleWindows }
+      : null,
+    operators: model.operators.steps.map((s) => ({
+      name: s.name,
+      type: s.type,
+      at: s.at === null ? null : round(s.at),
+    })),
+    dependents,
+    timing: {
+      wallSeconds: round(wallSeconds),
+      eventsPerSecond: Math.round(model.sim.events / Math.max(wallSeconds, 1e-9)),
+    },
+  };
+  return { summary, series };
+}
+
+function max(values: readonly number[]): number {
+  let m = 0;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+function roundOrNull(v: number | null): number | null {
+  return v === null ? null : round(v);
+}

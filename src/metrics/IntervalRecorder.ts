@@ -1,0 +1,48 @@
+import type { Series } from "./RunResult.js";
+
+/**
+ * Per-interval series in typed arrays: one Float64Array per column, one slot per interval of `interval` seconds.
+ * Columns are declared up front; `set(column, i, value)` is O(1) and allocation-free. `toSeries` converts to plain
+ * data at the end of a run.
+ */
+export class IntervalRecorder {
+  readonly interval: number;
+  readonly capacity: number;
+  private readonly columns = new Map<string, Float64Array>();
+  /** Number of intervals recorded so far. */
+  length = 0;
+
+  constructor(interval: number, duration: number) {
+    this.interval = interval;
+    this.capacity = Math.max(1, Math.ceil(duration / interval));
+  }
+
+  /** Declares a column and returns its array (NaN until set). */
+  column(name: string): Float64Array {
+    let c = this.columns.get(name);
+    if (c === undefined) {
+      c = new Float64Array(this.capacity).fill(Number.NaN);
+      this.columns.set(name, c);
+    }
+    return c;
+  }
+
+  get(name: string): Float64Array | undefined {
+    return this.columns.get(name);
+  }
+
+  names(): string[] {
+    return [...this.columns.keys()];
+  }
+
+  toSeries(): Series {
+    const n = this.length;
+    const columns: Record<string, number[]> = {};
+    for (const [name, data] of this.columns) {
+      columns[name] = Array.from(data.subarray(0, n), (v) =>
+        Number.isNaN(v) ? 0 : Number(v.toPrecision(10)),
+      );
+    }
+    return { interval: this.interval, time: Array.from({ length: n }, (_, i) => i * this.interval), columns };
+  }
+}

@@ -1,0 +1,234 @@
+import { StampedeError } from "../core/StampedeError.js";
+import { Simulation } from "../engine/Simulation.js";
+import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
+import type { Scenario } from "../scenario/Scenario.js";
+import { Dependents } from "./Dependents.js";
+import { Monitor, type MonitoredSource } from "./Monitor.js";
+import { OperatorEffects } from "./OperatorEffects.js";
+import { Operators } from "./Operators.js";
+import { World } from "./World.js";
+
+/**
+ * The cloud model of a scenario on its own Simulation: builds the world, schedules automation and faults, and at
+ * every metrics interval records the series, advances monitoring, operators, gradual changes and dependents.
+ */
+export class CloudModel {
+  readonly sim: Simulation;
+  readonly world: World;
+  readonly recorder: IntervalRecorder;
+  readonly monitor: Monitor | undefined;
+  readonly operators: Operators;
+  readonly effects: OperatorEffects;
+  readonly dependents: Dependents;
+  readonly serviceOut: Uint8Array;
+  readonly dependentUp: Uint8Array;
+  private readonly lastRatio: Float64Array;
+  private readonly fleetRatio: Float64Array;
+  private readonly record: (() => void)[] = [];
+  private lastTick = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    seed: number,
+    until: number,
+  ) {
+    this.sim = new Simulation({ seed, initialCapacity: 1 << 16 });
+    const w = new World(scenario, this.sim);
+    this.world = w;
+    this.recorder = new IntervalRecorder(scenario.interval, until);
+    this.lastRatio = new Float64Array(w.services.length).fill(Number.NaN);
+    this.fleetRatio = new Float64Array(w.fleets.length).fill(Number.NaN);
+    this.serviceOut = new Uint8Array(w.services.length);
+    this.dependentUp = new Uint8Array(Object.keys(scenario.dependents).length).fill(1);
+
+    if (scenario.monitoring !== undefined) {
+      const sources = scenario.monitoring.sources.map((name, i): MonitoredSource => {
+        const s = w.services.findIndex((x) => x.name === name);
+        if (s >= 0)
+          return { name, network: w.services[s]!.spec.network, errorRatio: () => this.lastRatio[s]! };
+        const f = w.fleets.findIndex((x) => x.name === name);
+        if (f < 0) {
+          throw new StampedeError("E_MODEL", `unknown monitoring source '${name}'`, {
+            path: `monitoring.sources[${i}]`,
+          });
+        }
+        return { name, network: w.fleets[f]!.spec.network, errorRatio: () => this.fleetRatio[f]! };
+      });
+      this.monitor = new Monitor(w, scenario.monitoring, sources);
+    }
+    this.effects = new OperatorEffects(w, this.monitor);
+    this.operators = new Operators(scenario.operators, this.monitor, this.effects);
+    this.dependents = new Dependents(
+      w.services.map((s) => s.name),
+      scenario.dependents,
+    );
+    this.declareColumns();
+
+    for (const [name, a] of Object.entries(scenario.automation)) {
+      this.effects.scheduleAt(a.at, () => this.effects.automate(name, a.action));
+    }
+    for (const fault of Object.values(scenario.faults)) {
+      this.effects.scheduleAt(fault.start, () => this.effects.fault(fault, true));
+      this.effects.scheduleAt(fault.end, () => this.effects.fault(fault, false));
+    }
+    const tick = this.sim.register(() => this.tick(), "metrics-tick");
+    this.sim.after(scenario.interval, tick, 0, 0);
+    this.tickKind = tick;
+    for (const f of w.fleets) f.start();
+    this.monitor?.start();
+  }
+
+  private readonly tickKind: number;
+
+  /** Runs to `until` seconds, calling `onProgress(fraction)` now and then. */
+  run(until: number, onProgress?: (fraction: number) => void): void {
+    const chunk = Math.max(this.scenario.interval, until / 200);
+    for (let t = chunk; ; t += chunk) {
+      const stop = Math.min(t, until);
+      this.sim.run({ until: stop });
+      onProgress?.(stop / until);
+      if (stop >= until) break;
+    }
+  }
+
+  private declareColumns(): void {
+    const w = this.world;
+    const r = this.recorder;
+    const perSecond = 1 / this.scenario.interval;
+    const goodput = r.column("goodput");
+    const amplification = r.column("amplification");
+    const goodputFleets = new Set(this.scenario.verdict.goodputFleets);
+    for (const f of w.fleets) {
+      const p = `fleet.${f.name}.`;
+      const [first, att, setups, ok, to, err, rej, p50, p99, disc, blocked] = [
+        "firstAttempts",
+        "attempts",
+        "setups",
+        "successes",
+        "timeouts",
+        "errors",
+        "rejected",
+        "p50",
+        "p99",
+        "disconnected",
+        "blocked",
+      ].map((m) => r.column(p + m)) as Float64Array[];
+      this.record.push(() => {
+        const i = r.length;
+        first![i] = f.firstAttempts * perSecond;
+        att![i] = (f.attempts + f.setupAttempts) * perSecond;
+        setups![i] = f.setupAttempts * perSecond;
+        ok![i] = f.successes * perSecond;
+        to![i] = f.timeouts * perSecond;
+        err![i] = f.errors * perSecond;
+        rej![i] = f.rejected * perSecond;
+        p50![i] = f.latency.quantile(0.5) ?? Number.NaN;
+        p99![i] = f.latency.quantile(0.99) ?? Number.NaN;
+        disc![i] = f.disconnected();
+        blocked![i] = f.blocked;
+        const ended = f.successes + f.timeouts + f.errors;
+        this.fleetRatio[f.index] = ended > 0 ? (f.timeouts + f.errors) / ended : Number.NaN;
+        if (goodputFleets.has(f.name)) goodput[i] = (Number.isNaN(goodput[i]!) ? 0 : goodput[i]!) + ok![i]!;
+      });
+    }
+    this.record.push(() => {
+      const i = r.length;
+      let a = 0;
+      let fa = 0;
+      for (const f of w.fleets) {
+        a += f.attempts + f.setupAttempts;
+        fa += f.firstAttempts;
+      }
+      amplification[i] = fa > 0 ? a / fa : Number.NaN;
+      if (Number.isNaN(goodput[i]!)) goodput[i] = 0;
+    });
+    for (const l of w.links) {
+      const p = `link.${l.name}.`;
+      const [util, queue, drops, setups, fwd, wasted, storm, devices] = [
+        "utilisation",
+        "queue",
+        "drops",
+        "setups",
+        "forwarded",
+        "wastedShare",
+        "stormFactor",
+        "devices",
+      ].map((m) => r.column(p + m)) as Float64Array[];
+      const li = w.links.indexOf(l);
+      this.record.push(() => {
+        const i = r.length;
+        const now = this.sim.now();
+        util![i] = l.utilisationSinceTick(now, now - this.lastTick);
+        queue![i] = l.queueLength(now);
+        drops![i] = l.drops * perSecond;
+        setups![i] = l.setups * perSecond;
+        fwd![i] = l.forwarded * perSecond;
+        wasted![i] = l.admittedWork > 0 ? l.wastedWork / l.admittedWork : 0;
+        let demand = 0;
+        for (const f of w.fleets)
+          if (f.link === li && f.persistent) demand += f.disconnected() / f.setupTimeoutSeconds;
+        storm![i] = demand / l.setupCapacity;
+        devices![i] = l.devices;
+      });
+    }
+    const outageRatio = this.scenario.verdict.outageRatio;
+    for (const s of w.services) {
+      const p = `service.${s.name}.`;
+      const [queue, busy, reqs, ok, fail, ratio, out, wasted] = [
+        "queue",
+        "busy",
+        "requests",
+        "successes",
+        "failures",
+        "successRatio",
+        "out",
+        "wastedShare",
+      ].map((m) => r.column(p + m)) as Float64Array[];
+      this.record.push(() => {
+        const i = r.length;
+        queue![i] = s.queueLength;
+        busy![i] = s.busy;
+        reqs![i] = s.requests * perSecond;
+        ok![i] = s.successes * perSecond;
+        fail![i] = s.failures * perSecond;
+        const seen = s.callerOk + s.callerFail;
+        ratio![i] = seen > 0 ? s.callerOk / seen : Number.NaN;
+        this.lastRatio[s.index] = seen > 0 ? s.callerFail / seen : Number.NaN;
+        if (seen > 0) this.serviceOut[s.index] = s.callerOk / seen < outageRatio ? 1 : 0;
+        out![i] = this.serviceOut[s.index]!;
+        wasted![i] = s.busyTime > 0 ? s.wastedTime / s.busyTime : 0;
+      });
+    }
+    const staleness = r.column("monitoring.staleness");
+    const blind = r.column("monitoring.blind");
+    const depCols = this.dependents.names.map((d) => r.column(`dependent.${d}.up`));
+    this.record.push(() => {
+      const i = r.length;
+      const now = this.sim.now();
+      if (this.monitor) {
+        staleness[i] = this.monitor.staleness(now);
+        blind[i] = this.monitor.blind(now) ? 1 : 0;
+      }
+      this.dependents.evaluate(this.serviceOut, this.dependentUp);
+      depCols.forEach((c, d) => {
+        c[i] = this.dependentUp[d]!;
+      });
+    });
+  }
+
+  private tick(): void {
+    const now = this.sim.now();
+    const r = this.recorder;
+    if (r.length < r.capacity) {
+      for (const fn of this.record) fn();
+      r.length++;
+    }
+    this.operators.onTick(now, now - this.lastTick);
+    this.effects.advance(now);
+    for (const f of this.world.fleets) f.resetInterval();
+    for (const l of this.world.links) l.resetInterval();
+    for (const s of this.world.services) s.resetInterval();
+    this.lastTick = now;
+    this.sim.after(this.scenario.interval, this.tickKind, 0, 0);
+  }
+}

@@ -1,0 +1,203 @@
+import type { Rng } from "../core/Rng.js";
+import type { LinkSpec } from "../scenario/Scenario.js";
+
+/** Returned by `DeviceGroup.enqueue` when the job was dropped (buffer full, partition, policing). */
+export const DROPPED = -1;
+
+/**
+ * A group of k parallel devices (routing + NAT) joining two networks. Each device is a work-conserving FIFO server
+ * with deterministic job costs (1/forwardRate for a forwarded request, 1/setupRate for a connection setup) and a
+ * finite buffer of `buffer` jobs shared by both kinds. Because the server is FIFO with known costs, a job's completion
+ * time is computed when it is enqueued: no event is needed for the device itself.
+ *
+ * Wasted work is known at enqueue too: a job whose completion (plus the latency still ahead) falls after its caller's
+ * deadline is work for a caller who will have left.
+ */
+export class DeviceGroup {
+  readonly name: string;
+  readonly latency: number;
+  readonly bufferSize: number;
+  readonly forwardCost: number;
+  readonly setupCost: number;
+  /** Cost multiplier from faults (1 / capacityFactor). */
+  costFactor = 1;
+  /** Extra latency from faults, seconds. */
+  addedLatency = 0;
+  /** Drop probability from faults. */
+  dropRate = 0;
+  partitioned = false;
+
+  devices = 0;
+  /** Per device: time its backlog clears. */
+  private busyUntil: Float64Array;
+  /** Per device: ring buffer of completion times of jobs in the system (for buffer occupancy). */
+  private rings: Float64Array[] = [];
+  private ringHead: Int32Array;
+  private ringSize: Int32Array;
+  /** Per device: total work admitted (seconds) and wasted work admitted. */
+  private admitted: Float64Array;
+  private doneAtTick: Float64Array;
+  private readonly rng: Rng;
+
+  // Counters since the last tick, read and reset by the recorder.
+  forwarded = 0;
+  setups = 0;
+  drops = 0;
+  wastedWork = 0;
+  admittedWork = 0;
+  // Whole-run totals.
+  totalForwarded = 0;
+  totalSetups = 0;
+  totalDrops = 0;
+  totalWasted = 0;
+  totalAdmitted = 0;
+
+  constructor(name: string, spec: LinkSpec, rng: Rng) {
+    this.name = name;
+    this.latency = spec.latency;
+    this.bufferSize = Math.max(1, Math.round(spec.buffer));
+    this.forwardCost = 1 / spec.forwardRate;
+    this.setupCost = 1 / spec.setupRate;
+    this.rng = rng;
+    const cap = Math.max(16, spec.devices * 4);
+    this.busyUntil = new Float64Array(cap);
+    this.ringHead = new Int32Array(cap);
+    this.ringSize = new Int32Array(cap);
+    this.admitted = new Float64Array(cap);
+    this.doneAtTick = new Float64Array(cap);
+    this.addDevices(spec.devices);
+  }
+
+  /** Setup capacity of the whole group, setups per second (with faults applied). */
+  get setupCapacity(): number {
+    return this.devices / (this.setupCost * this.costFactor);
+  }
+
+  /** Adds `n` devices (they start idle). Existing connections stay on their devices. */
+  addDevices(n: number): void {
+    const total = this.devices + n;
+    if (total > this.busyUntil.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, make: (k: number) => T): T => {
+        const b = make(total * 2);
+        b.set(a);
+        return b;
+      };
+      this.busyUntil = grow(this.busyUntil, (k) => new Float64Array(k));
+      this.ringHead = grow(this.ringHead, (k) => new Int32Array(k));
+      this.ringSize = grow(this.ringSize, (k) => new Int32Array(k));
+      this.admitted = grow(this.admitted, (k) => new Float64Array(k));
+      this.doneAtTick = grow(this.doneAtTick, (k) => new Float64Array(k));
+    }
+    for (let d = this.devices; d < total; d++) this.rings.push(new Float64Array(this.bufferSize));
+    this.devices = total;
+  }
+
+  /** Removes the last `n` devices (at least one stays). Returns the new count; callers tear down their connections. */
+  removeDevices(n: number): number {
+    const keep = Math.max(1, this.devices - n);
+    for (let d = keep; d < this.devices; d++) {
+      this.busyUntil[d] = 0;
+      this.ringHead[d] = 0;
+      this.ringSize[d] = 0;
+    }
+    this.devices = keep;
+    this.rings.length = keep;
+    return keep;
+  }
+
+  /** A device for a new flow: uniform over the current devices (ECMP-like hashing). */
+  pickDevice(): number {
+    return this.devices === 1 ? 0 : Math.floor(this.rng.next() * this.devices);
+  }
+
+  /**
+   * Enqueues a job on `device` at time `now`. Returns the time the job leaves the device (before latency), or
+   * DROPPED. `deadline` is the caller's deadline for the result at the far end and `ahead` the latency still ahead
+   * after the device: when `completion + ahead > deadline` the job's work is counted as wasted.
+   */
+  enqueue(device: number, now: number, setup: boolean, deadline: number, ahead: number): number {
+    if (device >= this.devices) device = device % this.devices;
+    if (this.partitioned || (this.dropRate > 0 && this.rng.next() < this.dropRate)) {
+      this.drops++;
+      return DROPPED;
+    }
+    const ring = this.rings[device]!;
+    const cap = this.bufferSize;
+    let head = this.ringHead[device]!;
+    let size = this.ringSize[device]!;
+    while (size > 0 && ring[head]! <= now) {
+      head = head + 1 === cap ? 0 : head + 1;
+      size--;
+    }
+    if (size >= cap) {
+      this.ringHead[device] = head;
+      this.ringSize[device] = size;
+      this.drops++;
+      return DROPPED;
+    }
+    const cost = (setup ? this.setupCost : this.forwardCost) * this.costFactor;
+    const bu = this.busyUntil[device]!;
+    const done = Math.max(bu, now) + cost;
+    this.busyUntil[device] = done;
+    let tail = head + size;
+    if (tail >= cap) tail -= cap;
+    ring[tail] = done;
+    this.ringHead[device] = head;
+    this.ringSize[device] = size + 1;
+    this.admitted[device] = this.admitted[device]! + cost;
+    this.admittedWork += cost;
+    if (done + ahead > deadline) this.wastedWork += cost;
+    if (setup) this.setups++;
+    else this.forwarded++;
+    return done;
+  }
+
+  /** Jobs in the system (waiting + in service) over all devices at time `now`. */
+  queueLength(now: number): number {
+    let total = 0;
+    const cap = this.bufferSize;
+    for (let d = 0; d < this.devices; d++) {
+      const ring = this.rings[d]!;
+      let head = this.ringHead[d]!;
+      let size = this.ringSize[d]!;
+      while (size > 0 && ring[head]! <= now) {
+        head = head + 1 === cap ? 0 : head + 1;
+        size--;
+      }
+      this.ringHead[d] = head;
+      this.ringSize[d] = size;
+      total += size;
+    }
+    return total;
+  }
+
+  /**
+   * Mean utilisation of the devices since the previous call: work actually done (admitted work minus the backlog
+   * still ahead) over elapsed device time. Call once per metrics interval.
+   */
+  utilisationSinceTick(now: number, elapsed: number): number {
+    if (elapsed <= 0 || this.devices === 0) return 0;
+    let done = 0;
+    for (let d = 0; d < this.devices; d++) {
+      const backlog = this.busyUntil[d]! > now ? this.busyUntil[d]! - now : 0;
+      const doneTotal = this.admitted[d]! - backlog;
+      done += doneTotal - this.doneAtTick[d]!;
+      this.doneAtTick[d] = doneTotal;
+    }
+    return done / (elapsed * this.devices);
+  }
+
+  /** Moves the interval counters into the run totals and resets them. */
+  resetInterval(): void {
+    this.totalForwarded += this.forwarded;
+    this.totalSetups += this.setups;
+    this.totalDrops += this.drops;
+    this.totalWasted += this.wastedWork;
+    this.totalAdmitted += this.admittedWork;
+    this.forwarded = 0;
+    this.setups = 0;
+    this.drops = 0;
+    this.wastedWork = 0;
+    this.admittedWork = 0;
+  }
+}

@@ -1,0 +1,194 @@
+import { StampedeError } from "../core/StampedeError.js";
+import { type BackoffConfig, makeBackoff } from "../policies/backoff/Backoff.js";
+import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
+import type { AutomationAction, FaultSpec, OperatorActionSpec } from "../scenario/Scenario.js";
+import type { Monitor } from "./Monitor.js";
+import type { World } from "./World.js";
+
+/** A change that unfolds over time: a fleet's count (blocked or fixed clients) moving linearly to a target. */
+interface Ramp {
+  fleet: number;
+  field: "blocked" | "fixed";
+  from: number;
+  to: number;
+  start: number;
+  over: number;
+}
+
+/**
+ * Applies what operators, automation and faults do to the model: reroutes, blocks and gradual re-admission, rate
+ * limits, added capacity, scaling, disabled automation, deployed client fixes, endpoint changes, restarts, faults.
+ * Gradual changes advance at every metrics interval.
+ */
+export class OperatorEffects {
+  private readonly w: World;
+  private readonly monitor: Monitor | undefined;
+  private ramps: Ramp[] = [];
+  readonly disabledAutomation = new Set<string>();
+
+  constructor(w: World, monitor: Monitor | undefined) {
+    this.w = w;
+    this.monitor = monitor;
+  }
+
+  /** Runs `fn` at time `at` (or now, when `at` has passed). */
+  scheduleAt(at: number, fn: () => void): void {
+    const now = this.w.sim.now();
+    this.w.sim.schedule(at > now ? at - now : 0, fn);
+  }
+
+  private fleet(name: string, path: string): number {
+    const i = this.w.fleets.findIndex((f) => f.name === name);
+    if (i < 0) throw new StampedeError("E_MODEL", `unknown fleet '${name}'`, { path });
+    return i;
+  }
+
+  /** Applies an operator action now. */
+  apply(action: OperatorActionSpec, path: string): void {
+    const w = this.w;
+    const now = w.sim.now();
+    switch (action.type) {
+      case "reroute": {
+        let matched = false;
+        if (action.traffic === "monitoring" && this.monitor) {
+          this.monitor.reroute(action.via);
+          matched = true;
+        }
+        for (const f of w.fleets) {
+          if (f.spec.trafficClass !== action.traffic && f.name !== action.traffic) continue;
+          matched = true;
+          const link = w.routeLink(f.spec.network, w.services[f.service]!.spec.network, action.via, path);
+          if (link !== f.link) {
+            f.link = link;
+            f.teardownAll();
+          }
+        }
+        for (const s of w.services) {
+          for (const d of s.deps) {
+            if (d.name !== action.traffic) continue;
+            matched = true;
+            d.link = w.routeLink(s.spec.network, w.services[d.service]!.spec.network, action.via, path);
+          }
+        }
+        if (!matched) throw new StampedeError("E_MODEL", `no traffic named '${action.traffic}'`, { path });
+        return;
+      }
+      case "block": {
+        const f = w.fleets[this.fleet(action.fleet, path)]!;
+        this.ramps = this.ramps.filter((r) => !(r.fleet === f.index && r.field === "blocked"));
+        f.blocked = Math.round(action.fraction * f.clients);
+        return;
+      }
+      case "readmit": {
+        const f = w.fleets[this.fleet(action.fleet, path)]!;
+        this.ramp({
+          fleet: f.index,
+          field: "blocked",
+          from: f.blocked,
+          to: 0,
+          start: now,
+          over: action.over,
+        });
+        return;
+      }
+      case "rate-limit":
+        w.fleets[this.fleet(action.fleet, path)]!.rateLimit = action.rate;
+        return;
+      case "add-capacity":
+        w.links[w.linkIndexOf(action.link)]!.addDevices(action.devices);
+        return;
+      case "scale":
+        w.services[w.serviceIndex(action.service)]!.setServers(action.servers);
+        return;
+      case "disable-automation":
+        this.disabledAutomation.add(action.name);
+        return;
+      case "deploy-fix": {
+        const f = w.fleets[this.fleet(action.fleet, path)]!;
+        const p = f.policies;
+        if (action.retry !== undefined) {
+          p.fixedRetry = makeRetryPolicy(
+            action.retry as RetryConfig,
+            w.sim,
+            w.sim.rng(`fleet/${f.name}/fix`),
+          );
+        }
+        if (action.reconnect !== undefined)
+          p.fixedReconnect = makeBackoff(action.reconnect as BackoffConfig, `${path}.reconnect`);
+        this.ramp({
+          fleet: f.index,
+          field: "fixed",
+          from: f.fixed,
+          to: f.clients,
+          start: now,
+          over: action.over,
+        });
+        return;
+      }
+    }
+  }
+
+  /** Applies an automation action now (unless operators disabled it). */
+  automate(name: string, action: AutomationAction): void {
+    if (this.disabledAutomation.has(name)) return;
+    const w = this.w;
+    switch (action.type) {
+      case "change-endpoints": {
+        const s = w.serviceIndex(action.service);
+        for (const f of w.fleets) if (f.service === s) f.teardownAll(action.fraction ?? 1);
+        return;
+      }
+      case "scale":
+        w.services[w.serviceIndex(action.service)]!.setServers(action.servers);
+        return;
+      case "remove-capacity":
+        if (action.link !== undefined && action.devices !== undefined) {
+          w.links[w.linkIndexOf(action.link)]!.removeDevices(action.devices);
+        }
+        if (action.service !== undefined && action.servers !== undefined) {
+          const svc = w.services[w.serviceIndex(action.service)]!;
+          svc.setServers(svc.servers - action.servers);
+        }
+        return;
+      case "restart":
+        w.services[w.serviceIndex(action.service)]!.restart(action.duration);
+        return;
+    }
+  }
+
+  /** Starts (`on` true) or ends a fault. */
+  fault(spec: FaultSpec, on: boolean): void {
+    const w = this.w;
+    const svcIndex = w.services.findIndex((s) => s.name === spec.target);
+    if (svcIndex >= 0) {
+      const s = w.services[svcIndex]!;
+      s.errorRate = on ? (spec.errorRate ?? 0) : 0;
+      s.addedLatency = on ? (spec.addedLatency ?? 0) : 0;
+      s.capacityFactor = on ? (spec.capacityFactor ?? 1) : 1;
+      s.partitioned = on && spec.partition === true;
+      s.setServers(s.servers);
+      return;
+    }
+    const l = w.links[w.linkIndexOf(spec.target)]!;
+    l.dropRate = on ? (spec.errorRate ?? 0) : 0;
+    l.addedLatency = on ? (spec.addedLatency ?? 0) : 0;
+    l.costFactor = on ? 1 / (spec.capacityFactor ?? 1) : 1;
+    l.partitioned = on && spec.partition === true;
+  }
+
+  private ramp(r: Ramp): void {
+    this.ramps = this.ramps.filter((x) => !(x.fleet === r.fleet && x.field === r.field));
+    this.ramps.push(r);
+    this.advance(this.w.sim.now());
+  }
+
+  /** Advances gradual changes to time `now` (called at every interval and when a ramp starts). */
+  advance(now: number): void {
+    if (this.ramps.length === 0) return;
+    this.ramps = this.ramps.filter((r) => {
+      const progress = r.over <= 0 ? 1 : Math.min(1, (now - r.start) / r.over);
+      this.w.fleets[r.fleet]![r.field] = Math.round(r.from + (r.to - r.from) * progress);
+      return progress < 1;
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import type { OperatorActionSpec, OperatorsSpec } from "../scenario/Scenario.js";
+import type { Monitor } from "./Monitor.js";
+import type { OperatorEffects } from "./OperatorEffects.js";
+
+/** One runbook step's record, for the summary. */
+export interface StepRecord {
+  name: string;
+  type: OperatorActionSpec["type"];
+  at: number | null;
+}
+
+/**
+ * Operators: they detect trouble through three channels (a metric alarm on telemetry that arrived, a no-data alarm
+ * on stale telemetry, the slow channel of logs and customer reports), then diagnose the cause. Diagnosis accrues
+ * `dt / visible` per second while monitoring is fresh and `dt / blind` while it is stale, and is done at 1. Each
+ * runbook step runs `delay` seconds after its anchor: detection, diagnosis, or another step.
+ */
+export class Operators {
+  readonly spec: OperatorsSpec | undefined;
+  detectedAt: number | null = null;
+  detectedBy: string | null = null;
+  diagnosedAt: number | null = null;
+  private impactSince: number | null = null;
+  private diagnosis = 0;
+  private readonly monitor: Monitor | undefined;
+  private readonly effects: OperatorEffects;
+  readonly steps: StepRecord[];
+
+  constructor(spec: OperatorsSpec | undefined, monitor: Monitor | undefined, effects: OperatorEffects) {
+    this.spec = spec;
+    this.monitor = monitor;
+    this.effects = effects;
+    this.steps = Object.entries(spec?.runbook ?? {}).map(([name, s]) => ({
+      name,
+      type: s.do.type,
+      at: null,
+    }));
+  }
+
+  /** Called at the end of every metrics interval [now - dt, now). */
+  onTick(now: number, dt: number): void {
+    const m = this.monitor;
+    if (m === undefined) return;
+    if (this.detectedAt === null) {
+      const spec = m.spec;
+      if (this.impactSince === null && m.impacted()) this.impactSince = now - dt;
+      const candidates: [number, string][] = [];
+      if (!Number.isNaN(m.metricAlarmAt)) candidates.push([m.metricAlarmAt, "metric-alarm"]);
+      if (m.staleness(now) >= spec.alarms.noData.after) candidates.push([now, "no-data-alarm"]);
+      if (this.impactSince !== null && now >= this.impactSince + spec.slowChannel.delay) {
+        candidates.push([this.impactSince + spec.slowChannel.delay, "slow-channel"]);
+      }
+      if (candidates.length > 0) {
+        candidates.sort((a, b) => a[0] - b[0]);
+        this.detect(candidates[0]![0], candidates[0]![1]);
+      }
+      return;
+    }
+    if (this.diagnosedAt === null && this.spec !== undefined) {
+      const rate = m.blind(now) ? 1 / this.spec.diagnosis.blind : 1 / this.spec.diagnosis.visible;
+      const before = this.diagnosis;
+      this.diagnosis += dt * rate;
+      if (this.diagnosis >= 1) {
+        const at = now - dt + (1 - before) / rate;
+        this.diagnosedAt = at;
+        this.anchor("diagnosis", at);
+      }
+    }
+  }
+
+  private detect(at: number, by: string): void {
+    this.detectedAt = at;
+    this.detectedBy = by;
+    this.anchor("detection", at);
+  }
+
+  /** Schedules the steps anchored on `anchor` (detection, diagnosis, or a step's name) that happened at `at`. */
+  private anchor(anchor: string, at: number): void {
+    if (this.spec === undefined) return;
+    for (const [name, step] of Object.entries(this.spec.runbook)) {
+      if (step.after !== anchor) continue;
+      const when = at + step.delay;
+      this.effects.scheduleAt(when, () => {
+        const rec = this.steps.find((s) => s.name === name)!;
+        rec.at = when;
+        this.effects.apply(step.do, `operators.runbook.${name}.do`);
+        this.anchor(name, when);
+      });
+    }
+  }
+}

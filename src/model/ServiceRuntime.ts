@@ -1,0 +1,287 @@
+import type { Rng } from "../core/Rng.js";
+import type { Distribution } from "../engine/distributions/Distribution.js";
+import { Cause, Outcome } from "../policies/Outcome.js";
+import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
+import type { ServiceSpec } from "../scenario/Scenario.js";
+import { OWNER_SERVICE } from "./RequestPool.js";
+import type { ServiceQueue } from "./ServiceQueue.js";
+import type { World } from "./World.js";
+
+/** A resolved dependency call of a service. */
+export interface DependencyRuntime {
+  name: string;
+  service: number;
+  link: number;
+  hard: boolean;
+  timeout: number;
+  lane: number;
+  retry: RetryPolicy | undefined;
+}
+
+/**
+ * A service: `servers` parallel servers, a queue discipline with a bound, a service-time distribution, optional
+ * degradation (service time grows with the queue, and after a restart), and dependency calls made while a server is
+ * held. By default a server works on a request even when its caller already gave up (`cancelAbandoned: false`),
+ * which is how abandoned work keeps burning capacity in a storm.
+ */
+export class ServiceRuntime {
+  readonly index: number;
+  readonly name: string;
+  readonly spec: ServiceSpec;
+  servers: number;
+  busy = 0;
+  deps: DependencyRuntime[] = [];
+  private readonly w: World;
+  private readonly rng: Rng;
+  private readonly serviceTime: Distribution;
+  private readonly queue: ServiceQueue;
+
+  // Faults and automation.
+  errorRate = 0;
+  addedLatency = 0;
+  capacityFactor = 1;
+  partitioned = false;
+  downUntil = -1;
+  coldSince = Number.NEGATIVE_INFINITY;
+
+  // Interval counters and totals.
+  requests = 0;
+  successes = 0;
+  failures = 0;
+  /** Outcomes seen by callers (answers and timeouts) in this interval: the basis of outage windows. */
+  callerOk = 0;
+  callerFail = 0;
+  busyTime = 0;
+  wastedTime = 0;
+  readonly totals = { requests: 0, successes: 0, failures: 0, busyTime: 0, wastedTime: 0 };
+
+  constructor(w: World, index: number, name: string, spec: ServiceSpec, queue: ServiceQueue) {
+    this.w = w;
+    this.index = index;
+    this.name = name;
+    this.spec = spec;
+    this.servers = spec.servers;
+    this.rng = w.sim.rng(`service/${name}`);
+    this.serviceTime = w.distribution(spec.serviceTime);
+    this.queue = queue;
+  }
+
+  get queueLength(): number {
+    return this.queue.size;
+  }
+
+  /** A caller saw an outcome of a call to this service (answer or timeout). */
+  outcome(ok: boolean): void {
+    if (ok) this.callerOk++;
+    else this.callerFail++;
+  }
+
+  /** Attempt `a` arrived at the service. */
+  onArrive(a: number): void {
+    const now = this.w.sim.now();
+    this.requests++;
+    if (this.partitioned) {
+      this.w.attempts.netRelease(a);
+      return;
+    }
+    if (now < this.downUntil || (this.errorRate > 0 && this.rng.next() < this.errorRate)) {
+      this.respond(a, true);
+      return;
+    }
+    if (this.busy < this.servers) {
+      this.startWork(a);
+      return;
+    }
+    if (this.queue.size >= this.spec.queueLimit) {
+      this.respond(a, true);
+      return;
+    }
+    this.queue.push(a, now);
+  }
+
+  private startWork(a: number): void {
+    const at = this.w.attempts;
+    this.busy++;
+    at.workStart[a] = this.w.sim.now();
+    if (this.deps.length > 0) this.startDependency(a, 0);
+    else this.scheduleLocal(a);
+  }
+
+  /** Takes the next request from the queue, if a server is free. Drops abandoned work when configured to. */
+  private next(): void {
+    const w = this.w;
+    const now = w.sim.now();
+    while (this.busy < this.servers && this.queue.size > 0) {
+      const a = this.queue.pop(now);
+      if (a < 0) break;
+      if (this.spec.cancelAbandoned && w.attempts.callerDone[a] === 1) {
+        w.attempts.netRelease(a);
+        continue;
+      }
+      this.startWork(a);
+    }
+    // Requests the discipline shed (CoDel and friends) get an error answer.
+    for (let d = this.queue.takeDropped(); d >= 0; d = this.queue.takeDropped()) this.respond(d, true);
+  }
+
+  private factor(now: number): number {
+    let f = 1 / this.capacityFactor;
+    const deg = this.spec.degradation;
+    if (deg !== undefined) {
+      const q = 1 + deg.perQueued * this.queue.size;
+      f *= Math.min(q, deg.maxFactor);
+      const since = now - this.coldSince;
+      if (since < deg.warmup) f *= deg.coldFactor + (1 - deg.coldFactor) * (since / deg.warmup);
+    }
+    return f;
+  }
+
+  private scheduleLocal(a: number): void {
+    const now = this.w.sim.now();
+    this.w.sim.after(
+      this.serviceTime.sample(this.rng) * this.factor(now),
+      this.w.kinds.serviceDone,
+      this.index,
+      a,
+    );
+  }
+
+  /** The server finished attempt `a` (its local work, or its dependency calls failed). */
+  onDone(a: number): void {
+    const w = this.w;
+    const at = w.attempts;
+    const held = w.sim.now() - at.workStart[a]!;
+    this.busyTime += held;
+    if (at.callerDone[a] === 1) this.wastedTime += held;
+    this.busy--;
+    this.respond(a, at.failed[a] === 1);
+    this.next();
+  }
+
+  private respond(a: number, failed: boolean): void {
+    const w = this.w;
+    w.attempts.failed[a] = failed ? 1 : 0;
+    if (failed) this.failures++;
+    else this.successes++;
+    w.sim.after(w.attempts.back[a]! + this.addedLatency, w.kinds.response, a, 0);
+  }
+
+  private startDependency(a: number, k: number): void {
+    const w = this.w;
+    w.attempts.dep[a] = k;
+    const r = w.requests.alloc(OWNER_SERVICE, a, k, w.sim.now());
+    w.attempts.depCall[a] = r;
+    this.startDependencyAttempt(r, Cause.FIRST);
+  }
+
+  /** Sends attempt n+1 of dependency call r. */
+  startDependencyAttempt(r: number, cause: number): void {
+    const w = this.w;
+    const req = w.requests;
+    const dep = this.deps[req.client[r]!]!;
+    const now = w.sim.now();
+    req.attempts[r] = req.attempts[r]! + 1;
+    req.cause[r] = cause;
+    req.attemptStart[r] = now;
+    req.timer[r] = w.sim.inLane(dep.lane, w.kinds.requestTimeout, r, 0);
+    const a2 = w.attempts.alloc(r, dep.service, now, now + dep.timeout);
+    req.current[r] = a2;
+    w.transmit(a2, dep.link, -1, true);
+  }
+
+  /** A dependency call's attempt timed out. */
+  onDependencyTimeout(r: number): void {
+    const w = this.w;
+    const req = w.requests;
+    const dep = this.deps[req.client[r]!]!;
+    req.timer[r] = -1;
+    const a2 = req.current[r]!;
+    req.current[r] = -1;
+    w.attempts.callerRelease(a2);
+    w.services[dep.service]!.outcome(false);
+    this.retryDependency(r, Outcome.TIMEOUT);
+  }
+
+  /** An answer to a dependency call's attempt arrived. */
+  onDependencyResponse(a2: number): void {
+    const w = this.w;
+    const at = w.attempts;
+    if (at.callerDone[a2] === 1) {
+      at.netRelease(a2);
+      return;
+    }
+    const r = at.request[a2]!;
+    const req = w.requests;
+    const dep = this.deps[req.client[r]!]!;
+    w.sim.cancel(req.timer[r]!);
+    req.timer[r] = -1;
+    req.current[r] = -1;
+    const failed = at.failed[a2] === 1;
+    at.callerRelease(a2);
+    at.netRelease(a2);
+    w.services[dep.service]!.outcome(!failed);
+    if (failed) this.retryDependency(r, Outcome.FAILURE);
+    else this.dependencyEnded(r, true);
+  }
+
+  private retryDependency(r: number, outcome: number): void {
+    const req = this.w.requests;
+    const dep = this.deps[req.client[r]!]!;
+    const delay = dep.retry
+      ? dep.retry.next(req.attempts[r]!, outcome, req.first[r]!, req.prevDelay[r]!)
+      : STOP;
+    if (delay === STOP) {
+      this.dependencyEnded(r, false);
+      return;
+    }
+    req.prevDelay[r] = delay;
+    if (delay === 0) this.startDependencyAttempt(r, outcome);
+    else this.w.sim.after(delay, this.w.kinds.retry, r, outcome);
+  }
+
+  private dependencyEnded(r: number, ok: boolean): void {
+    const w = this.w;
+    const req = w.requests;
+    const a = req.owner[r]!;
+    const k = req.client[r]!;
+    req.release(r);
+    w.attempts.depCall[a] = -1;
+    const dep = this.deps[k]!;
+    if (!ok && dep.hard) {
+      w.attempts.failed[a] = 1;
+      this.onDone(a);
+      return;
+    }
+    if (k + 1 < this.deps.length) this.startDependency(a, k + 1);
+    else this.scheduleLocal(a);
+  }
+
+  /** Restart: the service answers errors for `duration` seconds, then runs cold (see degradation). */
+  restart(duration: number): void {
+    const now = this.w.sim.now();
+    this.downUntil = now + duration;
+    this.coldSince = now + duration;
+  }
+
+  /** Changes the number of servers; new servers take queued work at once. */
+  setServers(n: number): void {
+    this.servers = Math.max(0, Math.round(n));
+    this.next();
+  }
+
+  resetInterval(): void {
+    const t = this.totals;
+    t.requests += this.requests;
+    t.successes += this.successes;
+    t.failures += this.failures;
+    t.busyTime += this.busyTime;
+    t.wastedTime += this.wastedTime;
+    this.requests = 0;
+    this.successes = 0;
+    this.failures = 0;
+    this.callerOk = 0;
+    this.callerFail = 0;
+    this.busyTime = 0;
+    this.wastedTime = 0;
+  }
+}
