@@ -18,6 +18,8 @@ export interface JobSpec {
 /** What a job gives back. `summary.timing` is included; strip it before comparing or storing results. */
 export interface JobOutput {
   summary: RunSummary;
+  /** Wall seconds of the run itself (the runner call, without loading), measured where the job ran. */
+  runSeconds: number;
   series?: Series;
 }
 

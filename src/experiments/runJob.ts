@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type { ExperimentPorts } from "./ExperimentPorts.js";
 import type { JobOutput, JobSpec } from "./JobSpec.js";
 
@@ -8,9 +9,13 @@ export async function runJob(ports: ExperimentPorts, job: JobSpec): Promise<JobO
     set: job.set,
     ...(job.scale === undefined ? {} : { scale: job.scale }),
   });
+  const started = performance.now();
   const result = await ports.run(scenario, {
     seed: job.seed,
     ...(job.until === undefined ? {} : { until: job.until }),
   });
-  return job.series ? { summary: result.summary, series: result.series } : { summary: result.summary };
+  const runSeconds = (performance.now() - started) / 1000;
+  return job.series
+    ? { summary: result.summary, runSeconds, series: result.series }
+    : { summary: result.summary, runSeconds };
 }

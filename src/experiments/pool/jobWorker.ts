@@ -1,7 +1,8 @@
 /**
  * The piscina worker: runs one JobSpec with the ports exported (as `ports`) by the module at `portsModule`, a file
- * URL; the module is imported once per worker and cached.
+ * URL; the module is imported once per worker and cached, and so are loaded scenarios (cachedLoader).
  */
+import { cachedLoader } from "../cachedLoader.js";
 import type { ExperimentPorts } from "../ExperimentPorts.js";
 import type { JobOutput, JobSpec } from "../JobSpec.js";
 import { runJob } from "../runJob.js";
@@ -19,7 +20,7 @@ function portsFrom(url: string): Promise<ExperimentPorts> {
   if (!p) {
     p = import(url).then((m: { ports?: ExperimentPorts }) => {
       if (!m.ports) throw new Error(`${url} exports no \`ports\``);
-      return m.ports;
+      return { load: cachedLoader(m.ports.load), run: m.ports.run };
     });
     cache.set(url, p);
   }
