@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { JobSpec } from "../JobSpec.js";
+import { ports as realPorts } from "../defaultPorts.js";
 import { fakePorts } from "../testing/fakeModel.js";
 import { inProcessRunner } from "./inProcessRunner.js";
 import { poolRunner } from "./poolRunner.js";
@@ -33,6 +35,21 @@ describe("poolRunner", () => {
       await expect(pool.run(job(1, { "faults.spike.errorRate": 1 }))).rejects.toThrow(/exploded/);
       const ok = await pool.run({ ...job(1), series: true });
       expect(ok.series?.time.length).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("runs the real model through the default ports module, as in-process", async () => {
+    const fixture = fileURLToPath(new URL("../../scenario/fixtures/minimal.yaml", import.meta.url));
+    const job: JobSpec = { scenario: fixture, set: {}, scale: 0.1, until: 900, seed: 3, series: false };
+    const pool = poolRunner({ workers: 1 });
+    try {
+      const [remote, local] = await Promise.all([pool.run(job), inProcessRunner(realPorts).run(job)]);
+      const { timing: _a, ...r } = remote.summary;
+      const { timing: _b, ...l } = local.summary;
+      expect(r).toEqual(l);
+      expect(r.events).toBeGreaterThan(0);
     } finally {
       await pool.close();
     }
