@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { parseFormat } from "../../experiments/parseFlags.js";
-import { type BuiltinInfo, builtinInfo } from "../../scenario/builtins.js";
+import { type BuiltinInfo, builtinDir, builtinInfo } from "../../scenario/builtins.js";
 
 function wrap(text: string, indent: string, width = 100): string {
   const words = text.trim().split(/\s+/);
@@ -36,8 +36,8 @@ export function describeText(b: BuiltinInfo): string {
   return `${out.join("\n")}\n`;
 }
 
-/** `stampede describe NAME`: a built-in scenario's description, variants and assumptions (text or JSON). */
-export function register(program: Command): void {
+/** `stampede describe NAME`: a built-in's description, variants and assumptions (text or JSON); `dir` as for list. */
+export function register(program: Command, dir: string = builtinDir()): void {
   program
     .command("describe")
     .description("describe a built-in scenario: what it shows, its variants, its assumptions")
@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .option("--format <fmt>", "text or json", "text")
     .action((name: string, flags: { format: string }) => {
       const format = parseFormat(flags.format, ["text", "json"] as const);
-      const info = builtinInfo(name);
+      const info = builtinInfo(name, dir);
       if (format === "json") process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
       else process.stdout.write(describeText(info));
     });

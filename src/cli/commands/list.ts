@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { parseFormat } from "../../experiments/parseFlags.js";
-import { listBuiltins } from "../../scenario/builtins.js";
+import { builtinDir, listBuiltins } from "../../scenario/builtins.js";
 
 /** The first sentence (or line) of a description, for one-line listings. */
 export function firstSentence(text: string): string {
@@ -9,15 +9,15 @@ export function firstSentence(text: string): string {
   return m ? m[1]! : t;
 }
 
-/** `stampede list`: the built-in scenarios, one line each (or JSON). */
-export function register(program: Command): void {
+/** `stampede list`: the built-in scenarios in `dir` (default: the package's scenarios/), one line each (or JSON). */
+export function register(program: Command, dir: string = builtinDir()): void {
   program
     .command("list")
     .description("list the built-in scenarios with a one-line description")
     .option("--format <fmt>", "text or json", "text")
     .action((flags: { format: string }) => {
       const format = parseFormat(flags.format, ["text", "json"] as const);
-      const all = listBuiltins();
+      const all = listBuiltins(dir);
       if (format === "json") {
         const rows = all.map((b) => ({
           name: b.name,

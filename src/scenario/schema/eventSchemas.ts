@@ -5,7 +5,11 @@ import { count, duration, fraction, name } from "./units.js";
 export const automationActionSchema = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ type: z.literal("change-endpoints"), service: name() }),
+    z.strictObject({
+      type: z.literal("change-endpoints"),
+      service: name(),
+      fraction: z.number().gt(0).lte(1).optional(),
+    }),
     z.strictObject({ type: z.literal("scale"), service: name(), servers: count(1) }),
     z
       .strictObject({
