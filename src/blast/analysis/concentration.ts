@@ -65,6 +65,7 @@ export interface ConcentrationReport {
 
 interface Usage {
   holder: number;
+  service: number;
   group: string;
   serviceType: string;
   spend: number;
@@ -121,6 +122,7 @@ export function concentration(
         for (const p of providersOf(graph, v)) {
           usages.push({
             holder: h,
+            service: v,
             group: groupOf(p),
             serviceType: info.serviceType ?? "unspecified",
             spend: info.spend ?? 0,
@@ -148,11 +150,16 @@ export function concentration(
           (sector === "all" || sectorOf(u.holder) === sector) && (type === "all" || u.serviceType === type),
       );
       if (us.length === 0) continue;
-      const byGroup = new Map<string, { holders: Set<number>; spend: number }>();
+      const byGroup = new Map<string, { holders: Set<number>; services: Set<number>; spend: number }>();
       for (const u of us) {
-        const g = byGroup.get(u.group) ?? { holders: new Set<number>(), spend: 0 };
+        const g = byGroup.get(u.group) ?? {
+          holders: new Set<number>(),
+          services: new Set<number>(),
+          spend: 0,
+        };
         g.holders.add(u.holder);
-        g.spend += u.spend;
+        if (!g.services.has(u.service)) g.spend += u.spend; // a shared service's spend counts once
+        g.services.add(u.service);
         byGroup.set(u.group, g);
       }
       const providers = [...byGroup].map(([id, g]) => ({

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { main } from "../cli/main.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const CATALOG = join(ROOT, "examples/catalog/catalog-info.yaml");
+const REGISTER = join(ROOT, "examples/register/baltica-pay");
+const tmp = mkdtempSync(join(tmpdir(), "stampede-blast-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe("stampede blast and concentration", () => {
+  it("blast --fail --for --format json gives the radius; --out writes blast.json and a self-contained report.html", async () => {
+    const r = await run([
+      "blast",
+      CATALOG,
+      "--fail",
+      "region:aws/us-east-1",
+      "--for",
+      "7h",
+      "--format",
+      "json",
+      "--out",
+      tmp,
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.radius.summary.criticalDown).toBeGreaterThan(5);
+    expect(JSON.parse(readFileSync(join(tmp, "blast.json"), "utf8"))).toEqual(json);
+    const html = readFileSync(join(tmp, "report.html"), "utf8");
+    expect(html).toContain("cytoscape");
+    expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it("blast with no analysis flag prints the N-1 table and the single points of failure of a register", async () => {
+    const r = await run(["blast", REGISTER]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("N-1 over every provider");
+    expect(r.out).toContain("Single points of failure");
+  });
+
+  it("concentration prints HHI per market and the screen", async () => {
+    const r = await run(["concentration", REGISTER, "--hhi-high", "3000"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/HHI 0-10,000; moderate >= 1500, high >= 3000/);
+    expect(r.out).toContain("Critical ICT provider screen");
+  });
+
+  it("bad input exits 2 with one line per problem", async () => {
+    const unknown = await run(["blast", CATALOG, "--fail", "region:aws/mars-1"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^error: region:aws\/mars-1 {2}no region "aws\/mars-1"/);
+    const level = await run(["blast", CATALOG, "--n-1", "planet"]);
+    expect(level.code).toBe(2);
+    const pairs = await run(["blast", CATALOG, "--n-2", "--n-1", "region", "--max-pairs", "1"]);
+    expect(pairs.code).toBe(2);
+    expect(pairs.err).toMatch(/over the limit of 1/);
+  });
+});
