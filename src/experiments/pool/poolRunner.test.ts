@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { JobSpec } from "../JobSpec.js";
 import { ports as realPorts } from "../defaultPorts.js";
+import type { JobSpec } from "../JobSpec.js";
 import { fakePorts } from "../testing/fakeModel.js";
 import { inProcessRunner } from "./inProcessRunner.js";
 import { poolRunner } from "./poolRunner.js";
