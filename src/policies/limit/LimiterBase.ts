@@ -3,7 +3,8 @@ import type { LimiterCounters } from "./Limiter.js";
 
 /**
  * Shared concurrency-limiter mechanics: admit while inflight < floor(limit); on release feed the sample (rtt,
- * inflight at the time of the sample, dropped) to `update`, which returns the new limit.
+ * inflight at the time of the sample, dropped) to `update`, which returns the new limit. `release(NaN, false)` frees
+ * the slot without a sample (a cancelled call says nothing about the callee).
  */
 export abstract class LimiterBase {
   readonly counters: LimiterCounters = { acquired: 0, rejected: 0, drops: 0 };
@@ -30,7 +31,7 @@ export abstract class LimiterBase {
     const inflight = this.inflight;
     if (this.inflight > 0) this.inflight--;
     if (dropped) this.counters.drops++;
-    this.limit = this.update(rtt, inflight, dropped);
+    if (!Number.isNaN(rtt)) this.limit = this.update(rtt, inflight, dropped);
   }
 
   onReject(fn: () => void): Disposable {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { makeBudget } from "../policies/budget/makeBudget.js";
+import { Outcome } from "../policies/Outcome.js";
+import { makeRetryPolicy } from "../policies/retry/RetryPolicy.js";
+import { execute, RejectedError } from "./execute.js";
+import { MathRandomRng } from "./MathRandomRng.js";
+import { RealClock, realClock } from "./RealClock.js";
+
+const rng = new MathRandomRng();
+const backoff = { type: "constant", delay: 0.001 } as const;
+
+describe("execute", () => {
+  it("calls fn once without policies and passes the attempt number", async () => {
+    await expect(execute(async ({ attempt }) => attempt)).resolves.toBe(1);
+  });
+
+  it("stops retrying when the budget refuses and says why", async () => {
+    const retry = makeRetryPolicy({ maxAttempts: 10, backoff }, realClock, rng);
+    const budget = makeBudget({ type: "aws-standard", quota: 12 }, realClock, rng);
+    let calls = 0;
+    const err = Object.assign(new Error("boom"), { outcome: Outcome.TIMEOUT });
+    const p = execute(
+      async () => {
+        calls++;
+        throw err;
+      },
+      { retry, budget },
+    );
+    await expect(p).rejects.toBeInstanceOf(RejectedError);
+    await expect(p).rejects.toMatchObject({ code: "E_BUDGET_EXHAUSTED", cause: err });
+    expect(calls).toBe(2); // one timeout retry costs 10 of 12
+  });
+
+  it("does not retry outcomes the policy does not retry", async () => {
+    const retry = makeRetryPolicy({ maxAttempts: 10, backoff }, realClock, rng);
+    let calls = 0;
+    await expect(
+      execute(
+        async () => {
+          calls++;
+          throw Object.assign(new Error("bad request"), { outcome: Outcome.FATAL });
+        },
+        { retry },
+      ),
+    ).rejects.toThrow("bad request");
+    expect(calls).toBe(1);
+  });
+});
+
+describe("RealClock and MathRandomRng", () => {
+  it("real time moves forward in seconds; random numbers stay in (0, 1)", async () => {
+    const c = new RealClock();
+    const a = c.now();
+    await new Promise((r) => setTimeout(r, 15));
+    expect(c.now() - a).toBeGreaterThanOrEqual(0.01);
+    const r = rng.fork("x");
+    let sum = 0;
+    const n = 4000;
+    for (let i = 0; i < n; i++) {
+      const u = r.next();
+      expect(u > 0 && u < 1).toBe(true);
+      sum += u;
+    }
+    // mean of U(0,1): sd 1/sqrt(12 n); a 5-sigma band
+    expect(Math.abs(sum / n - 0.5)).toBeLessThan(5 / Math.sqrt(12 * n));
+  });
+});
