@@ -10,8 +10,8 @@ const read = (name: string) =>
 describe("scenarioJsonSchema", () => {
   const schema = scenarioJsonSchema();
 
-  it("is a well-formed draft 2020-12 JSON Schema that survives a JSON round trip", () => {
-    expect(schema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
+  it("is a well-formed draft-07 JSON Schema (what editors' YAML support implements) that survives JSON", () => {
+    expect(schema["$schema"]).toBe("http://json-schema.org/draft-07/schema#");
     expect(metaCheck(schema)).toEqual([]);
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });
@@ -26,6 +26,19 @@ describe("scenarioJsonSchema", () => {
     expect(errors).toContain("/fleets/clients: missing required 'retry'");
     expect(errors).toContain("/services/api: missing required 'queueLimit'");
     expect(errors.some((e) => e.startsWith("/fleets/clients/retries"))).toBe(true);
+  });
+
+  it("checks a tuple's length", () => {
+    const doc = read("minimal.yaml") as { links: { nat: { between: string[] } } };
+    doc.links.nat.between.push("third");
+    expect(validate(schema, doc).some((e) => e.startsWith("/links/nat/between"))).toBe(true);
+  });
+
+  it("matches the checked-in scenario.schema.json (regenerate: npx tsx src/cli/main.ts schema > src/scenario/scenario.schema.json)", () => {
+    const file = JSON.parse(
+      readFileSync(new URL("./scenario.schema.json", import.meta.url), "utf8"),
+    ) as unknown;
+    expect(file).toEqual(schema);
   });
 
   it("describes fields for editors", () => {

@@ -35,6 +35,10 @@ function message(e: unknown): string {
 
 /** A duration in seconds (`positive` rejects 0). Raw form: a duration string or a number of seconds. */
 export function duration(bound: Bound = "nonnegative") {
+  return bound === "positive" ? POSITIVE_DURATION : DURATION;
+}
+
+function makeDuration(bound: Bound) {
   return z
     .union([z.number(), z.string().meta({ pattern: DURATION_PATTERN })], {
       error: `expected ${DURATION_HINT}`,
@@ -57,8 +61,15 @@ export function duration(bound: Bound = "nonnegative") {
     });
 }
 
+const DURATION = makeDuration("nonnegative");
+const POSITIVE_DURATION = makeDuration("positive");
+
 /** A rate per second (`positive` rejects 0). Raw form: a rate string or a number per second. */
 export function rate(bound: Bound = "positive") {
+  return bound === "positive" ? POSITIVE_RATE : RATE;
+}
+
+function makeRate(bound: Bound) {
   return z
     .union([z.number(), z.string().meta({ pattern: RATE_PATTERN })], { error: `expected ${RATE_HINT}` })
     .meta({ description: `Rate: ${RATE_HINT}.` })
@@ -78,6 +89,9 @@ export function rate(bound: Bound = "positive") {
       return r;
     });
 }
+
+const RATE = makeRate("nonnegative");
+const POSITIVE_RATE = makeRate("positive");
 
 /** A whole number >= `min` (default 1). */
 export function count(min = 1) {

@@ -1,16 +1,16 @@
 /**
- * A small JSON Schema (draft 2020-12) checker for tests, covering the keywords `z.toJSONSchema` emits: a meta-check
+ * A small JSON Schema (draft-07) checker for tests, covering the keywords `z.toJSONSchema` emits: a meta-check
  * (every keyword known and well-formed, every pattern a valid regular expression) and a validator (type, const, enum,
- * properties, required, additionalProperties, propertyNames, items, prefixItems, anyOf, oneOf, allOf, pattern,
- * minimum/maximum, exclusive bounds, minItems/maxItems, minLength, $ref to #/$defs). No dependency: ajv is not
- * installed.
+ * properties, required, additionalProperties, propertyNames, items (one schema or a tuple), additionalItems, anyOf,
+ * oneOf, allOf, pattern, minimum/maximum, exclusive bounds, minItems/maxItems, minLength, $ref to #/definitions).
+ * No dependency: ajv is not installed.
  */
 type Schema = Record<string, unknown> | boolean;
 
 const TYPES = new Set(["null", "boolean", "object", "array", "number", "integer", "string"]);
-const SCHEMA_MAPS = new Set(["properties", "$defs", "patternProperties"]);
-const SCHEMA_ONE = new Set(["additionalProperties", "propertyNames", "items", "not", "contains"]);
-const SCHEMA_LISTS = new Set(["anyOf", "oneOf", "allOf", "prefixItems"]);
+const SCHEMA_MAPS = new Set(["properties", "definitions", "patternProperties"]);
+const SCHEMA_ONE = new Set(["additionalProperties", "propertyNames", "additionalItems", "not", "contains"]);
+const SCHEMA_LISTS = new Set(["anyOf", "oneOf", "allOf"]);
 const NUMBERS = new Set(["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]);
 const COUNTS = new Set(["minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties"]);
 const ANNOTATIONS = new Set([
@@ -39,7 +39,13 @@ export function metaCheck(schema: unknown, at = "#"): string[] {
       if (typeof v !== "object" || v === null) out.push(`${p}: not an object`);
       else for (const [n, s] of Object.entries(v)) out.push(...metaCheck(s, `${p}/${n}`));
     } else if (SCHEMA_ONE.has(k)) out.push(...metaCheck(v, p));
-    else if (SCHEMA_LISTS.has(k)) {
+    else if (k === "items") {
+      if (Array.isArray(v))
+        v.forEach((x, i) => {
+          out.push(...metaCheck(x, `${p}/${i}`));
+        });
+      else out.push(...metaCheck(v, p));
+    } else if (SCHEMA_LISTS.has(k)) {
       if (!Array.isArray(v) || v.length === 0) out.push(`${p}: not a non-empty list`);
       else
         v.forEach((s, i) => {
@@ -120,9 +126,13 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
       out.push(`${at}: not below maximum`);
   }
   if (Array.isArray(value)) {
-    const prefix = (s["prefixItems"] as Schema[] | undefined) ?? [];
+    const tuple = Array.isArray(s["items"]) ? (s["items"] as Schema[]) : null;
     value.forEach((item, i) => {
-      const sub = i < prefix.length ? prefix[i] : (s["items"] as Schema | undefined);
+      const sub = tuple
+        ? i < tuple.length
+          ? tuple[i]
+          : (s["additionalItems"] as Schema | undefined)
+        : (s["items"] as Schema | undefined);
       if (sub !== undefined) out.push(...validate(sub, item, root, `${at}/${i}`));
     });
     if (typeof s["minItems"] === "number" && value.length < s["minItems"]) out.push(`${at}: too few items`);
