@@ -4,7 +4,7 @@ import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import type { ServiceSpec } from "../scenario/Scenario.js";
 import { OWNER_SERVICE } from "./RequestPool.js";
-import type { ServiceQueue } from "./ServiceQueue.js";
+import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
 import type { World } from "./World.js";
 
 /** A resolved dependency call of a service. */
@@ -34,7 +34,7 @@ export class ServiceRuntime {
   private readonly w: World;
   private readonly rng: Rng;
   private readonly serviceTime: Distribution;
-  private readonly queue: ServiceQueue;
+  private readonly queue: RequestQueue;
 
   // Faults and automation.
   errorRate = 0;
@@ -55,7 +55,7 @@ export class ServiceRuntime {
   wastedTime = 0;
   readonly totals = { requests: 0, successes: 0, failures: 0, busyTime: 0, wastedTime: 0 };
 
-  constructor(w: World, index: number, name: string, spec: ServiceSpec, queue: ServiceQueue) {
+  constructor(w: World, index: number, name: string, spec: ServiceSpec, queue: RequestQueue) {
     this.w = w;
     this.index = index;
     this.name = name;
@@ -92,11 +92,9 @@ export class ServiceRuntime {
       this.startWork(a);
       return;
     }
-    if (this.queue.size >= this.spec.queueLimit) {
-      this.respond(a, true);
-      return;
-    }
-    this.queue.push(a, now);
+    // The discipline enforces the bound: what it sheds (the newcomer, or an evicted older request) gets an error.
+    const shed = this.queue.enqueue(a, now);
+    if (shed !== NONE) this.respond(shed, true);
   }
 
   private startWork(a: number): void {
@@ -107,21 +105,21 @@ export class ServiceRuntime {
     else this.scheduleLocal(a);
   }
 
-  /** Takes the next request from the queue, if a server is free. Drops abandoned work when configured to. */
+  /**
+   * Takes the next requests from the queue while servers are free. Requests the discipline drops (CoDel, max wait)
+   * get an error; abandoned work is dropped without an answer when `cancelAbandoned`.
+   */
   private next(): void {
     const w = this.w;
+    const q = this.queue;
     const now = w.sim.now();
-    while (this.busy < this.servers && this.queue.size > 0) {
-      const a = this.queue.pop(now);
-      if (a < 0) break;
-      if (this.spec.cancelAbandoned && w.attempts.callerDone[a] === 1) {
-        w.attempts.netRelease(a);
-        continue;
-      }
-      this.startWork(a);
+    while (this.busy < this.servers && q.size > 0) {
+      const a = q.dequeue(now);
+      if (a === NONE) break;
+      if (q.dropped) this.respond(a, true);
+      else if (this.spec.cancelAbandoned && w.attempts.callerDone[a] === 1) w.attempts.netRelease(a);
+      else this.startWork(a);
     }
-    // Requests the discipline shed (CoDel and friends) get an error answer.
-    for (let d = this.queue.takeDropped(); d >= 0; d = this.queue.takeDropped()) this.respond(d, true);
   }
 
   private factor(now: number): number {

@@ -85,7 +85,7 @@ export class World {
           s.length,
           name,
           spec,
-          makeServiceQueue(spec.queue, sim, `services.${name}.queue`),
+          makeServiceQueue(spec.queue, spec.queueLimit, `services.${name}.queue`),
         ),
       );
     }

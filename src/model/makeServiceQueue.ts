@@ -1,13 +1,11 @@
-import type { Clock } from "../core/Clock.js";
-import { StampedeError } from "../core/StampedeError.js";
-import { DequeQueue } from "./DequeQueue.js";
-import type { ServiceQueue } from "./ServiceQueue.js";
+import { makeQueue, type QueueConfig } from "../policies/queue/makeQueue.js";
+import type { RequestQueue } from "../policies/queue/RequestQueue.js";
 
-/** Builds a service's queue discipline from its config (`{ type: fifo }` when absent). */
-export function makeServiceQueue(config: unknown, clock: Clock, path: string): ServiceQueue {
-  void clock;
-  const type = config === undefined ? "fifo" : (config as { type?: unknown }).type;
-  if (type === "fifo") return new DequeQueue(false);
-  if (type === "lifo") return new DequeQueue(true);
-  throw new StampedeError("E_MODEL", `queue discipline '${String(type)}' is not supported here`, { path });
+/**
+ * Builds a service's queue discipline from the policies library (`{ type: fifo }` when absent), bounded by the
+ * service's `queueLimit` unless the discipline sets its own `limit`.
+ */
+export function makeServiceQueue(config: unknown, queueLimit: number, path: string): RequestQueue {
+  const base = (config ?? { type: "fifo" }) as QueueConfig & { limit?: number };
+  return makeQueue({ ...base, limit: base.limit ?? queueLimit } as QueueConfig, path);
 }
