@@ -65,6 +65,7 @@ export function limiterConformance(
           const { d, l } = make();
           const rng = d.rng("ops");
           let held = 0;
+          let violations = 0;
           for (let i = 0; i < 5000; i++) {
             if (rng.next() < 0.55) {
               if (l.acquire()) held++;
@@ -72,13 +73,15 @@ export function limiterConformance(
               held--;
               l.release(d.unit * (0.5 + rng.next()), rng.next() < 0.05);
             }
-            expect(l.inflight).toBeGreaterThanOrEqual(0);
-            if (c.kind === "concurrency") {
-              expect(l.inflight).toBe(held);
-              expect(l.inflight).toBeLessThanOrEqual(Math.max(Math.floor(l.limit), held));
-            }
-            expect(l.limit).toBeGreaterThanOrEqual(1);
+            // Plain checks in the loop (thousands of expect calls are slow); one assertion at the end.
+            if (l.inflight < 0 || l.limit < 1) violations++;
+            if (
+              c.kind === "concurrency" &&
+              (l.inflight !== held || l.inflight > Math.max(Math.floor(l.limit), held))
+            )
+              violations++;
           }
+          expect(violations).toBe(0);
         });
 
         it.runIf(c.shrinksOn !== "none")(
