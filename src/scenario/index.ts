@@ -7,11 +7,15 @@ export {
   findScenarioFile,
   listBuiltins,
 } from "./builtins.js";
-export { type Checked, checkScenario, checkVariants } from "./checkScenario.js";
-export { closeNames } from "./closeNames.js";
+export { type Checked as CheckedScenario, checkScenario, checkVariants } from "./checkScenario.js";
 export { MONITORING_TRAFFIC, RUNBOOK_EVENTS } from "./crossCheck.js";
 export { defineScenario } from "./defineScenario.js";
-export { E_UNKNOWN_VARIANT, type LoadOptions, loadScenario, loadScenarioText } from "./loadScenario.js";
+export {
+  E_UNKNOWN_VARIANT,
+  type LoadOptions as ScenarioLoadOptions,
+  loadScenario,
+  loadScenarioText,
+} from "./loadScenario.js";
 export { makeDistribution } from "./makeDistribution.js";
 export {
   applyOverrides,
@@ -22,7 +26,7 @@ export {
   type ResolvedPath,
   resolvePath,
 } from "./overrides.js";
-export type { Problem } from "./Problem.js";
+export type { Problem as ScenarioProblem } from "./Problem.js";
 export { type Route, resolveRoute } from "./resolveRoute.js";
 export type * from "./Scenario.js";
 export {
