@@ -55,7 +55,7 @@ export function formatBlastText(r: BlastResult, limit = 25): string {
     const s = b.summary;
     out.push(
       `  ${s.functionsDown} functions down (${s.criticalDown} critical, ${s.rtoBreaches} over RTO), ${s.functionsDegraded} degraded; ` +
-        `${s.holdersDown} organisations down, ${s.holdersDegraded} degraded; assets hit ${s.assetsHit.toLocaleString("en-US")}`,
+        `${s.holdersDown} organisations down, ${s.holdersDegraded} degraded${s.assetsHit > 0 ? `; assets hit ${s.assetsHit.toLocaleString("en-US")}` : ""}`,
       "",
     );
     out.push(
