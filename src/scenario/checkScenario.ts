@@ -16,12 +16,17 @@ export interface Checked {
   problems: Problem[];
 }
 
-/** Validates one raw scenario as it is (variants are not applied: see `checkVariants`). */
-export function checkScenario(raw: unknown): Checked {
+/**
+ * Validates one raw scenario as it is (variants are not applied: see `checkVariants`). `notePaths` (default true)
+ * checks that notes' `path`s exist; overridden scenarios skip it, since an override may remove what a note is about
+ * (`--set operators=null`).
+ */
+export function checkScenario(raw: unknown, { notePaths = true }: { notePaths?: boolean } = {}): Checked {
   const r = scenarioSchema.safeParse(raw);
   if (!r.success) return { scenario: null, problems: zodProblems(r.error.issues, raw, scenarioSchema) };
   const scenario = complete(r.data);
-  const problems = [...crossCheck(r.data), ...checkNotePaths(raw, r.data), ...checkPolicies(scenario)];
+  const notes = notePaths ? checkNotePaths(raw, r.data) : [];
+  const problems = [...crossCheck(r.data), ...notes, ...checkPolicies(scenario)];
   return problems.length > 0 ? { scenario: null, problems } : { scenario, problems };
 }
 
@@ -78,7 +83,7 @@ export function checkVariants(raw: unknown): Problem[] {
       }
     }
     if (bad) continue;
-    const applied = checkScenario(applyOverrides(raw, set as Record<string, unknown>));
+    const applied = checkScenario(applyOverrides(raw, set as Record<string, unknown>), { notePaths: false });
     const paths = Object.keys(set);
     for (const p of applied.problems) {
       const o = overrideFor(p.path, paths);

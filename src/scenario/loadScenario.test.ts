@@ -118,6 +118,12 @@ describe("loadScenario", () => {
     });
   });
 
+  it("removes a section that notes refer to (the notes are checked on the file as written)", () => {
+    const v = loadScenario(file, { set: { automation: "null" } });
+    expect(v.automation).toEqual({});
+    expect(v.notes.facts[0]?.path).toBe("automation.scale-api");
+  });
+
   it("sets a defaulted section that the file leaves out, and a whole policy config", () => {
     const v = loadScenario(file, {
       set: {

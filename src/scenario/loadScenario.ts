@@ -96,7 +96,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     const parsedSet: Record<string, unknown> = {};
     for (const [k, t] of Object.entries(set)) parsedSet[k] = parseOverrideText(t);
     const raw = applyOverrides(applyOverrides(source.raw, variantSet), parsedSet);
-    const r = checkScenario(raw);
+    const r = checkScenario(raw, { notePaths: false });
     if (r.problems.length > 0 || r.scenario === null)
       throw located(source, r.problems, { variant, variantPaths: Object.keys(variantSet), set });
     scenario = r.scenario;

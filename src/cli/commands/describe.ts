@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { parseFormat } from "../../experiments/parseFlags.js";
 import { type BuiltinInfo, builtinDir, builtinInfo } from "../../scenario/builtins.js";
 
-function wrap(text: string, indent: string, width = 100): string {
+/** Wraps `text` at `width` columns: the first line indented by `indent`, the others by `rest`. */
+function wrap(text: string, indent: string, width = 100, rest = indent): string {
   const words = text.trim().split(/\s+/);
   const lines: string[] = [];
   let line = "";
@@ -13,7 +14,7 @@ function wrap(text: string, indent: string, width = 100): string {
     } else line = line ? `${line} ${w}` : w;
   }
   if (line) lines.push(line);
-  return lines.map((l) => indent + l).join("\n");
+  return lines.map((l, i) => (i === 0 ? indent : rest) + l).join("\n");
 }
 
 /** The text of `stampede describe`: description, variants, assumptions and facts of a built-in. */
@@ -25,7 +26,8 @@ export function describeText(b: BuiltinInfo): string {
     "",
     b.assumptions.length ? "Assumptions (calibrated numbers, not facts):" : "Assumptions: none listed",
   );
-  for (const a of b.assumptions) out.push(wrap(`- ${a.text}${a.path ? ` [${a.path}]` : ""}`, "  "));
+  for (const a of b.assumptions)
+    out.push(wrap(`- ${a.text}${a.path ? ` [${a.path}]` : ""}`, "  ", 100, "    "));
   if (b.facts.length) {
     out.push("", "Facts:");
     for (const f of b.facts)
