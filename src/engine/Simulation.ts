@@ -160,8 +160,9 @@ export class Simulation implements Clock {
     const slot = handle % SLOT_LIMIT;
     const gen = (handle - slot) / SLOT_LIMIT;
     if (slot >= this.slotsUsed || this.sGen[slot] !== gen || this.sKind[slot] === CANCELLED) return false;
+    // only callback slots hold a closure: never write to the sparse callbacks array on the hot path
+    if (this.sKind[slot] === CALLBACK) this.callbacks[slot] = undefined;
     this.sKind[slot] = CANCELLED;
-    this.callbacks[slot] = undefined;
     this.liveCancelled++;
     return true;
   }
