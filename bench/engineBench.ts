@@ -1,7 +1,8 @@
 import type { BenchResult } from "./BenchResult.js";
 import { CeilingStations } from "./CeilingStations.js";
 import { EngineStations } from "./EngineStations.js";
-import { compare } from "./measure.js";
+import { EngineTimeouts } from "./EngineTimeouts.js";
+import { compare, measure } from "./measure.js";
 
 /** Customers per M/M/1 job (2 events each: arrival and departure). */
 const MM1_CUSTOMERS = 5_000_000;
@@ -9,6 +10,8 @@ const MM1_CUSTOMERS = 5_000_000;
 const STATIONS = 100_000;
 /** Virtual time per many-stations job: 100,000 stations x 1.8 events per unit time x 10 = about 1.8M events. */
 const STATIONS_SLICE = 10;
+/** Clients in the timeout bench. */
+const TIMEOUT_CLIENTS = 10_000;
 
 function mm1(): BenchResult[] {
   let seed = 1;
@@ -66,11 +69,27 @@ function stations(): BenchResult[] {
   ];
 }
 
+function timeouts(): BenchResult[] {
+  const e = new EngineTimeouts(TIMEOUT_CLIENTS, 3);
+  const m = measure(() => e.run(e.sim.now() + 20));
+  return [
+    {
+      name: "engine.timeouts",
+      value: m.median,
+      unit: "events/s",
+      note: `${TIMEOUT_CLIENTS} closed-loop clients, timeouts in a lane, cancelled on response; runs ${fmt(m.rates)}`,
+    },
+  ];
+}
+
 function fmt(rates: number[]): string {
   return rates.map((r) => (r / 1e6).toFixed(2)).join(" ") + " M/s";
 }
 
-/** Engine throughput against the hand-written ceiling: (a) one M/M/1 queue, (b) 100,000 stations on one queue. */
+/**
+ * Engine throughput against the hand-written ceiling: (a) one M/M/1 queue, (b) 100,000 stations on one queue; and,
+ * without a ceiling, (c) a timeout-heavy client workload that exercises lanes and cancellation.
+ */
 export async function engineBench(): Promise<BenchResult[]> {
-  return [...mm1(), ...stations()];
+  return [...mm1(), ...stations(), ...timeouts()];
 }
