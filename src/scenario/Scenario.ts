@@ -10,6 +10,7 @@ import type { Distribution } from "../engine/distributions/Distribution.js";
 import type { BackoffConfig } from "../policies/backoff/Backoff.js";
 import type { BreakerConfig } from "../policies/breaker/BreakerConfig.js";
 import type { BudgetConfig } from "../policies/budget/makeBudget.js";
+import type { QueueConfig } from "../policies/queue/makeQueue.js";
 import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
 
 /** A distribution as written in a file, resolved to seconds: `{ type: exponential, mean: 20ms }` etc. */
@@ -82,8 +83,11 @@ export interface ServiceSpec {
   /** Parallel servers (c). */
   servers: number;
   serviceTime: DistributionSpec;
-  /** Queue discipline (policies library queue config: fifo, lifo, adaptive-lifo, codel, ...). Default FIFO. */
-  queue: unknown;
+  /**
+   * Queue discipline (policies library queue config: fifo, lifo, adaptive-lifo, codel, ...). Default FIFO. A file
+   * cannot set its `limit`: `queueLimit` is the bound (build the queue with `{ ...queue, limit: queueLimit }`).
+   */
+  queue: QueueConfig;
   /** Maximum requests waiting (not in service); arrivals beyond it are rejected at once. */
   queueLimit: number;
   /** Drop work whose caller already gave up (when it would start). Default false: abandoned work burns capacity. */

@@ -8,6 +8,7 @@ import { Xoshiro128 } from "../engine/Xoshiro128.js";
 import { makeBackoff } from "../policies/backoff/Backoff.js";
 import { makeBreaker } from "../policies/breaker/CircuitBreaker.js";
 import { makeBudget } from "../policies/budget/makeBudget.js";
+import { makeQueue } from "../policies/queue/makeQueue.js";
 import { RetryPolicy } from "../policies/retry/RetryPolicy.js";
 import type { Problem } from "./Problem.js";
 import type { Scenario } from "./Scenario.js";
@@ -22,7 +23,7 @@ function splitPath(path: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** Every problem the policies library finds in the scenario's retry, backoff, budget and breaker configs. */
+/** Every problem the policies library finds in the scenario's retry, backoff, budget, breaker and queue configs. */
 export function checkPolicies(s: Scenario): Problem[] {
   const out: Problem[] = [];
   const rng = new Xoshiro128(1);
@@ -48,9 +49,11 @@ export function checkPolicies(s: Scenario): Problem[] {
     const c = f.connection;
     if (c) attempt(() => makeBackoff(c.reconnect, `fleets.${n}.connection.reconnect`));
   }
-  for (const [n, sv] of Object.entries(s.services))
+  for (const [n, sv] of Object.entries(s.services)) {
+    attempt(() => makeQueue(sv.queue, `services.${n}.queue`));
     for (const [d, dep] of Object.entries(sv.dependencies))
       retry(dep.retry, `services.${n}.dependencies.${d}.retry`);
+  }
   for (const [n, st] of Object.entries(s.operators?.runbook ?? {})) {
     const a = st.do;
     if (a.type !== "deploy-fix") continue;

@@ -66,11 +66,13 @@ describe("bad scenario files: all errors at once, each at its position", () => {
     ]);
   });
 
-  it("reports what the policies library rejects, with the full field path", () => {
+  it("reports what the policies library rejects (its first problem per policy), with the full field path", () => {
     expect(errorLines("bad/policies.yaml")).toEqual([
-      "bad/policies.yaml:20:20  fleets.clients.retry.maxAttempts  must be >= 1, got 0",
-      "bad/policies.yaml:22:38  fleets.clients.budget.maxTokens  must be <= 1000, got 5000",
-      "bad/policies.yaml:23:52  fleets.clients.breaker.failureRatio  must be <= 1, got 2",
+      "bad/policies.yaml:12:37  services.api.queue.interval  must be > 0, got 0",
+      "bad/policies.yaml:21:20  fleets.clients.retry.maxAttempts  must be >= 1, got 0",
+      "bad/policies.yaml:23:38  fleets.clients.budget.maxTokens  must be <= 1000, got 5000",
+      "bad/policies.yaml:24:52  fleets.clients.breaker.failureRatio  must be <= 1, got 2",
+      "bad/policies.yaml:27:55  fleets.clients.connection.reconnect.cap  must be >= base (10), got 1",
     ]);
   });
 

@@ -15,7 +15,8 @@ describe("resolvePath", () => {
     expect(resolvePath(raw, "verdict.outageRatio").schema).not.toBeNull();
     expect(resolvePath(raw, "links.nat.between.1").schema).not.toBeNull();
     expect(resolvePath(raw, "fleets.clients.retry.backoff").schema).not.toBeNull();
-    expect(resolvePath(raw, "services.api.queue.target").schema).toBeNull(); // free-form queue config
+    expect(resolvePath(raw, "services.api.queue.maxWait").schema).not.toBeNull(); // queue absent: defaulted
+    expect(resolvePath(raw, "variants.backoff.set.anything").schema).toBeNull(); // free-form
   });
 
   it("rejects what does not exist, with the close names", () => {

@@ -7,7 +7,6 @@ import type * as z from "zod";
 import { StampedeError } from "../core/StampedeError.js";
 import { didYouMean, knownNames } from "./closeNames.js";
 import { show, zodProblems } from "./Problem.js";
-import { convertPolicyUnits } from "./schema/policySchema.js";
 import { scenarioSchema } from "./schema/scenarioSchema.js";
 import { walkSchema } from "./schemaShape.js";
 
@@ -16,7 +15,7 @@ export const E_UNKNOWN_PATH = "E_UNKNOWN_PATH";
 /** Error code of an override value that does not fit its field. */
 export const E_OVERRIDE_VALUE = "E_OVERRIDE_VALUE";
 
-/** A path that exists: its segments and the schema of the field (null inside a free-form policy config). */
+/** A path that exists: its segments and the schema of the field (null inside a free-form value: variants' `set`). */
 export interface ResolvedPath {
   segments: string[];
   schema: z.ZodType | null;
@@ -59,7 +58,7 @@ export function parseOverrideText(text: string): unknown {
 export function parseValueAt(raw: unknown, path: string, text: string): unknown {
   const { schema } = resolvePath(raw, path);
   const value = parseOverrideText(text);
-  if (schema === null) return convertPolicyUnits(value);
+  if (schema === null) return value;
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const first = zodProblems(r.error.issues, value, schema)[0];

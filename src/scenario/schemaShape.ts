@@ -5,7 +5,7 @@
  */
 import type * as z from "zod";
 
-/** What is found at one place of the schema. `open` accepts any key at any depth (a policy config). */
+/** What is found at one place of the schema. `open` accepts any key at any depth (a variant's `set`). */
 export type SchemaShape =
   | { kind: "object"; fields: Record<string, z.ZodType> }
   | { kind: "record"; value: z.ZodType }

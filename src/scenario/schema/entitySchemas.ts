@@ -1,8 +1,7 @@
 /** Zod schemas of the scenario's structural entities: networks, links (device groups), services and fleets. */
 import * as z from "zod";
 import { distributionSchema } from "./distributionSchema.js";
-import { policyConfig } from "./policySchema.js";
-import { backoffSchema, breakerSchema, budgetSchema, retrySchema } from "./policySchemas.js";
+import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
 import { count, duration, name, named, rate } from "./units.js";
 
 const nonNegative = (what = "a number") =>
@@ -54,9 +53,9 @@ export const serviceSchema = z.strictObject({
   network: name(),
   servers: count(1).describe("Parallel servers (c)."),
   serviceTime: distributionSchema,
-  queue: policyConfig("queue")
+  queue: queueSchema
     .default({ type: "fifo" })
-    .describe("Queue discipline (policies library queue config). Default { type: fifo }."),
+    .describe("Queue discipline (policies library queue config, without limit). Default { type: fifo }."),
   queueLimit: count(0).describe("Maximum requests waiting (not in service); more are rejected at once."),
   cancelAbandoned: z
     .boolean()

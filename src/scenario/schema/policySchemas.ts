@@ -1,6 +1,6 @@
 /**
  * Strict schemas of the policies library's configs as a scenario file writes them: the same fields as `RetryConfig`,
- * `BackoffConfig`, `BudgetConfig` and `BreakerConfig`, with durations allowed as strings (`250ms`) and `.inf` where the
+ * `BackoffConfig`, `BudgetConfig`, `BreakerConfig` and `QueueConfig`, with durations allowed as strings (`250ms`) and `.inf` where the
  * library takes Infinity. They check field names and types; the ranges are checked by the library itself (see
  * `checkPolicies`), so there is one source of truth for them.
  */
@@ -151,4 +151,31 @@ export const breakerSchema = z.discriminatedUnion(
     }),
   ],
   { error: "expected a breaker: { type: consecutive|count|time, ... }" },
+);
+
+const maxWait = dur().optional().describe("Drop requests that waited longer. Default: no limit.");
+const target = dur().optional().describe("Target queueing delay. Default 5ms.");
+const interval = dur().optional().describe("Default 100ms.");
+
+/**
+ * A queue discipline (policies library `QueueConfig`) without its `limit`: the service's `queueLimit` is the one
+ * bound of its queue.
+ */
+export const queueSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("fifo"), maxWait }),
+    z.strictObject({ type: z.literal("lifo"), maxWait }),
+    z.strictObject({ type: z.literal("adaptive-lifo"), target, interval, maxWait }),
+    z.strictObject({ type: z.literal("codel"), target, interval }),
+    z.strictObject({
+      type: z.literal("rpc-codel"),
+      target,
+      interval,
+      shortTimeout: dur().optional().describe("Default 2 x target."),
+      longTimeout: dur().optional().describe("Default: interval."),
+    }),
+    z.strictObject({ type: z.literal("criticality"), maxWait }),
+  ],
+  { error: "expected a queue: { type: fifo|lifo|adaptive-lifo|codel|rpc-codel|criticality, ... }" },
 );
