@@ -1,6 +1,9 @@
 import type { VerdictSpec } from "../scenario/Scenario.js";
 import type { Verdict } from "./RunResult.js";
 
+/** Goodput is smoothed over this many seconds before the recovery test. */
+export const SMOOTHING = 60;
+
 export interface VerdictInputs {
   /** Goodput per interval (successes per second of the goodput fleets). */
   goodput: ArrayLike<number>;
@@ -18,7 +21,7 @@ export interface VerdictInputs {
 /**
  * The verdict of a run, as the design's output contract defines it: goodput against its mean over the baseline
  * window before the trigger; `recoveredAt` = start of the first `recoveredFor` stretch after the trigger's end with
- * every interval at or above `recoveredRatio` of baseline; `metastable` = goodput still below `metastableRatio` of
+ * every 1-minute mean at or above `recoveredRatio` of baseline; `metastable` = goodput still below `metastableRatio` of
  * baseline `metastableAfter` seconds after the trigger ended (averaged over the minute that starts then).
  */
 export function computeVerdict(x: VerdictInputs): Verdict {
@@ -42,13 +45,21 @@ export function computeVerdict(x: VerdictInputs): Verdict {
   let minRatio = 1;
   let lost = 0;
   if (x.triggerStart !== null && x.triggerEnd !== null && baseline > 0) {
-    const need = Math.max(1, Math.round(spec.recoveredFor / interval));
+    // Goodput is judged on 1-minute means (one interval when intervals are longer), so that Poisson noise in small
+    // populations does not hide a recovery: the stretch is recovered when every minute inside it is.
+    const m = Math.max(1, Math.round(SMOOTHING / interval));
+    const need = Math.max(1, Math.round(spec.recoveredFor / interval) - m + 1);
     let run = 0;
-    for (let i = idx(x.triggerEnd); i < n; i++) {
-      if (goodput[i]! >= spec.recoveredRatio * baseline) {
+    let sum = 0;
+    const from = idx(x.triggerEnd);
+    for (let i = from; i < n; i++) {
+      sum += goodput[i]!;
+      if (i - from >= m) sum -= goodput[i - m]!;
+      if (i - from + 1 < m) continue;
+      if (sum / m >= spec.recoveredRatio * baseline) {
         run++;
         if (run === need) {
-          recoveredAt = (i - need + 1) * interval;
+          recoveredAt = (i - m + 1 - need + 1) * interval;
           break;
         }
       } else run = 0;

@@ -43,7 +43,9 @@ export class Operators {
     if (m === undefined) return;
     if (this.detectedAt === null) {
       const spec = m.spec;
-      if (this.impactSince === null && m.impacted()) this.impactSince = now - dt;
+      // The slow channel (customers, logs) reports an impact that lasts, not a blip: it forgets one that ended.
+      if (!m.impacted()) this.impactSince = null;
+      else if (this.impactSince === null) this.impactSince = now - dt;
       const candidates: [number, string][] = [];
       if (!Number.isNaN(m.metricAlarmAt)) candidates.push([m.metricAlarmAt, "metric-alarm"]);
       if (m.staleness(now) >= spec.alarms.noData.after) candidates.push([now, "no-data-alarm"]);
