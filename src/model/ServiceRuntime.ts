@@ -1,10 +1,10 @@
 import type { Rng } from "../core/Rng.js";
 import type { Distribution } from "../engine/distributions/Distribution.js";
 import { Cause, Outcome } from "../policies/Outcome.js";
+import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import type { ServiceSpec } from "../scenario/Scenario.js";
 import { OWNER_SERVICE } from "./RequestPool.js";
-import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
 import type { World } from "./World.js";
 
 /** A resolved dependency call of a service. */

@@ -4,13 +4,9 @@ import { register as registerConcentration } from "./concentration.js";
 import { register as registerCompare } from "./compare.js";
 import { register as registerDescribe } from "./describe.js";
 import { register as registerList } from "./list.js";
-import { register as registerDescribe } from "./describe.js";
-import { register as registerList } from "./list.js";
 import { register as registerRun } from "./run.js";
 import { register as registerSchema } from "./schema.js";
-import { register as registerSchema } from "./schema.js";
 import { register as registerSweep } from "./sweep.js";
-import { register as registerValidate } from "./validate.js";
 import { register as registerValidate } from "./validate.js";
 
 /**
@@ -22,10 +18,6 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerCompare(program);
   registerSweep(program);
-  registerList(program);
-  registerDescribe(program);
-  registerValidate(program);
-  registerSchema(program);
   registerList(program);
   registerDescribe(program);
   registerValidate(program);
