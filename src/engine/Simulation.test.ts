@@ -122,7 +122,7 @@ describe("Simulation cancellation", () => {
     sim.run();
     const h2 = sim.at(2, kind, 2, 0); // reuses h1's slot with a new generation
     expect(sim.cancel(h1)).toBe(false);
-    expect(sim.cancel(123456789)).toBe(false);
+    for (const junk of [123456789, -1, 0.5, Number.NaN, 2 ** 60]) expect(sim.cancel(junk)).toBe(false);
     sim.run();
     expect(log).toEqual([
       [1, 1],
