@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { register as registerBlast } from "./blast.js";
-import { register as registerConcentration } from "./concentration.js";
 import { register as registerCompare } from "./compare.js";
+import { register as registerConcentration } from "./concentration.js";
 import { register as registerDescribe } from "./describe.js";
 import { register as registerList } from "./list.js";
 import { register as registerRun } from "./run.js";
