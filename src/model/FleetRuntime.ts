@@ -49,6 +49,14 @@ export class FleetRuntime {
   private readonly timeoutLane: number;
   private readonly setupLane: number;
   private readonly setupTimeout: number;
+  /** Retrial options (undefined: the default fixed timeout, the policy's backoff, always persistent). */
+  private readonly timeoutDist: Distribution | undefined;
+  private readonly retryDelayDist: Distribution | undefined;
+  private readonly retrialRng: Rng;
+  private readonly persistError: readonly number[] | undefined;
+  private readonly persistTimeout: readonly number[] | undefined;
+  /** Requests waiting out a retry delay (the orbit of a retrial queue). */
+  retryWaiting = 0;
 
   private readonly connState: Int8Array;
   private readonly connDevice: Int32Array;
@@ -91,6 +99,11 @@ export class FleetRuntime {
     this.timeoutLane = w.sim.lane(spec.timeout);
     this.setupTimeout = spec.connection?.setupTimeout ?? spec.timeout;
     this.setupLane = w.sim.lane(this.setupTimeout);
+    this.timeoutDist = spec.timeoutDistribution ? w.distribution(spec.timeoutDistribution) : undefined;
+    this.retryDelayDist = spec.retryDelay ? w.distribution(spec.retryDelay) : undefined;
+    this.retrialRng = w.sim.rng(`fleet/${name}/retrial`);
+    this.persistError = spec.persistence?.error;
+    this.persistTimeout = spec.persistence?.timeout;
     const n = this.clients;
     this.connState = new Int8Array(n);
     this.connDevice = new Int32Array(n);
@@ -150,7 +163,10 @@ export class FleetRuntime {
     }
     req.cause[r] = cause;
     req.attemptStart[r] = w.sim.now();
-    req.timer[r] = w.sim.inLane(this.timeoutLane, w.kinds.requestTimeout, r, 0);
+    req.timer[r] =
+      this.timeoutDist === undefined
+        ? w.sim.inLane(this.timeoutLane, w.kinds.requestTimeout, r, 0)
+        : w.sim.after(this.timeoutDist.sample(this.retrialRng), w.kinds.requestTimeout, r, 0);
     if (this.persistent && this.link >= 0 && this.connState[c] !== UP) {
       req.nextWaiting[r] = this.waitHead[c]!;
       req.waiting[r] = 1;
@@ -193,6 +209,7 @@ export class FleetRuntime {
     const a = req.current[r]!;
     if (a >= 0) {
       req.current[r] = -1;
+      w.services[this.service]!.abandon(a);
       w.attempts.callerRelease(a);
       w.services[this.service]!.outcome(false);
     } else if (req.waiting[r] === 1) {
@@ -246,14 +263,35 @@ export class FleetRuntime {
     const c = req.client[r]!;
     const policy =
       c < this.fixed && this.policies.fixedRetry ? this.policies.fixedRetry : this.policies.retry;
-    const delay = policy.next(req.attempts[r]!, outcome, req.first[r]!, req.prevDelay[r]!);
+    let delay = policy.next(req.attempts[r]!, outcome, req.first[r]!, req.prevDelay[r]!);
+    if (delay !== STOP && (this.persistError !== undefined || this.retryDelayDist !== undefined))
+      delay = this.retrial(req.attempts[r]!, outcome, delay);
     if (delay === STOP) {
       this.finish(r);
       return;
     }
     req.prevDelay[r] = delay;
     if (delay === 0) this.startAttempt(r, outcome);
-    else this.w.sim.after(delay, this.w.kinds.retry, r, outcome);
+    else {
+      this.retryWaiting++;
+      this.w.sim.after(delay, this.w.kinds.retry, r, outcome);
+    }
+  }
+
+  /** Retrial options: persistence (retry with a probability) and a random retry delay. */
+  private retrial(attempt: number, outcome: number, delay: number): number {
+    const p = outcome === Outcome.TIMEOUT ? this.persistTimeout : this.persistError;
+    if (p !== undefined) {
+      const q = p[Math.min(attempt, p.length) - 1]!;
+      if (q < 1 && this.retrialRng.next() >= q) return STOP;
+    }
+    return this.retryDelayDist === undefined ? delay : this.retryDelayDist.sample(this.retrialRng);
+  }
+
+  /** A retry's delay elapsed (the retry event of a fleet request). */
+  onRetry(r: number, cause: number): void {
+    this.retryWaiting--;
+    this.startAttempt(r, cause);
   }
 
   /** The request is over (success, give-up or rejection): closed-loop clients think, then send the next one. */

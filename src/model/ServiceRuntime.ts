@@ -4,6 +4,7 @@ import { Cause, Outcome } from "../policies/Outcome.js";
 import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import type { ServiceSpec } from "../scenario/Scenario.js";
+import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
 import { OWNER_SERVICE } from "./RequestPool.js";
 import type { World } from "./World.js";
 
@@ -35,6 +36,8 @@ export class ServiceRuntime {
   private readonly rng: Rng;
   private readonly serviceTime: Distribution;
   private readonly queue: RequestQueue;
+  /** Set when abandoned work is cancelled at the caller's timeout (`cancelAt: timeout`). */
+  private readonly tracker: AbandonTracker | undefined;
 
   // Faults and automation.
   errorRate = 0;
@@ -64,6 +67,7 @@ export class ServiceRuntime {
     this.rng = w.sim.rng(`service/${name}`);
     this.serviceTime = w.distribution(spec.serviceTime);
     this.queue = queue;
+    this.tracker = spec.cancelAbandoned && spec.cancelAt === "timeout" ? new AbandonTracker() : undefined;
   }
 
   get queueLength(): number {
@@ -80,7 +84,7 @@ export class ServiceRuntime {
   onArrive(a: number): void {
     const now = this.w.sim.now();
     this.requests++;
-    if (this.partitioned) {
+    if (this.partitioned || (this.tracker !== undefined && this.w.attempts.callerDone[a] === 1)) {
       this.w.attempts.netRelease(a);
       return;
     }
@@ -94,6 +98,10 @@ export class ServiceRuntime {
     }
     // The discipline enforces the bound: what it sheds (the newcomer, or an evicted older request) gets an error.
     const shed = this.queue.enqueue(a, now);
+    if (this.tracker !== undefined) {
+      if (shed !== a) this.tracker.queued(a);
+      if (shed !== NONE) this.tracker.clear(shed);
+    }
     if (shed !== NONE) this.respond(shed, true);
   }
 
@@ -116,6 +124,7 @@ export class ServiceRuntime {
     while (this.busy < this.servers && q.size > 0) {
       const a = q.dequeue(now);
       if (a === NONE) break;
+      this.tracker?.clear(a);
       if (q.dropped) this.respond(a, true);
       else if (this.spec.cancelAbandoned && w.attempts.callerDone[a] === 1) w.attempts.netRelease(a);
       else this.startWork(a);
@@ -136,12 +145,38 @@ export class ServiceRuntime {
 
   private scheduleLocal(a: number): void {
     const now = this.w.sim.now();
-    this.w.sim.after(
+    const h = this.w.sim.after(
       this.serviceTime.sample(this.rng) * this.factor(now),
       this.w.kinds.serviceDone,
       this.index,
       a,
     );
+    if (this.tracker !== undefined) this.tracker.serving(a, h);
+  }
+
+  /**
+   * The caller of attempt `a` gave up (call before releasing it). With `cancelAt: timeout` the attempt leaves the
+   * queue at once, or its server stops working on it (the time it held counts as wasted); otherwise nothing happens
+   * here. Attempts in their dependency calls finish those first.
+   */
+  abandon(a: number): void {
+    const t = this.tracker;
+    if (t === undefined) return;
+    const stage = t.stageOf(a);
+    if (stage === AT_QUEUED) {
+      t.clear(a);
+      this.queue.remove(a);
+      this.w.attempts.netRelease(a);
+    } else if (stage === AT_SERVING) {
+      t.clear(a);
+      this.w.sim.cancel(t.handle[a]!);
+      const held = this.w.sim.now() - this.w.attempts.workStart[a]!;
+      this.busyTime += held;
+      this.wastedTime += held;
+      this.busy--;
+      this.w.attempts.netRelease(a);
+      this.next();
+    }
   }
 
   /** The server finished attempt `a` (its local work, or its dependency calls failed). */
@@ -149,6 +184,7 @@ export class ServiceRuntime {
     const w = this.w;
     const at = w.attempts;
     const held = w.sim.now() - at.workStart[a]!;
+    this.tracker?.clear(a);
     this.busyTime += held;
     if (at.callerDone[a] === 1) this.wastedTime += held;
     this.busy--;
@@ -195,6 +231,7 @@ export class ServiceRuntime {
     req.timer[r] = -1;
     const a2 = req.current[r]!;
     req.current[r] = -1;
+    w.services[dep.service]!.abandon(a2);
     w.attempts.callerRelease(a2);
     w.services[dep.service]!.outcome(false);
     this.retryDependency(r, Outcome.TIMEOUT);

@@ -60,7 +60,7 @@ export class World {
         else s[at.service[req.owner[r]!]!]!.onDependencyTimeout(r);
       }, "request-timeout"),
       retry: sim.register((r, cause) => {
-        if (req.ownerKind[r] === OWNER_FLEET) f[req.owner[r]!]!.startAttempt(r, cause);
+        if (req.ownerKind[r] === OWNER_FLEET) f[req.owner[r]!]!.onRetry(r, cause);
         else s[at.service[req.owner[r]!]!]!.startDependencyAttempt(r, cause);
       }, "retry"),
       setupResult: sim.register((fl, p) => f[fl]!.onSetupResult(p), "setup-result"),

@@ -92,6 +92,11 @@ export interface ServiceSpec {
   queueLimit: number;
   /** Drop work whose caller already gave up (when it would start). Default false: abandoned work burns capacity. */
   cancelAbandoned: boolean;
+  /**
+   * When abandoned work is cancelled (with `cancelAbandoned`): `start` (default) when a server would start it;
+   * `timeout` as soon as its caller gives up (it leaves the queue, or its server is freed).
+   */
+  cancelAt: "start" | "timeout";
   degradation?: DegradationSpec;
   dependencies: Record<string, DependencySpec>;
   /** Service plane, used by dependents and reports. Default data. */
@@ -127,6 +132,12 @@ export interface FleetSpec {
   budget?: BudgetConfig;
   breaker?: BreakerConfig;
   connection?: ConnectionSpec;
+  /** Each attempt's timeout is drawn from this distribution (seconds) instead of being `timeout`. */
+  timeoutDistribution?: DistributionSpec;
+  /** The delay before each retry is drawn from this (seconds) instead of the retry policy's backoff. */
+  retryDelay?: DistributionSpec;
+  /** Retrial persistence: probability of retrying after attempt k (item k-1, the last repeats). Default 1. */
+  persistence?: { error: number[]; timeout: number[] };
   /** Traffic class, for operators' reroute actions. Default: the fleet's name. */
   trafficClass: string;
   /** Links crossed, overriding the route derived from the networks. */

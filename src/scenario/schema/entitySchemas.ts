@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { distributionSchema } from "./distributionSchema.js";
 import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
-import { count, duration, name, named, rate } from "./units.js";
+import { count, duration, fraction, name, named, rate } from "./units.js";
 
 const nonNegative = (what = "a number") =>
   z
@@ -61,6 +61,12 @@ export const serviceSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("Drop work whose caller already gave up. Default false."),
+  cancelAt: z
+    .enum(["start", "timeout"])
+    .default("start")
+    .describe(
+      "With cancelAbandoned: 'start' drops abandoned work when a server would start it; 'timeout' removes it from the queue (or frees its server) as soon as its caller gives up. Default start.",
+    ),
   degradation: degradationSchema.optional(),
   dependencies: named(dependencySchema).default({}),
   plane: z.enum(["control", "data"]).default("data"),
@@ -84,6 +90,18 @@ export const connectionSchema = z.strictObject({
   reconnect: backoffSchema.describe("Backoff between failed setup attempts (policies library)."),
 });
 
+const persistenceList = z
+  .union([fraction(), z.array(fraction()).min(1, { error: "needs at least one probability" })], {
+    error: "expected a probability or a list of probabilities (one per attempt, the last repeats)",
+  })
+  .transform((v) => (typeof v === "number" ? [v] : v));
+
+/** Retrial persistence: `{ error: [1, 0.5], timeout: 0.5 }`; item k-1 applies after attempt k, the last repeats. */
+export const persistenceSchema = z.strictObject({
+  error: persistenceList.default([1]).describe("After an error answer (rejected, failed). Default 1."),
+  timeout: persistenceList.default([1]).describe("After a timeout. Default 1."),
+});
+
 export const fleetSchema = z.strictObject({
   description: z.string().optional(),
   network: name(),
@@ -95,6 +113,19 @@ export const fleetSchema = z.strictObject({
   budget: budgetSchema.optional(),
   breaker: breakerSchema.optional(),
   connection: connectionSchema.optional(),
+  timeoutDistribution: distributionSchema
+    .optional()
+    .describe(
+      "Each attempt's timeout is drawn from this distribution (e.g. exponential); default: always `timeout`.",
+    ),
+  retryDelay: distributionSchema
+    .optional()
+    .describe("Delay before each retry drawn from this distribution instead of the retry policy's backoff."),
+  persistence: persistenceSchema
+    .optional()
+    .describe(
+      "Probability of retrying after attempt k ended with an error or a timeout (retrial persistence).",
+    ),
   trafficClass: z
     .string()
     .min(1)
