@@ -187,7 +187,7 @@ export class Simulation implements Clock {
     this.stopped = false;
     const before = this.processed;
     try {
-      this.loop(until);
+      this.loop(until, 0);
     } finally {
       this.running = false;
     }
@@ -198,8 +198,10 @@ export class Simulation implements Clock {
   /**
    * The dispatch loop of `run`, written out so that the common case (heap only, live event) costs one heap pop, one
    * slot release and one indirect call. Arrays are re-read after every handler, since handlers may grow them.
+   * Returns after `limit` live events when `limit` > 0 (`step`), else when none is left before `until`.
    */
-  private loop(until: number): void {
+  private loop(until: number, limit: number): void {
+    let count = 0;
     const heap = this.heap;
     const lanes = this.lanes;
     const handlers = this.handlers;
@@ -243,6 +245,7 @@ export class Simulation implements Clock {
       } else {
         (handlers[kind] as EventHandler)(target, payload);
       }
+      if (++count === limit) return;
     }
   }
 
@@ -251,54 +254,14 @@ export class Simulation implements Clock {
     if (this.running)
       throw new StampedeError("E_REENTRANT", "run() or step() called from inside an event handler");
     this.running = true;
+    this.stopped = false;
+    const before = this.processed;
     try {
-      return this.runNext(Number.POSITIVE_INFINITY);
+      this.loop(Number.POSITIVE_INFINITY, 1);
     } finally {
       this.running = false;
     }
-  }
-
-  /** Pops and dispatches the earliest live event with time <= until. Returns false when there is none. */
-  private runNext(until: number): boolean {
-    const heap = this.heap;
-    const lanes = this.lanes;
-    const nLanes = lanes.length;
-    for (;;) {
-      let bestTime = heap.size > 0 ? heap.time[0]! : Number.POSITIVE_INFINITY;
-      let bestSeq = heap.size > 0 ? heap.seq[0]! : 0;
-      let src = -1;
-      for (let i = 0; i < nLanes; i++) {
-        const l = lanes[i]!;
-        if (l.size === 0) continue;
-        const lt = l.time[l.head]!;
-        if (lt < bestTime || (lt === bestTime && l.seq[l.head]! < bestSeq)) {
-          bestTime = lt;
-          bestSeq = l.seq[l.head]!;
-          src = i;
-        }
-      }
-      if (bestTime > until || bestTime === Number.POSITIVE_INFINITY) return false;
-      const slot = src < 0 ? heap.pop() : lanes[src]!.pop();
-      const kind = this.sKind[slot]!;
-      const target = this.sTarget[slot]!;
-      const payload = this.sPayload[slot]!;
-      this.release(slot);
-      if (kind === CANCELLED) {
-        this.liveCancelled--;
-        continue;
-      }
-      this.t = bestTime;
-      this.processed++;
-      if (this.trace !== undefined) this.trace(bestTime, kind, target, payload);
-      if (kind === CALLBACK) {
-        const fn = this.callbacks[slot]!;
-        this.callbacks[slot] = undefined;
-        fn();
-      } else {
-        (this.handlers[kind] as EventHandler)(target, payload);
-      }
-      return true;
-    }
+    return this.processed > before;
   }
 
   private alloc(kind: number, target: number, payload: number): number {
@@ -312,11 +275,6 @@ export class Simulation implements Clock {
     this.sTarget[slot] = target;
     this.sPayload[slot] = payload;
     return slot;
-  }
-
-  private release(slot: number): void {
-    this.sGen[slot] = (this.sGen[slot]! + 1) & GEN_MASK;
-    this.free[this.freeTop++] = slot;
   }
 
   private growSlots(): void {
