@@ -166,7 +166,7 @@ export class CloudModel {
         wasted![i] = l.admittedWork > 0 ? l.wastedWork / l.admittedWork : 0;
         let demand = 0;
         for (const f of w.fleets)
-          if (f.link === li && f.persistent) demand += f.disconnected() / f.setupTimeoutSeconds;
+          if (f.link === li && f.persistent) demand += f.disconnectedAdmitted() / f.setupTimeoutSeconds;
         storm![i] = demand / l.setupCapacity;
         devices![i] = l.devices;
       });

@@ -392,11 +392,19 @@ export class FleetRuntime {
     for (let c = 0; c < n; c++) if (this.connState[c] === UP) this.teardown(c);
   }
 
-  /** Clients without a working connection (for the storm factor). */
+  /** Clients without a working connection. */
   disconnected(): number {
     if (!this.persistent || this.link < 0) return 0;
     let n = 0;
     for (let c = 0; c < this.clients; c++) if (this.connState[c] !== UP) n++;
+    return n;
+  }
+
+  /** Clients without a working connection whose setups reach the devices (not blocked): the storm factor's demand. */
+  disconnectedAdmitted(): number {
+    if (!this.persistent || this.link < 0) return 0;
+    let n = 0;
+    for (let c = this.blocked; c < this.clients; c++) if (this.connState[c] !== UP) n++;
     return n;
   }
 

@@ -13,7 +13,9 @@ export interface StepRecord {
  * Operators: they detect trouble through three channels (a metric alarm on telemetry that arrived, a no-data alarm
  * on stale telemetry, the slow channel of logs and customer reports), then diagnose the cause. Diagnosis accrues
  * `dt / visible` per second while monitoring is fresh and `dt / blind` while it is stale, and is done at 1. Each
- * runbook step runs `delay` seconds after its anchor: detection, diagnosis, or another step.
+ * runbook step runs `delay` seconds after its anchor: detection, diagnosis, or another step. A first reaction
+ * (anchored on detection or diagnosis) is skipped when monitoring is fresh and shows no impact by then, and so are
+ * the steps anchored on it; steps of a plan already started are carried through.
  */
 export class Operators {
   readonly spec: OperatorsSpec | undefined;
@@ -83,6 +85,12 @@ export class Operators {
       if (step.after !== anchor) continue;
       const when = at + step.delay;
       this.effects.scheduleAt(when, () => {
+        // Operators who can see a healthy system do not start acting on it: a step anchored on detection or
+        // diagnosis is skipped (with the steps after it) when monitoring is fresh and shows no impact. While blind
+        // they follow the runbook, and a plan once started (steps anchored on steps) is carried through.
+        const m = this.monitor;
+        const reaction = anchor === "detection" || anchor === "diagnosis";
+        if (reaction && m !== undefined && !m.blind(when) && !m.impacted()) return;
         const rec = this.steps.find((s) => s.name === name)!;
         rec.at = when;
         this.effects.apply(step.do, `operators.runbook.${name}.do`);

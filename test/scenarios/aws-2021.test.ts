@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { runScenario } from "../../src/experiments/runScenario.js";
+import type { RunResult } from "../../src/metrics/RunResult.js";
+import { loadScenario } from "../../src/scenario/index.js";
+
+/**
+ * The 7 December 2021 scenario's claims, over several seeds, at --scale 0.1 (1,000 internal clients; the storm factor
+ * and delays do not change with scale). Counterfactuals use --set overrides only, so the day is not scripted.
+ */
+const NAME = "aws-us-east-1-2021-12-07";
+const SCALE = 0.1;
+const SEEDS = [1, 2, 3];
+const HOUR = 3600;
+
+const cache = new Map<string, RunResult>();
+function run(
+  seed: number,
+  opts: { variant?: string; set?: Record<string, string>; until?: number } = {},
+): RunResult {
+  const key = JSON.stringify([seed, opts]);
+  let r = cache.get(key);
+  if (r === undefined) {
+    const scenario = loadScenario(NAME, {
+      scale: SCALE,
+      ...(opts.variant ? { variant: opts.variant } : {}),
+      ...(opts.set ? { set: opts.set } : {}),
+    });
+    r = runScenario(scenario, { seed, ...(opts.until ? { until: opts.until } : {}) });
+    cache.set(key, r);
+  }
+  return r;
+}
+
+/** Mean of a series column over [from, to) seconds. */
+function mean(r: RunResult, column: string, from: number, to: number): number {
+  const values = r.series.columns[column];
+  if (values === undefined) throw new Error(`no column ${column}`);
+  const i0 = Math.floor(from / r.series.interval);
+  const i1 = Math.floor(to / r.series.interval);
+  let sum = 0;
+  for (let i = i0; i < i1; i++) sum += values[i]!;
+  return sum / (i1 - i0);
+}
+
+function stepAt(r: RunResult, name: string): number | null {
+  return r.summary.operators.find((o) => o.name === name)?.at ?? null;
+}
+
+describe("aws-us-east-1-2021-12-07 (default)", () => {
+  for (const seed of SEEDS) {
+    it(`seed ${seed}: a metastable storm that outlives its trigger, blind operators, the day's timeline`, () => {
+      const r = run(seed);
+      const v = r.summary.verdict;
+      const t0 = v.triggerStart!;
+      expect(t0).toBe(30 * 60);
+      expect(v.metastable).toBe(true);
+      // Congestion persists after the trigger, until operators act: devices full, goodput gone an hour in.
+      expect(mean(r, "link.nat.queue", t0 + HOUR, t0 + 2 * HOUR)).toBeGreaterThan(0.9 * 10000 * SCALE);
+      expect(mean(r, "goodput", t0 + HOUR, t0 + 2 * HOUR)).toBeLessThan(0.05 * v.baselineGoodput);
+      expect(r.summary.links["nat"]!.wastedShare).toBeGreaterThan(0.5);
+      expect(r.summary.links["nat"]!.peakStormFactor).toBeGreaterThan(1);
+      // Monitoring stale during the congestion; diagnosis more than an hour after the trigger.
+      expect(r.summary.monitoring!.staleSeconds).toBeGreaterThan(2 * HOUR);
+      expect(v.detectedAt).not.toBeNull();
+      expect(v.diagnosedAt! - t0).toBeGreaterThan(HOUR);
+      // DNS reroute 1 to 3 hours in: DNS success back above 90% while the clients' goodput stays under 50%.
+      const reroute = stepAt(r, "reroute-dns")!;
+      expect(reroute - t0).toBeGreaterThan(HOUR);
+      expect(reroute - t0).toBeLessThan(3 * HOUR);
+      const block = stepAt(r, "block-heavy-talkers")!;
+      const dnsOk = mean(r, "fleet.dns-lookups.successes", reroute + 600, block);
+      const dnsAll = mean(r, "fleet.dns-lookups.firstAttempts", reroute + 600, block);
+      expect(dnsOk / dnsAll).toBeGreaterThan(0.9);
+      expect(mean(r, "goodput", reroute + 600, block)).toBeLessThan(0.5 * v.baselineGoodput);
+      // Device recovery between 5 and 9 hours after the trigger.
+      expect(v.recoveredAt! - t0).toBeGreaterThan(5 * HOUR);
+      expect(v.recoveredAt! - t0).toBeLessThan(9 * HOUR);
+      // Dependents: the named organisations out at least 4 hours; multi-region Netflix at most a quarter of the median.
+      const named = ["prime-video", "ring", "irobot", "disney", "ticketmaster", "venmo"];
+      const outages = named.map((d) => r.summary.dependents[d]!.outageSeconds);
+      for (const o of outages) expect(o).toBeGreaterThanOrEqual(4 * HOUR);
+      const sorted = [...outages].sort((a, b) => a - b);
+      const median = (sorted[2]! + sorted[3]!) / 2;
+      expect(r.summary.dependents["netflix"]!.outageSeconds).toBeLessThanOrEqual(median / 4);
+    });
+  }
+});
+
+describe("aws-us-east-1-2021-12-07 variants", () => {
+  for (const seed of SEEDS) {
+    it(`seed ${seed}: fixed-backoff recovers within 30 minutes of the trigger with no operator action`, () => {
+      const r = run(seed, { variant: "fixed-backoff" });
+      const v = r.summary.verdict;
+      expect(v.metastable).toBe(false);
+      expect(v.recoveredAt).not.toBeNull();
+      expect(v.recoveredAt! - v.triggerEnd!).toBeLessThanOrEqual(30 * 60);
+      for (const step of r.summary.operators) expect(step.at).toBeNull();
+    });
+
+    it(`seed ${seed}: out-of-band monitoring diagnoses within 15 minutes and recovers at least an hour earlier`, () => {
+      const base = run(seed);
+      const r = run(seed, { variant: "out-of-band-monitoring" });
+      const v = r.summary.verdict;
+      expect(v.diagnosedAt! - v.triggerStart!).toBeLessThanOrEqual(15 * 60);
+      expect(r.summary.monitoring!.staleSeconds).toBe(0);
+      expect(v.recoveredAt).not.toBeNull();
+      expect(base.summary.verdict.recoveredAt! - v.recoveredAt!).toBeGreaterThanOrEqual(HOUR);
+    });
+  }
+
+  it("more-capacity halves the storm factor, which stays above 1: the same trigger still tips it", () => {
+    // Expected storm factor from the scenario itself: (clients / setup timeout) / (devices x setup rate).
+    const stormFactor = (variant?: string) => {
+      const s = loadScenario(NAME, { scale: SCALE, ...(variant ? { variant } : {}) });
+      const f = s.fleets["internal-clients"]!;
+      const l = s.links["nat"]!;
+      return f.clients / f.connection!.setupTimeout / (l.devices * l.setupRate);
+    };
+    expect(stormFactor("more-capacity")).toBeCloseTo(stormFactor() / 2, 6);
+    expect(stormFactor("more-capacity")).toBeGreaterThan(1);
+    for (const seed of SEEDS) {
+      const base = run(seed);
+      const r = run(seed, { variant: "more-capacity" });
+      expect(r.summary.links["nat"]!.devices).toBe(8);
+      expect(base.summary.links["nat"]!.peakStormFactor).toBeCloseTo(stormFactor(), 2);
+      expect(r.summary.links["nat"]!.peakStormFactor).toBeCloseTo(stormFactor("more-capacity"), 2);
+      expect(r.summary.verdict.metastable).toBe(true);
+    }
+  });
+});
+
+describe("aws-us-east-1-2021-12-07 counterfactuals (--set only)", () => {
+  for (const seed of [1, 2]) {
+    it(`seed ${seed}: with no operators it stays congested until --until`, () => {
+      const r = run(seed, { set: { operators: "null" }, until: 6 * HOUR });
+      expect(r.summary.verdict.metastable).toBe(true);
+      expect(r.summary.verdict.recoveredAt).toBeNull();
+      expect(mean(r, "goodput", 5 * HOUR, 6 * HOUR)).toBeLessThan(0.05 * r.summary.verdict.baselineGoodput);
+      expect(mean(r, "link.nat.queue", 5 * HOUR, 6 * HOUR)).toBeGreaterThan(0.9 * 10000 * SCALE);
+    });
+
+    it(`seed ${seed}: with the storm factor below 1 (cheaper setups) the same trigger recovers on its own`, () => {
+      const r = run(seed, { set: { "links.nat.setupRate": "600/s" }, until: 3 * HOUR });
+      expect(r.summary.links["nat"]!.peakStormFactor).toBeLessThan(1);
+      expect(r.summary.verdict.metastable).toBe(false);
+      expect(r.summary.verdict.recoveredAt! - r.summary.verdict.triggerEnd!).toBeLessThan(15 * 60);
+      expect(r.summary.verdict.diagnosedAt).toBeNull();
+    });
+
+    it(`seed ${seed}: re-admitting the blocked clients all at once tips it again`, () => {
+      const r = run(seed, { set: { "operators.runbook.readmit.do.over": "0s" } });
+      const readmit = stepAt(r, "readmit")!;
+      const block = stepAt(r, "block-heavy-talkers")!;
+      // While most clients are blocked the devices drain; re-admitted at once, the storm is back and stays.
+      expect(mean(r, "link.nat.queue", readmit - 600, readmit)).toBeLessThan(0.1 * 10000 * SCALE);
+      expect(mean(r, "link.nat.queue", readmit + 600, readmit + 1800)).toBeGreaterThan(0.9 * 10000 * SCALE);
+      expect(r.summary.verdict.recoveredAt).toBeNull();
+      expect(readmit).toBeGreaterThan(block);
+    });
+
+    it(`seed ${seed}: a trigger that is small enough recovers`, () => {
+      const r = run(seed, {
+        set: { "automation.scale-main-service.action.fraction": "0.1" },
+        until: 3 * HOUR,
+      });
+      expect(r.summary.verdict.metastable).toBe(false);
+      expect(r.summary.verdict.recoveredAt! - r.summary.verdict.triggerEnd!).toBeLessThan(15 * 60);
+    });
+  }
+});
