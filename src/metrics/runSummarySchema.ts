@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+const time = z.number().finite();
+const window = z.strictObject({ start: time, end: time });
+const count = z.number().int().nonnegative();
+const share = z.number().min(0).max(1);
+
+/**
+ * The RunSummary output contract (summary.json, `stampede run --format json`) as a strict zod schema: a field that is
+ * added, renamed or retyped without updating the contract fails its test. `z.toJSONSchema(runSummarySchema)` gives
+ * the JSON Schema for consumers.
+ */
+export const runSummarySchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  scenario: z.string().min(1),
+  variant: z.string().nullable(),
+  overrides: z.record(z.string(), z.unknown()),
+  scale: z.number().positive(),
+  seed: z.number().int(),
+  start: z.string().min(1),
+  simulatedSeconds: z.number().positive(),
+  events: count,
+  verdict: z.strictObject({
+    metastable: z.boolean(),
+    triggerStart: time.nullable(),
+    triggerEnd: time.nullable(),
+    detectedAt: time.nullable(),
+    detectedBy: z.enum(["metric-alarm", "no-data-alarm", "slow-channel"]).nullable(),
+    diagnosedAt: time.nullable(),
+    recoveredAt: time.nullable(),
+    peakAmplification: z.number().nonnegative(),
+    baselineGoodput: z.number().nonnegative(),
+    minGoodputRatio: z.number().nonnegative(),
+    goodputLostSeconds: z.number().nonnegative(),
+  }),
+  fleets: z.record(
+    z.string(),
+    z.strictObject({
+      clients: count,
+      firstAttempts: count,
+      attempts: count,
+      setupAttempts: count,
+      successes: count,
+      timeouts: count,
+      errors: count,
+      rejected: count,
+      amplification: z.number().nonnegative(),
+      latencyP50: z.number().nonnegative().nullable(),
+      latencyP99: z.number().nonnegative().nullable(),
+    }),
+  ),
+  links: z.record(
+    z.string(),
+    z.strictObject({
+      devices: count,
+      forwarded: count,
+      setups: count,
+      drops: count,
+      peakQueue: count,
+      peakUtilisation: share,
+      wastedShare: share,
+      peakStormFactor: z.number().nonnegative(),
+    }),
+  ),
+  services: z.record(
+    z.string(),
+    z.strictObject({
+      requests: count,
+      successes: count,
+      failures: count,
+      peakQueue: count,
+      wastedShare: share,
+      outageWindows: z.array(window),
+      outageSeconds: z.number().nonnegative(),
+    }),
+  ),
+  monitoring: z
+    .strictObject({
+      staleSeconds: z.number().nonnegative(),
+      maxStaleness: z.number().nonnegative(),
+      staleWindows: z.array(window),
+    })
+    .nullable(),
+  operators: z.array(z.strictObject({ name: z.string(), type: z.string(), at: time.nullable() })),
+  dependents: z.record(
+    z.string(),
+    z.strictObject({
+      illustrative: z.boolean(),
+      outageSeconds: z.number().nonnegative(),
+      windows: z.array(window),
+    }),
+  ),
+  timing: z.strictObject({
+    wallSeconds: z.number().nonnegative(),
+    eventsPerSecond: z.number().nonnegative(),
+  }),
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { Xoshiro128 } from "../engine/Xoshiro128.js";
+import { DeviceGroup, DROPPED } from "./DeviceGroup.js";
+
+const spec = {
+  between: ["a", "b"] as [string, string],
+  devices: 1,
+  forwardRate: 100,
+  setupRate: 10,
+  buffer: 3,
+  latency: 0.001,
+};
+
+describe("DeviceGroup", () => {
+  it("computes FIFO completion times at enqueue from the job costs", () => {
+    const g = new DeviceGroup("nat", spec, new Xoshiro128(1));
+    expect(g.enqueue(0, 0, true, 10, 0)).toBeCloseTo(0.1, 12); // a setup costs 1/10 s
+    expect(g.enqueue(0, 0, false, 10, 0)).toBeCloseTo(0.11, 12); // a forward 1/100 s, behind it
+    expect(g.enqueue(0, 0.5, false, 10, 0)).toBeCloseTo(0.51, 12); // idle again: starts at once
+  });
+
+  it("drops a job that finds the buffer full, and frees places as jobs complete", () => {
+    const g = new DeviceGroup("nat", spec, new Xoshiro128(1));
+    for (let i = 0; i < 3; i++) expect(g.enqueue(0, 0, true, 10, 0)).not.toBe(DROPPED);
+    expect(g.enqueue(0, 0, true, 10, 0)).toBe(DROPPED);
+    expect(g.queueLength(0)).toBe(3);
+    expect(g.queueLength(0.15)).toBe(2); // the first setup completed at 0.1
+    expect(g.enqueue(0, 0.15, true, 10, 0)).toBeCloseTo(0.4, 12);
+    expect(g.drops).toBe(1);
+  });
+
+  it("counts work as wasted when its result would reach the caller after its deadline", () => {
+    const g = new DeviceGroup("nat", spec, new Xoshiro128(1));
+    g.enqueue(0, 0, true, 0.15, 0.01); // done 0.1 + 0.01 <= 0.15: useful
+    g.enqueue(0, 0, true, 0.15, 0.01); // done 0.2 + 0.01 > 0.15: wasted
+    expect(g.wastedWork).toBeCloseTo(0.1, 12);
+    expect(g.admittedWork).toBeCloseTo(0.2, 12);
+  });
+
+  it("measures utilisation as work done over elapsed device time, backlog excluded", () => {
+    const g = new DeviceGroup("nat", { ...spec, buffer: 100 }, new Xoshiro128(1));
+    for (let i = 0; i < 20; i++) g.enqueue(0, 0, true, 100, 0); // 2 s of work admitted at time 0
+    expect(g.utilisationSinceTick(1, 1)).toBeCloseTo(1, 12);
+    expect(g.utilisationSinceTick(4, 3)).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("spreads new flows over added devices, and capacity grows with them", () => {
+    const g = new DeviceGroup("nat", { ...spec, devices: 2 }, new Xoshiro128(7));
+    expect(g.setupCapacity).toBe(20);
+    g.addDevices(2);
+    expect(g.setupCapacity).toBe(40);
+    const seen = new Set<number>();
+    for (let i = 0; i < 200; i++) seen.add(g.pickDevice());
+    expect([...seen].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it("drops everything while partitioned", () => {
+    const g = new DeviceGroup("nat", spec, new Xoshiro128(1));
+    g.partitioned = true;
+    expect(g.enqueue(0, 0, false, 10, 0)).toBe(DROPPED);
+  });
+});
