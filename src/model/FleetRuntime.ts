@@ -38,6 +38,8 @@ export class FleetRuntime {
   fixed = 0;
   /** Ingress rate limit on this fleet's traffic (per second), Infinity for none. */
   rateLimit = Number.POSITIVE_INFINITY;
+  /** Multiplier of the configured load (automation `load`): open rate x factor, closed think / factor. */
+  loadFactor = 1;
   private tokens = 0;
   private tokensAt = 0;
 
@@ -137,7 +139,7 @@ export class FleetRuntime {
   /** Open loop: the next Poisson arrival, to a uniformly chosen client. */
   onArrival(): void {
     const c = Math.floor(this.rng.next() * this.clients);
-    this.w.sim.after(this.arrivals!.sample(this.rng), this.w.kinds.arrival, this.index, 0);
+    this.w.sim.after(this.arrivals!.sample(this.rng) / this.loadFactor, this.w.kinds.arrival, this.index, 0);
     this.newRequest(c);
   }
 
@@ -299,7 +301,7 @@ export class FleetRuntime {
     const c = this.w.requests.client[r]!;
     this.w.requests.release(r);
     if (this.think !== undefined)
-      this.w.sim.after(this.think.sample(this.rng), this.w.kinds.think, this.index, c);
+      this.w.sim.after(this.think.sample(this.rng) / this.loadFactor, this.w.kinds.think, this.index, c);
   }
 
   private unlinkWaiting(c: number, r: number): void {

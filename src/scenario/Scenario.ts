@@ -152,7 +152,9 @@ export type AutomationAction =
   | { type: "change-endpoints"; service: string; fraction?: number }
   | { type: "scale"; service: string; servers: number }
   | { type: "remove-capacity"; link?: string; service?: string; devices?: number; servers?: number }
-  | { type: "restart"; service: string; duration: number };
+  | { type: "restart"; service: string; duration: number }
+  /** The fleet's load becomes `factor` x its configured load (open: rate x factor; closed: think / factor). */
+  | { type: "load"; fleet: string; factor: number };
 
 export interface AutomationSpec {
   /** When, seconds from the scenario's start. */

@@ -88,6 +88,7 @@ export function crossCheck(s: ParsedScenario): Problem[] {
     const act = a.action;
     if ("service" in act && act.service !== undefined) service(act.service, [...p, "service"]);
     if ("link" in act && act.link !== undefined) link(act.link, [...p, "link"]);
+    if (act.type === "load") fleet(act.fleet, [...p, "fleet"]);
   }
   for (const [n, f] of Object.entries(s.faults)) {
     const p = ["faults", n, "target"];

@@ -36,8 +36,16 @@ export const automationActionSchema = z.discriminatedUnion(
           });
       }),
     z.strictObject({ type: z.literal("restart"), service: name(), duration: duration("positive") }),
+    z.strictObject({
+      type: z.literal("load"),
+      fleet: name(),
+      factor: z
+        .number({ error: "expected a number" })
+        .gt(0, { error: (iss) => `must be > 0, got ${String(iss.input)}` })
+        .describe("Multiplier of the fleet's configured load (1 = back to normal)."),
+    }),
   ],
-  { error: "expected an action: { type: change-endpoints|scale|remove-capacity|restart, ... }" },
+  { error: "expected an action: { type: change-endpoints|scale|remove-capacity|restart|load, ... }" },
 );
 
 export const automationSchema = z.strictObject({
