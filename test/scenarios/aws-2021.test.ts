@@ -172,7 +172,10 @@ describe("aws-us-east-1-2021-12-07 counterfactuals (--set only)", () => {
 describe("aws-us-east-1-2021-12-07 determinism", () => {
   it("the same scenario and seed give the same summary (timing aside); another seed does not", () => {
     const once = (seed: number) => {
-      const { timing, ...rest } = runScenario(loadScenario(NAME, { scale: 0.05 }), { seed, until: 2 * HOUR }).summary;
+      const { timing, ...rest } = runScenario(loadScenario(NAME, { scale: 0.05 }), {
+        seed,
+        until: 2 * HOUR,
+      }).summary;
       expect(timing.wallSeconds).toBeGreaterThanOrEqual(0);
       return JSON.stringify(rest);
     };
