@@ -198,6 +198,13 @@ export class CloudModel {
         out![i] = this.serviceOut[s.index]!;
         wasted![i] = s.busyTime > 0 ? s.wastedTime / s.busyTime : 0;
       });
+      const cache = s.cache;
+      if (cache !== undefined) {
+        const hit = r.column(`${p}cacheHitRatio`);
+        this.record.push(() => {
+          hit[r.length] = cache.hitRatio();
+        });
+      }
     }
     const staleness = r.column("monitoring.staleness");
     const blind = r.column("monitoring.blind");

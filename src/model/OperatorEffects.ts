@@ -153,6 +153,9 @@ export class OperatorEffects {
       case "restart":
         w.services[w.serviceIndex(action.service)]!.restart(action.duration);
         return;
+      case "cache-loss":
+        w.services[w.serviceIndex(action.service)]!.cache?.evictHottest(action.hottest);
+        return;
       case "load":
         w.fleets[this.fleet(action.fleet, `automation.${name}.action.fleet`)]!.loadFactor = action.factor;
         return;

@@ -5,6 +5,7 @@ import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import type { ServiceSpec } from "../scenario/Scenario.js";
 import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
+import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
 import { OWNER_SERVICE } from "./RequestPool.js";
 import type { World } from "./World.js";
 
@@ -38,6 +39,9 @@ export class ServiceRuntime {
   private readonly queue: RequestQueue;
   /** Set when abandoned work is cancelled at the caller's timeout (`cancelAt: timeout`). */
   private readonly tracker: AbandonTracker | undefined;
+  /** Look-aside cache in front of dependency `cacheDep` (index in `deps`, resolved at first use). */
+  readonly cache: CacheRuntime | undefined;
+  private cacheDep = -2;
 
   // Faults and automation.
   errorRate = 0;
@@ -68,6 +72,7 @@ export class ServiceRuntime {
     this.serviceTime = w.distribution(spec.serviceTime);
     this.queue = queue;
     this.tracker = spec.cancelAbandoned && spec.cancelAt === "timeout" ? new AbandonTracker() : undefined;
+    this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`service/${name}/cache`)) : undefined;
   }
 
   get queueLength(): number {
@@ -202,6 +207,18 @@ export class ServiceRuntime {
 
   private startDependency(a: number, k: number): void {
     const w = this.w;
+    if (this.cache !== undefined) {
+      if (this.cacheDep === -2)
+        this.cacheDep = this.deps.findIndex((d) => d.name === this.cache!.spec.dependency);
+      if (k === this.cacheDep) {
+        const r = this.cache.lookup(a, w.sim.now());
+        if (r === CACHE_WAIT) return;
+        if (r === CACHE_HIT) {
+          this.afterDependency(a, k);
+          return;
+        }
+      }
+    }
     w.attempts.dep[a] = k;
     const r = w.requests.alloc(OWNER_SERVICE, a, k, w.sim.now());
     w.attempts.depCall[a] = r;
@@ -282,11 +299,27 @@ export class ServiceRuntime {
     req.release(r);
     w.attempts.depCall[a] = -1;
     const dep = this.deps[k]!;
+    if (this.cache !== undefined && k === this.cacheDep) {
+      // The fill (or its failure) also ends the wait of the requests coalesced on this key.
+      for (let x = this.cache.done(a, ok, w.sim.now()); x >= 0; ) {
+        const next = this.cache.nextWaiter(x);
+        if (!ok && dep.hard) {
+          w.attempts.failed[x] = 1;
+          this.onDone(x);
+        } else this.afterDependency(x, k);
+        x = next;
+      }
+    }
     if (!ok && dep.hard) {
       w.attempts.failed[a] = 1;
       this.onDone(a);
       return;
     }
+    this.afterDependency(a, k);
+  }
+
+  /** Attempt `a` is done with dependency k: the next dependency, or its local work. */
+  private afterDependency(a: number, k: number): void {
     if (k + 1 < this.deps.length) this.startDependency(a, k + 1);
     else this.scheduleLocal(a);
   }
@@ -318,5 +351,6 @@ export class ServiceRuntime {
     this.callerFail = 0;
     this.busyTime = 0;
     this.wastedTime = 0;
+    this.cache?.resetInterval();
   }
 }

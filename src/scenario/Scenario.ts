@@ -77,6 +77,20 @@ export interface DegradationSpec {
   warmup: number;
 }
 
+/** A look-aside cache in front of one of a service's dependencies (see CacheRuntime). */
+export interface CacheSpec {
+  /** Name of the dependency the cache stands in front of (its backing store). */
+  dependency: string;
+  /** Number of distinct keys. */
+  keys: number;
+  /** Zipf exponent of key popularity (rank k has weight 1 / k^zipf). Default 1. */
+  zipf: number;
+  /** How long a filled key stays cached, seconds. */
+  ttl: number;
+  /** Request coalescing: one miss per key calls the backing store, the others wait for it. Default false. */
+  coalesce: boolean;
+}
+
 export interface ServiceSpec {
   description?: string;
   network: string;
@@ -98,6 +112,8 @@ export interface ServiceSpec {
    */
   cancelAt: "start" | "timeout";
   degradation?: DegradationSpec;
+  /** Look-aside cache in front of one dependency. Default none. */
+  cache?: CacheSpec;
   dependencies: Record<string, DependencySpec>;
   /** Service plane, used by dependents and reports. Default data. */
   plane: "control" | "data";
@@ -154,7 +170,9 @@ export type AutomationAction =
   | { type: "remove-capacity"; link?: string; service?: string; devices?: number; servers?: number }
   | { type: "restart"; service: string; duration: number }
   /** The fleet's load becomes `factor` x its configured load (open: rate x factor; closed: think / factor). */
-  | { type: "load"; fleet: string; factor: number };
+  | { type: "load"; fleet: string; factor: number }
+  /** The service's cache loses its `hottest` fraction of keys by popularity (default 1: all of them). */
+  | { type: "cache-loss"; service: string; hottest: number };
 
 export interface AutomationSpec {
   /** When, seconds from the scenario's start. */

@@ -63,6 +63,13 @@ export function crossCheck(s: ParsedScenario): Problem[] {
       via(dep.via, p);
       route(sv.network, s.services[dep.service]?.network, dep.via, [...p, "service"]);
     }
+    if (sv.cache !== undefined)
+      ref("dependency", Object.keys(sv.dependencies), sv.cache.dependency, [
+        "services",
+        n,
+        "cache",
+        "dependency",
+      ]);
   }
   const cycle = findCycle(services, (n) =>
     Object.values(s.services[n]?.dependencies ?? {}).map((d) => d.service),
@@ -89,6 +96,8 @@ export function crossCheck(s: ParsedScenario): Problem[] {
     if ("service" in act && act.service !== undefined) service(act.service, [...p, "service"]);
     if ("link" in act && act.link !== undefined) link(act.link, [...p, "link"]);
     if (act.type === "load") fleet(act.fleet, [...p, "fleet"]);
+    if (act.type === "cache-loss" && s.services[act.service] !== undefined && !s.services[act.service]!.cache)
+      out.push({ path: [...p, "service"], message: `service '${act.service}' has no cache` });
   }
   for (const [n, f] of Object.entries(s.faults)) {
     const p = ["faults", n, "target"];

@@ -48,6 +48,14 @@ export const degradationSchema = z.strictObject({
   warmup: duration().default(0).describe("Time for the cold factor to decay back to 1. Default 0."),
 });
 
+export const cacheSchema = z.strictObject({
+  dependency: name().describe("The dependency the cache stands in front of (its backing store)."),
+  keys: count(1).describe("Number of distinct keys."),
+  zipf: nonNegative().default(1).describe("Zipf exponent of key popularity. Default 1."),
+  ttl: duration("positive").describe("How long a filled key stays cached."),
+  coalesce: z.boolean().default(false).describe("One miss per key calls the backing store. Default false."),
+});
+
 export const serviceSchema = z.strictObject({
   description: z.string().optional(),
   network: name(),
@@ -68,6 +76,7 @@ export const serviceSchema = z.strictObject({
       "With cancelAbandoned: 'start' drops abandoned work when a server would start it; 'timeout' removes it from the queue (or frees its server) as soon as its caller gives up. Default start.",
     ),
   degradation: degradationSchema.optional(),
+  cache: cacheSchema.optional().describe("Look-aside cache in front of one dependency. Default none."),
   dependencies: named(dependencySchema).default({}),
   plane: z.enum(["control", "data"]).default("data"),
 });

@@ -44,8 +44,16 @@ export const automationActionSchema = z.discriminatedUnion(
         .gt(0, { error: (iss) => `must be > 0, got ${String(iss.input)}` })
         .describe("Multiplier of the fleet's configured load (1 = back to normal)."),
     }),
+    z.strictObject({
+      type: z.literal("cache-loss"),
+      service: name(),
+      hottest: fraction().default(1).describe("Share of the keys lost, most popular first. Default 1."),
+    }),
   ],
-  { error: "expected an action: { type: change-endpoints|scale|remove-capacity|restart|load, ... }" },
+  {
+    error:
+      "expected an action: { type: change-endpoints|scale|remove-capacity|restart|load|cache-loss, ... }",
+  },
 );
 
 export const automationSchema = z.strictObject({
