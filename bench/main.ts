@@ -1,11 +1,19 @@
 import type { Bench, BenchResult } from "./BenchResult.js";
+import { blastBench } from "./blastBench.js";
 import { engineBench } from "./engineBench.js";
+import { scenarioBench } from "./scenarioBench.js";
+import { sweepBench } from "./sweepBench.js";
 
 /**
  * `npm run bench [-- --json] [-- --only NAME]`. Each bench is a module in bench/ exporting an async function that
  * returns `BenchResult[]`; add it to this list with a short name.
  */
-const benches: { name: string; run: Bench }[] = [{ name: "engine", run: engineBench }];
+const benches: { name: string; run: Bench }[] = [
+  { name: "engine", run: engineBench },
+  { name: "scenario", run: scenarioBench },
+  { name: "sweep", run: sweepBench },
+  { name: "blast", run: blastBench },
+];
 
 function formatValue(r: BenchResult): string {
   if (r.unit === "events/s") return `${(r.value / 1e6).toFixed(2)}M ${r.unit}`;
