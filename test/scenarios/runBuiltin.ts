@@ -32,7 +32,12 @@ export function mean(r: RunResult, column: string, from: number, to: number): nu
 }
 
 /** First time >= `from` at which `column` satisfies `test`, or null. */
-export function firstTime(r: RunResult, column: string, from: number, test: (v: number) => boolean): number | null {
+export function firstTime(
+  r: RunResult,
+  column: string,
+  from: number,
+  test: (v: number) => boolean,
+): number | null {
   const values = r.series.columns[column];
   if (values === undefined) throw new Error(`no column ${column}`);
   const dt = r.series.interval;
