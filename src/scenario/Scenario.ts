@@ -91,6 +91,18 @@ export interface CacheSpec {
   coalesce: boolean;
 }
 
+/** A full restart's duration: `base + perItem x items / cells` seconds (safety checks over the state held). */
+export interface RestartSpec {
+  /** Fixed part, seconds. Default 0. */
+  base: number;
+  /** Seconds per item of state. Default 0. */
+  perItem: number;
+  /** Items of state the whole service holds (each cell holds items / cells). Default 0. */
+  items: number;
+  /** The restart starts only once the services of its hard dependencies are up. Default true. */
+  waitForDependencies: boolean;
+}
+
 export interface ServiceSpec {
   description?: string;
   network: string;
@@ -115,6 +127,15 @@ export interface ServiceSpec {
   /** Look-aside cache in front of one dependency. Default none. */
   cache?: CacheSpec;
   dependencies: Record<string, DependencySpec>;
+  /**
+   * Minimum capacity: when `remove-capacity` leaves fewer servers than this (per cell: `minServers / cells`), the
+   * service (the cell) goes down, answering errors, until a full restart. Default: none (no floor).
+   */
+  minServers?: number;
+  /** Duration of the full restart after falling below `minServers`. Default: instant. */
+  restart?: RestartSpec;
+  /** Independent cells: servers, items and restarts split evenly; a removal hits one cell. Default 1. */
+  cells?: number;
   /** Service plane, used by dependents and reports. Default data. */
   plane: "control" | "data";
 }
@@ -209,6 +230,11 @@ export interface MonitoringSpec {
   timeout: number;
   /** Links crossed by telemetry, overriding the derived route (`[]` = out-of-band). */
   via?: string[];
+  /**
+   * Services the monitoring system stores its data in (a status page hosted on the service it reports): while one
+   * of them is out, telemetry is lost. Operators' reroute of `monitoring` removes the dependency. Default none.
+   */
+  dependsOn?: string[];
   /** Data older than this counts as stale (monitoring blind). Default 60 s. */
   staleAfter: number;
   alarms: {

@@ -63,6 +63,10 @@ export function crossCheck(s: ParsedScenario): Problem[] {
       via(dep.via, p);
       route(sv.network, s.services[dep.service]?.network, dep.via, [...p, "service"]);
     }
+    if (sv.minServers !== undefined && sv.minServers > sv.servers)
+      out.push({ path: ["services", n, "minServers"], message: `must be <= servers (${sv.servers})` });
+    if (sv.cells !== undefined && sv.cells > sv.servers)
+      out.push({ path: ["services", n, "cells"], message: `must be <= servers (${sv.servers})` });
     if (sv.cache !== undefined)
       ref("dependency", Object.keys(sv.dependencies), sv.cache.dependency, [
         "services",
@@ -110,6 +114,9 @@ export function crossCheck(s: ParsedScenario): Problem[] {
     const m = s.monitoring;
     net(m.network, ["monitoring", "network"]);
     via(m.via, ["monitoring"]);
+    m.dependsOn?.forEach((d, i) => {
+      service(d, ["monitoring", "dependsOn", i]);
+    });
     m.sources.forEach((src, i) => {
       const p = ["monitoring", "sources", i];
       ref("fleet or service", [...fleets, ...services], src, p);

@@ -36,6 +36,18 @@ describe("scaleScenario", () => {
     expect(scaleScenario(base, 1)).toEqual(base);
   });
 
+  it("scales minServers like the servers, so a removal that breaches the floor still breaches it; caps cells", () => {
+    const s = structuredClone(base);
+    const api = s.services["api"]!;
+    Object.assign(api, { servers: 40, minServers: 30, cells: 10 });
+    for (const f of [0.25, 0.1]) {
+      const out = scaleScenario(s, f).services["api"]!;
+      expect(out.minServers).toBe(Math.max(1, Math.round(30 * f)));
+      expect(out.cells).toBe(Math.min(10, out.servers));
+      expect(out.servers - Math.max(1, Math.round(20 * f))).toBeLessThan(out.minServers!);
+    }
+  });
+
   it("rejects a factor that is not a positive number", () => {
     for (const f of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => scaleScenario(base, f)).toThrow("the scale factor must be a number > 0");

@@ -56,6 +56,20 @@ export const cacheSchema = z.strictObject({
   coalesce: z.boolean().default(false).describe("One miss per key calls the backing store. Default false."),
 });
 
+export const restartSchema = z.strictObject({
+  base: duration().default(0).describe("Fixed part of a full restart. Default 0."),
+  perItem: duration()
+    .default(0)
+    .describe("Restart time per item of state (safety checks over metadata). Default 0."),
+  items: nonNegative("a count")
+    .default(0)
+    .describe("Items of state the service holds (split over its cells). Default 0."),
+  waitForDependencies: z
+    .boolean()
+    .default(true)
+    .describe("A restart starts only when the services of its hard dependencies are up. Default true."),
+});
+
 export const serviceSchema = z.strictObject({
   description: z.string().optional(),
   network: name(),
@@ -78,6 +92,21 @@ export const serviceSchema = z.strictObject({
   degradation: degradationSchema.optional(),
   cache: cacheSchema.optional().describe("Look-aside cache in front of one dependency. Default none."),
   dependencies: named(dependencySchema).default({}),
+  minServers: count(1)
+    .optional()
+    .describe(
+      "Minimum capacity: when remove-capacity leaves fewer servers (per cell: minServers/cells), the service (cell) goes down and needs a full restart. Default none.",
+    ),
+  restart: restartSchema
+    .optional()
+    .describe(
+      "Duration of a full restart: base + perItem x items/cells, then a cold start. Default instant.",
+    ),
+  cells: count(1)
+    .optional()
+    .describe(
+      "Independent cells (servers, items and restarts split evenly; a removal hits one cell). Default 1.",
+    ),
   plane: z.enum(["control", "data"]).default("data"),
 });
 

@@ -12,6 +12,12 @@ export const monitoringSchema = z.strictObject({
   via: viaSchema
     .optional()
     .describe("Links crossed by telemetry ([] = out-of-band). Default: derived route."),
+  dependsOn: z
+    .array(name())
+    .optional()
+    .describe(
+      "Services the monitoring system (status page) stores its data in: while one is out, telemetry is lost. A reroute of `monitoring` removes this dependency. Default none.",
+    ),
   staleAfter: duration("positive").default(60).describe("Data older than this is stale. Default 60s."),
   alarms: z
     .strictObject({
