@@ -72,6 +72,8 @@ describe("aws-us-east-1-2021-12-07 (default)", () => {
       const dnsAll = mean(r, "fleet.dns-lookups.firstAttempts", reroute + 600, block);
       expect(dnsOk / dnsAll).toBeGreaterThan(0.9);
       expect(mean(r, "goodput", reroute + 600, block)).toBeLessThan(0.5 * v.baselineGoodput);
+      // Every step of the runbook is carried out on the day.
+      for (const step of r.summary.operators) expect(step.at, step.name).not.toBeNull();
       // Device recovery between 5 and 9 hours after the trigger.
       expect(v.recoveredAt! - t0).toBeGreaterThan(5 * HOUR);
       expect(v.recoveredAt! - t0).toBeLessThan(9 * HOUR);
@@ -121,7 +123,10 @@ describe("aws-us-east-1-2021-12-07 variants", () => {
     for (const seed of SEEDS) {
       const base = run(seed);
       const r = run(seed, { variant: "more-capacity" });
-      expect(r.summary.links["nat"]!.devices).toBe(8);
+      // 8 devices in the variant, plus the one the operators' runbook adds.
+      expect(loadScenario(NAME, { scale: SCALE, variant: "more-capacity" }).links["nat"]!.devices).toBe(8);
+      expect(stepAt(r, "add-capacity")).not.toBeNull();
+      expect(r.summary.links["nat"]!.devices).toBe(9);
       expect(base.summary.links["nat"]!.peakStormFactor).toBeCloseTo(stormFactor(), 2);
       expect(r.summary.links["nat"]!.peakStormFactor).toBeCloseTo(stormFactor("more-capacity"), 2);
       expect(r.summary.verdict.metastable).toBe(true);
