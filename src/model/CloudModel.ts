@@ -6,6 +6,7 @@ import { Dependents } from "./Dependents.js";
 import { Monitor, type MonitoredSource } from "./Monitor.js";
 import { OperatorEffects } from "./OperatorEffects.js";
 import { Operators } from "./Operators.js";
+import { RestartSupervisor } from "./RestartSupervisor.js";
 import { World } from "./World.js";
 
 /**
@@ -20,6 +21,8 @@ export class CloudModel {
   readonly operators: Operators;
   readonly effects: OperatorEffects;
   readonly dependents: Dependents;
+  /** Minimum capacity and full restarts (services with `minServers` or `cells`), or undefined. */
+  readonly supervisor: RestartSupervisor | undefined;
   readonly serviceOut: Uint8Array;
   readonly dependentUp: Uint8Array;
   private readonly lastRatio: Float64Array;
@@ -56,7 +59,14 @@ export class CloudModel {
       });
       this.monitor = new Monitor(w, scenario.monitoring, sources);
     }
-    this.effects = new OperatorEffects(w, this.monitor);
+    this.supervisor = RestartSupervisor.create(w);
+    const dependsOn = scenario.monitoring?.dependsOn;
+    if (this.monitor !== undefined && dependsOn !== undefined)
+      this.monitor.dependOn(
+        dependsOn.map((n) => w.serviceIndex(n)),
+        this.serviceOut,
+      );
+    this.effects = new OperatorEffects(w, this.monitor, this.supervisor);
     this.operators = new Operators(scenario.operators, this.monitor, this.effects);
     this.dependents = new Dependents(
       w.services.map((s) => s.name),
@@ -198,6 +208,13 @@ export class CloudModel {
         out![i] = this.serviceOut[s.index]!;
         wasted![i] = s.busyTime > 0 ? s.wastedTime / s.busyTime : 0;
       });
+      const sup = this.supervisor;
+      if (sup?.manages(s.index)) {
+        const down = r.column(`${p}downShare`);
+        this.record.push(() => {
+          down[r.length] = sup.downShare(s.index);
+        });
+      }
       const cache = s.cache;
       if (cache !== undefined) {
         const hit = r.column(`${p}cacheHitRatio`);
@@ -230,6 +247,7 @@ export class CloudModel {
       for (const fn of this.record) fn();
       r.length++;
     }
+    this.supervisor?.onTick(now);
     this.operators.onTick(now, now - this.lastTick);
     this.effects.advance(now);
     for (const f of this.world.fleets) f.resetInterval();

@@ -31,6 +31,9 @@ export class Monitor {
   private emissions = 0;
   private readonly emitKind: number;
   private readonly arriveKind: number;
+  /** Services the monitoring system stores its data in (`dependsOn`); emptied by a reroute. */
+  private dependsOn: number[] = [];
+  private serviceOut: Uint8Array | undefined;
   /** First time the metric alarm condition held for `for` seconds on arrived data, or NaN. */
   metricAlarmAt = Number.NaN;
 
@@ -49,12 +52,25 @@ export class Monitor {
     this.arriveKind = w.sim.register((src, p) => this.arrive(src, p), "telemetry-arrive");
   }
 
+  /**
+   * Makes telemetry depend on services (`spec.dependsOn`): while one of them is out (`serviceOut[i]` is 1, the
+   * model's per-interval outage state), emitted telemetry is lost.
+   */
+  dependOn(serviceIndexes: number[], serviceOut: Uint8Array): void {
+    this.dependsOn = serviceIndexes;
+    this.serviceOut = serviceOut;
+  }
+
   start(): void {
     this.w.sim.after(this.spec.interval, this.emitKind, 0, 0);
   }
 
-  /** Moves the telemetry of `traffic` onto another route (operators' reroute). `via` = [] is out-of-band. */
+  /**
+   * Moves the telemetry onto another route (operators' reroute), off the services it depended on. `via` = [] is
+   * out-of-band.
+   */
   reroute(via: string[]): void {
+    this.dependsOn = [];
     this.sources.forEach((s, i) => {
       this.links[i] = this.w.routeLink(s.network, this.spec.network, via, "operators.reroute");
     });
@@ -64,7 +80,9 @@ export class Monitor {
     const w = this.w;
     const now = w.sim.now();
     const k = this.emissions++;
-    for (let i = 0; i < this.sources.length; i++) {
+    let lost = false;
+    for (const d of this.dependsOn) if (this.serviceOut![d] === 1) lost = true;
+    for (let i = 0; i < this.sources.length && !lost; i++) {
       this.ratios[i * RING + (k % RING)] = this.sources[i]!.errorRatio();
       const link = this.links[i]!;
       if (link < 0) {

@@ -3,6 +3,7 @@ import { type BackoffConfig, makeBackoff } from "../policies/backoff/Backoff.js"
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { AutomationAction, FaultSpec, OperatorActionSpec } from "../scenario/Scenario.js";
 import type { Monitor } from "./Monitor.js";
+import type { RestartSupervisor } from "./RestartSupervisor.js";
 import type { World } from "./World.js";
 
 /** A change that unfolds over time: a fleet's count (blocked or fixed clients) moving linearly to a target. */
@@ -26,9 +27,12 @@ export class OperatorEffects {
   private ramps: Ramp[] = [];
   readonly disabledAutomation = new Set<string>();
 
-  constructor(w: World, monitor: Monitor | undefined) {
+  private readonly supervisor: RestartSupervisor | undefined;
+
+  constructor(w: World, monitor: Monitor | undefined, supervisor?: RestartSupervisor) {
     this.w = w;
     this.monitor = monitor;
+    this.supervisor = supervisor;
   }
 
   /** Runs `fn` at time `at` (or now, when `at` has passed). */
@@ -146,8 +150,10 @@ export class OperatorEffects {
           w.links[w.linkIndexOf(action.link)]!.removeDevices(action.devices);
         }
         if (action.service !== undefined && action.servers !== undefined) {
-          const svc = w.services[w.serviceIndex(action.service)]!;
-          svc.setServers(svc.servers - action.servers);
+          const i = w.serviceIndex(action.service);
+          const svc = w.services[i]!;
+          if (this.supervisor?.manages(i)) this.supervisor.removeCapacity(i, action.servers);
+          else svc.setServers(svc.servers - action.servers);
         }
         return;
       case "restart":

@@ -50,6 +50,10 @@ export class ServiceRuntime {
   partitioned = false;
   downUntil = -1;
   coldSince = Number.NEGATIVE_INFINITY;
+  /** Per-cell down flags of a service with `cells` (set by the RestartSupervisor); undefined with one cell. */
+  cellDown: Uint8Array | undefined;
+  /** Number of cells down. */
+  downCells = 0;
 
   // Interval counters and totals.
   requests = 0;
@@ -93,7 +97,11 @@ export class ServiceRuntime {
       this.w.attempts.netRelease(a);
       return;
     }
-    if (now < this.downUntil || (this.errorRate > 0 && this.rng.next() < this.errorRate)) {
+    if (
+      now < this.downUntil ||
+      (this.downCells > 0 && this.inDownCell(a)) ||
+      (this.errorRate > 0 && this.rng.next() < this.errorRate)
+    ) {
       this.respond(a, true);
       return;
     }
@@ -108,6 +116,18 @@ export class ServiceRuntime {
       if (shed !== NONE) this.tracker.clear(shed);
     }
     if (shed !== NONE) this.respond(shed, true);
+  }
+
+  /**
+   * Is attempt `a`'s key in a cell that is down? The key is a hash of its request (slot and first-attempt time), so
+   * every retry of a request goes to the same cell.
+   */
+  private inDownCell(a: number): boolean {
+    const cells = this.cellDown!;
+    if (this.downCells >= cells.length) return true;
+    const r = this.w.attempts.request[a]!;
+    const h = Math.imul((r + 1) ^ Math.floor(this.w.requests.first[r]! * 1000), 0x9e3779b1);
+    return cells[((h ^ (h >>> 15)) >>> 0) % cells.length] === 1;
   }
 
   private startWork(a: number): void {
