@@ -16,7 +16,7 @@ export {
   loadScenario,
   loadScenarioText,
 } from "./loadScenario.js";
-export { makeDistribution } from "./makeDistribution.js";
+export { makeDistribution } from "../model/makeDistribution.js";
 export {
   applyOverrides,
   E_OVERRIDE_VALUE,
