@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { compareVariants } from "../../experiments/compareVariants.js";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
-import type { JobRunner } from "../../experiments/JobSpec.js";
 import {
   collect,
   parseFormat,
@@ -11,8 +10,8 @@ import {
   parseUntil,
   parseWhole,
 } from "../../experiments/parseFlags.js";
-import { inProcessRunner } from "../../experiments/pool/inProcessRunner.js";
-import { defaultWorkers, poolRunner } from "../../experiments/pool/poolRunner.js";
+import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
+import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
 import { compareTable } from "../../report/compareTable.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
@@ -79,13 +78,7 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
         flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1),
         total,
       );
-      const runner: JobRunner =
-        workers > 1
-          ? poolRunner({
-              workers,
-              ...(deps.portsModule === undefined ? {} : { portsModule: deps.portsModule }),
-            })
-          : inProcessRunner(deps.ports);
+      const runner = chooseRunner(workers, deps);
       const progress = progressReporter({
         label: "compare",
         unit: "runs",

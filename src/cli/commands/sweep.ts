@@ -10,8 +10,8 @@ import {
   parseUntil,
   parseWhole,
 } from "../../experiments/parseFlags.js";
-import { inProcessRunner } from "../../experiments/pool/inProcessRunner.js";
-import { defaultWorkers, poolRunner } from "../../experiments/pool/poolRunner.js";
+import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
+import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
 import { parseParam } from "../../experiments/sweep/parseParam.js";
 import { runSweep } from "../../experiments/sweep/runSweep.js";
 import { gridSize } from "../../experiments/sweep/SweepPlan.js";
@@ -107,13 +107,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         ...(until === undefined ? {} : { until }),
       };
       const jobs = gridSize(params) * replications;
-      const runner =
-        workers > 1 && jobs > 1
-          ? poolRunner({
-              workers,
-              ...(deps.portsModule === undefined ? {} : { portsModule: deps.portsModule }),
-            })
-          : inProcessRunner(deps.ports);
+      const runner = chooseRunner(jobs > 1 ? workers : 1, deps);
       const progress = progressReporter({
         label: "sweep",
         unit: "jobs",
