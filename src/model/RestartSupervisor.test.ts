@@ -8,7 +8,7 @@ function scenario(o: { removeA: number; removeB: number; cells?: number; wait?: 
   const svc = (items: number) => ({
     network: "n",
     servers: 8,
-    serviceTime: { type: "constant", value: "10ms" },
+    serviceTime: { type: "constant" as const, value: "10ms" },
     queueLimit: 10,
     minServers: 6,
     restart: { base: 100, perItem: 1, items, ...(o.wait === false ? { waitForDependencies: false } : {}) },
