@@ -1,3 +1,4 @@
+export { makeDistribution } from "../model/makeDistribution.js";
 export {
   type BuiltinInfo,
   builtinDir,
@@ -16,7 +17,6 @@ export {
   loadScenario,
   loadScenarioText,
 } from "./loadScenario.js";
-export { makeDistribution } from "../model/makeDistribution.js";
 export {
   applyOverrides,
   E_OVERRIDE_VALUE,
