@@ -55,3 +55,32 @@ export function parseFormat<T extends string>(text: string, allowed: readonly T[
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
+
+/** The flags `run`, `compare` and `sweep` share, as commander gives them. */
+export interface ScenarioRunFlags {
+  seed: string;
+  format: string;
+  set: string[];
+  scale?: string;
+  until?: string;
+}
+
+/**
+ * Parses the flags `run`, `compare` and `sweep` share, in this order: --seed, --format (text|json), --set, --scale,
+ * --until. Throws the first bad one as a one-line StampedeError.
+ */
+export function parseScenarioRunFlags(flags: ScenarioRunFlags): {
+  seed: number;
+  format: "text" | "json";
+  set: Record<string, string>;
+  scale: number | undefined;
+  until: number | undefined;
+} {
+  return {
+    seed: parseWhole("--seed", flags.seed, 0),
+    format: parseFormat(flags.format, ["text", "json"] as const),
+    set: parseSets(flags.set),
+    scale: flags.scale === undefined ? undefined : parsePositive("--scale", flags.scale),
+    until: flags.until === undefined ? undefined : parseUntil(flags.until),
+  };
+}

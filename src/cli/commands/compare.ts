@@ -2,14 +2,7 @@ import type { Command } from "commander";
 import { compareVariants } from "../../experiments/compareVariants.js";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
-import {
-  collect,
-  parseFormat,
-  parsePositive,
-  parseSets,
-  parseUntil,
-  parseWhole,
-} from "../../experiments/parseFlags.js";
+import { collect, parseScenarioRunFlags, parseWhole } from "../../experiments/parseFlags.js";
 import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
 import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
 import { compareTable } from "../../report/compareTable.js";
@@ -62,11 +55,7 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
     .option("--quiet", "no progress on stderr")
     .action(async (scenarioRef: string, flags: CompareFlags) => {
       const replications = parseWhole("--replications", flags.replications, 1);
-      const seed = parseWhole("--seed", flags.seed, 0);
-      const format = parseFormat(flags.format, ["text", "json"] as const);
-      const set = parseSets(flags.set);
-      const scale = flags.scale === undefined ? undefined : parsePositive("--scale", flags.scale);
-      const until = flags.until === undefined ? undefined : parseUntil(flags.until);
+      const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
       const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
       const base = await deps.ports.load(scenarioRef, { set });
       const declared = Object.keys(base.variants);

@@ -1,14 +1,7 @@
 import type { Command } from "commander";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
-import {
-  collect,
-  parseFormat,
-  parsePositive,
-  parseSets,
-  parseUntil,
-  parseWhole,
-} from "../../experiments/parseFlags.js";
+import { collect, parseScenarioRunFlags } from "../../experiments/parseFlags.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
 import { runSummaryText } from "../../report/runSummaryText.js";
@@ -45,11 +38,7 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
     .option("--out <dir>", "write summary.json, series.csv and report.html into DIR")
     .option("--quiet", "no progress on stderr")
     .action(async (scenarioRef: string, flags: RunFlags) => {
-      const seed = parseWhole("--seed", flags.seed, 0);
-      const format = parseFormat(flags.format, ["text", "json"] as const);
-      const set = parseSets(flags.set);
-      const scale = flags.scale === undefined ? undefined : parsePositive("--scale", flags.scale);
-      const until = flags.until === undefined ? undefined : parseUntil(flags.until);
+      const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
       const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
       const scenario = await ports.load(scenarioRef, {
         set,

@@ -2,14 +2,7 @@ import type { Command } from "commander";
 import { StampedeError } from "../../core/StampedeError.js";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
-import {
-  collect,
-  parseFormat,
-  parsePositive,
-  parseSets,
-  parseUntil,
-  parseWhole,
-} from "../../experiments/parseFlags.js";
+import { collect, parseScenarioRunFlags, parseWhole } from "../../experiments/parseFlags.js";
 import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
 import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
 import { parseParam } from "../../experiments/sweep/parseParam.js";
@@ -84,13 +77,9 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
           { path: "--param" },
         );
       const replications = parseWhole("--replications", flags.replications, 1);
-      const seed = parseWhole("--seed", flags.seed, 0);
+      const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
       const workers =
         flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1);
-      const format = parseFormat(flags.format, ["text", "json"] as const);
-      const set = parseSets(flags.set);
-      const scale = flags.scale === undefined ? undefined : parsePositive("--scale", flags.scale);
-      const until = flags.until === undefined ? undefined : parseUntil(flags.until);
       if (flags.out === undefined)
         throw new StampedeError("E_BAD_FLAG", "a sweep needs --out DIR (results.jsonl streams there)", {
           path: "--out",
