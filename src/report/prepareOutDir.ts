@@ -1,5 +1,6 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { makeDirectory } from "../core/makeDirectory.js";
 import { StampedeError } from "../core/StampedeError.js";
 
 /**
@@ -9,7 +10,7 @@ import { StampedeError } from "../core/StampedeError.js";
 export function prepareOutDir(dir: string): string {
   const abs = resolve(dir);
   try {
-    mkdirSync(abs, { recursive: true });
+    makeDirectory(abs);
     const probe = join(abs, `.stampede-probe-${process.pid}`);
     writeFileSync(probe, "");
     rmSync(probe);
