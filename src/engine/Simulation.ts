@@ -181,17 +181,23 @@ export class Simulation implements Clock {
     const until = options.until ?? Number.POSITIVE_INFINITY;
     if (Number.isNaN(until))
       throw new StampedeError("E_INVALID_TIME", "run({ until }) needs a number, got NaN");
+    const ran = this.drive(until, 0);
+    if (!this.stopped && until !== Number.POSITIVE_INFINITY && until > this.t) this.t = until;
+    return ran;
+  }
+
+  /** Runs `loop` under the re-entrancy guard shared by `run` and `step`; returns the number of events run. */
+  private drive(until: number, limit: number): number {
     if (this.running)
       throw new StampedeError("E_REENTRANT", "run() or step() called from inside an event handler");
     this.running = true;
     this.stopped = false;
     const before = this.processed;
     try {
-      this.loop(until, 0);
+      this.loop(until, limit);
     } finally {
       this.running = false;
     }
-    if (!this.stopped && until !== Number.POSITIVE_INFINITY && until > this.t) this.t = until;
     return this.processed - before;
   }
 
@@ -251,17 +257,7 @@ export class Simulation implements Clock {
 
   /** Runs the next event, whatever its time. Returns false when the queue is empty. */
   step(): boolean {
-    if (this.running)
-      throw new StampedeError("E_REENTRANT", "run() or step() called from inside an event handler");
-    this.running = true;
-    this.stopped = false;
-    const before = this.processed;
-    try {
-      this.loop(Number.POSITIVE_INFINITY, 1);
-    } finally {
-      this.running = false;
-    }
-    return this.processed > before;
+    return this.drive(Number.POSITIVE_INFINITY, 1) > 0;
   }
 
   private alloc(kind: number, target: number, payload: number): number {
