@@ -2,6 +2,7 @@ import type { BenchResult } from "./BenchResult.js";
 import { CeilingStations } from "./CeilingStations.js";
 import { EngineStations } from "./EngineStations.js";
 import { EngineTimeouts } from "./EngineTimeouts.js";
+import { indirectCallCost } from "./indirectCallCost.js";
 import { compare, measure } from "./measure.js";
 
 /** Customers per M/M/1 job (2 events each: arrival and departure). */
@@ -23,6 +24,9 @@ function mm1(): BenchResult[] {
     () => new EngineStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity),
     () => new CeilingStations(1, seed++, { maxArrivals: MM1_CUSTOMERS }).run(Infinity),
   );
+  const call = indirectCallCost();
+  const ceilingNs = 1e9 / ceiling.median;
+  const bound = ceilingNs / (ceilingNs + call.callNs);
   return [
     {
       name: "engine.mm1",
@@ -36,6 +40,15 @@ function mm1(): BenchResult[] {
       value: ceiling.median,
       unit: "events/s",
       note: `hand-written loop; runs ${fmt(ceiling.rates)}`,
+    },
+    {
+      name: "engine.indirectCall",
+      value: call.callNs,
+      unit: "ns/call",
+      note:
+        `one call through a 2-closure handler table (${call.tableNs.toFixed(1)} ns) minus the same work inline ` +
+        `(${call.inlineNs.toFixed(1)} ns); against the ceiling's ${ceilingNs.toFixed(1)} ns/event the call alone would allow a ` +
+        `handler-table engine's (a) ratio up to ${bound.toFixed(2)}x`,
     },
   ];
 }

@@ -55,15 +55,17 @@ export class Xoshiro128 implements Rng {
   }
 
   nextUint32(): number {
-    const result = Math.imul(this.rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = this.rotl(this.d, 11);
-    return result;
+    // Written with each state word read once and the rotations inline (no helper calls): the smaller bytecode lets V8
+    // inline the generator into hot handlers within its inlining budget. Same sequence as the reference (tested).
+    const b = this.b;
+    const x = Math.imul(b, 5);
+    const c = this.c ^ this.a;
+    const d = this.d ^ b;
+    this.a ^= d;
+    this.b = b ^ c;
+    this.c = c ^ (b << 9);
+    this.d = (d << 11) | (d >>> 21);
+    return Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
   }
 
   next(): number {
@@ -74,9 +76,5 @@ export class Xoshiro128 implements Rng {
     // The child's key is the parent's key; its second key hashes the name with the parent's second key, so a path
     // of names (`fleet/a` then `retry`) gives a distinct, reproducible stream.
     return new Xoshiro128(this.key, hashName(name, this.key2 ^ 0x5bd1e995));
-  }
-
-  private rotl(x: number, k: number): number {
-    return (x << k) | (x >>> (32 - k));
   }
 }
