@@ -3,18 +3,39 @@ import type { CompareResult } from "../experiments/compareVariants.js";
 import { compareRows } from "./compareTable.js";
 import type { ReportRun } from "./html/ReportData.js";
 import { reportHtml } from "./html/reportHtml.js";
+import { reportRun } from "./html/reportRun.js";
 import { seriesCsv } from "./seriesCsv.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
+
+/** Options of `writeCompareReport`. */
+export interface CompareReportOptions {
+  /**
+   * The goodput fleets (`verdict.goodputFleets`) of the scenario, or per variant (key: the variant's name, `baseline`
+   * for the scenario as written) when a variant changes them. report.html's first chart shows these fleets and starts
+   * the others hidden. Default: every fleet of the run (the verdict's default).
+   */
+  goodputFleets?: readonly string[] | Readonly<Record<string, readonly string[]>>;
+}
 
 /**
  * Writes a comparison into `dir`: summary.json (statistics per variant and every run's summary), series.csv (the
  * first replication of each variant, with a `variant` column) and report.html (overlays and the table).
  */
-export function writeCompareReport(dir: string, result: CompareResult): void {
+export function writeCompareReport(
+  dir: string,
+  result: CompareResult,
+  options: CompareReportOptions = {},
+): void {
   const label = (v: string | null): string => v ?? "baseline";
   const runs: ReportRun[] = result.runs
     .filter((r) => r.firstSeries !== null && r.summaries[0] !== undefined)
-    .map((r) => ({ label: label(r.variant), summary: r.summaries[0]!, series: r.firstSeries! }));
+    .map((r) =>
+      reportRun(
+        label(r.variant),
+        { summary: r.summaries[0]!, series: r.firstSeries! },
+        goodputFleetsOf(options.goodputFleets, label(r.variant)),
+      ),
+    );
   const summary = {
     scenario: result.scenario,
     seeds: result.seeds,
@@ -36,4 +57,12 @@ export function writeCompareReport(dir: string, result: CompareResult): void {
       compare: { seeds: result.seeds, stats: result.stats, table: compareRows(result.stats) },
     }),
   );
+}
+
+function goodputFleetsOf(
+  given: CompareReportOptions["goodputFleets"],
+  label: string,
+): readonly string[] | undefined {
+  if (given === undefined || Array.isArray(given)) return given as readonly string[] | undefined;
+  return (given as Readonly<Record<string, readonly string[]>>)[label];
 }

@@ -3,11 +3,11 @@
  * (its canvas has non-blank pixels), that the page logged no error and fetched nothing, and keeps a screenshot of
  * each in test-artifacts/. Under CI (CI=true) a missing browser fails the test; locally it skips with a message.
  */
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareVariants } from "../../src/experiments/compareVariants.js";
 import { ports } from "../../src/experiments/defaultPorts.js";
@@ -18,16 +18,12 @@ import { fakeLoad, fakePorts, fakeRun } from "../../src/experiments/testing/fake
 import { writeCompareReport } from "../../src/report/writeCompareReport.js";
 import { writeRunReport } from "../../src/report/writeRunReport.js";
 import { writeSweepReport } from "../../src/report/writeSweepReport.js";
+import { browserTestsRun, launchChromium, noteSkip } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
-const available = existsSync(CHROMIUM);
-const ci = process.env["CI"] === "true";
 const FIXTURE = resolve(import.meta.dirname, "../../src/scenario/fixtures/minimal.yaml");
 
-if (!available && !ci) {
-  process.stderr.write(`test/browser: skipped, ${CHROMIUM} not found (apt-get install -y chromium)\n`);
-}
+noteSkip("test/browser/report.test.ts");
 
 /**
  * Runs in the page (as source text: the project compiles without DOM types): the page's own record of expected and
@@ -97,31 +93,13 @@ async function makeReports(): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(dirs).map(([k, d]) => [k, join(d, "report.html")]));
 }
 
-describe.skipIf(!available && !ci)("report.html in headless Chromium", () => {
+describe.skipIf(!browserTestsRun)("report.html in headless Chromium", () => {
   let browser: BrowserContext;
   let reports: Record<string, string>;
 
   beforeAll(async () => {
-    if (!available)
-      throw new Error(`CI=true but ${CHROMIUM} is missing: install it with apt-get install -y chromium`);
     reports = await makeReports();
-    const profile = mkdtempSync(join(tmpdir(), "stampede-chromium-"));
-    // A fresh profile per run: playwright passes it to Chromium as --user-data-dir.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 

@@ -7,6 +7,12 @@ export interface ReportRun {
   label: string;
   summary: Omit<RunSummary, "timing"> & { timing?: RunSummary["timing"] };
   series: Series;
+  /**
+   * The fleets whose successes make goodput (the scenario's `verdict.goodputFleets`), in the scenario's order. The
+   * first chart shows these fleets' series by default and starts every other fleet's series hidden. Default, when the
+   * writer is not told: every fleet of the run (the verdict's own default). Report data only: not part of summary.json.
+   */
+  goodputFleets: string[];
 }
 
 /**

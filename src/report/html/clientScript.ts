@@ -92,6 +92,7 @@ export const CLIENT_SCRIPT = String.raw`
     defs.forEach(function (d, i) {
       var s = { label: d.label, stroke: d.color || PALETTE[i % PALETTE.length], width: d.width || 1.5, scale: d.scale || "y" };
       if (d.dash) s.dash = d.dash;
+      if (d.show === false) s.show = false;
       if (d.scale === "y2") hasY2 = true;
       series.push(s);
       values.push(d.values);
@@ -110,14 +111,52 @@ export const CLIENT_SCRIPT = String.raw`
     return d;
   }
 
+  // The first chart's series: every fleet's load columns, but only the goodput fleets' start visible.
+  // Rule: the goodput line is always shown (bold, black, first). Series of fleets outside run.goodputFleets start
+  // hidden. If the goodput fleets' own series are more than MAX_SHOWN lines, only their "successes" and "attempts"
+  // start visible and their other columns start hidden too. Hidden series stay in the legend: a click shows them.
+  var MAX_SHOWN = 12;
+  var LOAD_RE = /^fleet\.([^.]+)\.(offered|firstAttempts|attempts|setupAttempts|setups|successes)$/;
+  function loadChart(run) {
+    var names = columns(run, LOAD_RE);
+    var goodputFleets = {};
+    (run.goodputFleets || names.map(function (n) { return LOAD_RE.exec(n)[1]; }))
+      .forEach(function (f) { goodputFleets[f] = true; });
+    var mine = names.filter(function (n) { return goodputFleets[LOAD_RE.exec(n)[1]] === true; });
+    var compact = mine.length > MAX_SHOWN;
+    var shown = mine.filter(function (n) { return !compact || /\.(successes|attempts)$/.test(n); });
+    var isShown = {};
+    shown.forEach(function (n) { isShown[n] = true; });
+    var hidden = names.filter(function (n) { return !isShown[n]; });
+    var defs = [];
+    if (run.series.columns.goodput) defs.push(def(run, "goodput", "goodput", { width: 2.5, color: "#000" }));
+    shown.forEach(function (n) { defs.push(def(run, n)); });
+    // Hidden series come last so that the shown ones get the first (most distinct) colours of the palette.
+    hidden.forEach(function (n) { defs.push(def(run, n, n, { show: false })); });
+    var otherFleets = {};
+    hidden.forEach(function (n) { var f = LOAD_RE.exec(n)[1]; if (!goodputFleets[f]) otherFleets[f] = true; });
+    var others = Object.keys(otherFleets).length;
+    var listed = Object.keys(goodputFleets).filter(function (f) { return mine.some(function (n) { return LOAD_RE.exec(n)[1] === f; }); });
+    var plural = function (k, one, many) { return k === 1 ? one : many; };
+    var hiddenParts = [];
+    if (others > 0) hiddenParts.push(others + plural(others, " other fleet", " other fleets"));
+    if (compact) hiddenParts.push("the goodput fleets' other series");
+    var note = hiddenParts.length === 0 ? "" :
+      "First chart: shows goodput" + (listed.length === 0 ? "" : " and " + (compact ? "the successes and attempts of " : "") +
+        plural(listed.length, "the goodput fleet ", "the goodput fleets ") +
+        (listed.length <= 6 ? listed.join(", ") : "(" + listed.length + ")")) +
+      "; " + hiddenParts.join(" and ") + plural(hiddenParts.length === 1 && others === 1 ? 1 : 2, " is", " are") +
+      " hidden (click a legend entry to show or hide its line).";
+    return { defs: defs, note: note };
+  }
+
   function runCharts(run) {
     var time = run.series.time, mk = markers(run);
     var sec = section("Run: " + run.label + " (seed " + run.summary.seed + ")",
       "Dashed lines: trigger, detection, diagnosis, operator actions and recovery.");
-    var load = [];
-    columns(run, /^fleet\.[^.]+\.(offered|firstAttempts|attempts|setupAttempts|setups|successes)$/).forEach(function (n) { load.push(def(run, n)); });
-    if (run.series.columns.goodput) load.push(def(run, "goodput", "goodput", { width: 2.5, color: "#000" }));
-    lineChart(sec, "load", "Offered load, attempts and goodput (per second)", time, load, { markers: mk });
+    var load = loadChart(run);
+    if (load.note) sec.appendChild(el("p", { "class": "legend-note", "data-note": "hidden-fleets" }, load.note));
+    lineChart(sec, "load", "Offered load, attempts and goodput (per second)", time, load.defs, { markers: mk });
     var dev = [];
     columns(run, /^link\.[^.]+\.(queue|drops)$/).forEach(function (n) { dev.push(def(run, n)); });
     columns(run, /^link\.[^.]+\.utili[sz]ation$/).forEach(function (n) { dev.push(def(run, n, n, { scale: "y2", dash: [6, 3] })); });
