@@ -92,7 +92,7 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
           );
         else process.stdout.write(compareTable(result.scenario, result.seeds, result.stats));
         if (out !== undefined) {
-          writeCompareReport(out, result);
+          writeCompareReport(out, result, { goodputFleets: base.verdict.goodputFleets });
           if (format === "text")
             process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
         }

@@ -59,7 +59,7 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
       if (format === "json") process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
       else process.stdout.write(runSummaryText(result.summary));
       if (out !== undefined) {
-        writeRunReport(out, result);
+        writeRunReport(out, result, { goodputFleets: scenario.verdict.goodputFleets });
         if (format === "text")
           process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
       }
