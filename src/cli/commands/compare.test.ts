@@ -20,7 +20,7 @@ describe("stampede compare", () => {
     const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as { stats: unknown[] };
     expect(summary.stats).toHaveLength(3);
     expect(readFileSync(join(dir, "series.csv"), "utf8").split("\n")[0]).toMatch(/^variant,time,/);
-    expect(existsSync(join(dir, "report.html"))).toBe(true);
+    expect(readFileSync(join(dir, "report.html"), "utf8")).toContain('"goodputFleets":["clients"]');
   });
 
   it("prints JSON statistics for named variants", async () => {
