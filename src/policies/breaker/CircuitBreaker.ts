@@ -1,11 +1,13 @@
 import type { Clock } from "../../core/Clock.js";
 import type { Rng } from "../../core/Rng.js";
-import { Backoff } from "../backoff/Backoff.js";
-import { configError, num, typeOf } from "../config.js";
+import type { Backoff } from "../backoff/Backoff.js";
+import { configError } from "../config.js";
 import { type Disposable, Listeners } from "../Listeners.js";
 import { isFailure, Outcome } from "../Outcome.js";
 import type { BreakerConfig, BreakerState } from "./BreakerConfig.js";
-import { type BreakerWindow, ConsecutiveWindow, CountWindow, TimeWindow } from "./BreakerWindow.js";
+import { readBreakerSettings } from "./BreakerSettings.js";
+import type { BreakerWindow } from "./BreakerWindow.js";
+import { ProbeLeases } from "./ProbeLeases.js";
 
 /** Breaker states as numbers (the `state` getter). */
 export const BreakerStateCode = { CLOSED: 0, OPEN: 1, HALF_OPEN: 2 } as const;
@@ -13,6 +15,11 @@ const CLOSED = 0;
 const OPEN = 1;
 const HALF_OPEN = 2;
 const NAMES = ["closed", "open", "half-open"] as const;
+/**
+ * A ticket is `serial * STRIDE + slot`: slot 0 for an admission while closed, 1..probes for a half-open lease
+ * (probes <= 10 000 < STRIDE). Tickets stay exact integers for 2^39 transitions and half-open admissions.
+ */
+const STRIDE = 16_384;
 
 /** Counters an OpenTelemetry observable instrument can read. */
 export interface BreakerCounters {
@@ -24,14 +31,29 @@ export interface BreakerCounters {
   opened: number;
   halfOpened: number;
   closed: number;
+  /**
+   * Successes and failures counted above but not toward the breaker's state: results that arrive while it is open,
+   * and tagged results whose ticket predates the last transition or whose probe lease had expired or been re-issued.
+   */
+  stale: number;
 }
 
 /**
- * Circuit breaker decision core. `allow()` before a call, `record(outcome, latencySeconds)` after it; both synchronous
- * and allocation-free. Closed: outcomes feed the window (consecutive, count or time); when it trips the breaker opens
- * for `wait(k)` (k = consecutive openings). Then half-open: P probes are admitted, each a lease that expires after
- * `probeLease` seconds so a lost probe frees its slot; after P results it closes (window reset) or reopens (k + 1).
- * CANCELLED releases a probe lease without a result; FATAL and REJECTED are ignored.
+ * Circuit breaker decision core; every call is synchronous and allocation-free. Tagged use (preferred):
+ * `const t = admit()` before a call (0 = rejected), `record(outcome, latencySeconds, t)` after it. Untagged use:
+ * `allow()` before, `record(outcome, latencySeconds)` after.
+ *
+ * Closed: outcomes feed the window (consecutive, count or time); when it trips the breaker opens for `wait(k)` seconds
+ * (k = consecutive openings; `openFor`, default 30). Then half-open: P probes (`probes`, default 1) are admitted, each
+ * a lease that expires after `probeLease` seconds (default 10) so a lost probe frees its slot; after P results it
+ * closes (window reset) or reopens (k + 1). CANCELLED releases a probe lease without a result; FATAL and REJECTED are
+ * ignored.
+ *
+ * Every state transition starts a new epoch. A tagged result counts toward the state only if its ticket was issued in
+ * the current epoch and, while half-open, still holds its own live lease (which it frees); any other tagged result
+ * is counted in `counters` (and `counters.stale`) but changes nothing else. An untagged result cannot be told apart:
+ * while half-open it frees the oldest live lease and counts as a probe even if the call was admitted before the
+ * breaker opened, and it is dropped (not even counted) when no lease is live. Do not mix the two paths on one breaker.
  */
 export class CircuitBreaker {
   readonly type: BreakerConfig["type"];
@@ -47,13 +69,14 @@ export class CircuitBreaker {
     opened: 0,
     halfOpened: 0,
     closed: 0,
+    stale: 0,
   };
   private readonly window: BreakerWindow;
   private readonly waitFixed: number;
   private readonly waitBackoff: Backoff | undefined;
   private readonly failureRatio: number;
   private readonly slowRatio: number;
-  private readonly leases: Float64Array;
+  private readonly leases: ProbeLeases;
   private st: number = CLOSED;
   private openUntil = 0;
   private openings = 0;
@@ -61,6 +84,10 @@ export class CircuitBreaker {
   private results = 0;
   private probeFails = 0;
   private probeSlows = 0;
+  /** Bumped on every transition and every half-open admission; the high part of a ticket. */
+  private serial = 1;
+  /** `serial` at the last transition: tickets below `since * STRIDE` are stale. */
+  private since = 1;
   private readonly breakL = new Listeners<(openUntil: number, openings: number) => void>();
   private readonly halfOpenL = new Listeners<() => void>();
   private readonly resetL = new Listeners<() => void>();
@@ -72,61 +99,17 @@ export class CircuitBreaker {
     private readonly rng: Rng,
     path = "breaker",
   ) {
-    this.type = typeOf(path, config, ["consecutive", "count", "time"] as const);
-    const c = config as unknown as Record<string, unknown>;
-    this.slowCallThreshold = num(`${path}.slowCallThreshold`, c["slowCallThreshold"], {
-      fallback: Number.POSITIVE_INFINITY,
-      min: 0,
-      allowInfinity: true,
-    });
-    this.probes = num(`${path}.probes`, c["probes"], { fallback: 1, min: 1, max: 10_000, integer: true });
-    this.probeLease = num(`${path}.probeLease`, c["probeLease"], {
-      fallback: 10,
-      min: 0,
-      exclusiveMin: true,
-    });
-    this.leases = new Float64Array(this.probes).fill(Number.NaN);
-    const openFor = c["openFor"] ?? 30;
-    if (typeof openFor === "number") {
-      this.waitFixed = num(`${path}.openFor`, openFor, { min: 0 });
-      this.waitBackoff = undefined;
-    } else if (typeof openFor === "object" && openFor !== null) {
-      this.waitFixed = 0;
-      this.waitBackoff = Backoff.from(openFor as never, `${path}.openFor`);
-    } else configError(`${path}.openFor`, "must be seconds or a backoff config");
-    const ratio = (key: string, fallback: number) =>
-      num(`${path}.${key}`, c[key], { fallback, min: 0, exclusiveMin: true, max: 1 });
-    if (this.type === "consecutive") {
-      const failures = num(`${path}.failures`, c["failures"], { min: 1, integer: true });
-      const slow = num(`${path}.slowCalls`, c["slowCalls"], {
-        fallback: Number.POSITIVE_INFINITY,
-        min: 1,
-        integer: true,
-        allowInfinity: true,
-      });
-      this.window = new ConsecutiveWindow(failures, slow);
-      // Half-open: any failing (or slow, when a slow rule exists) probe reopens.
-      this.failureRatio = Number.MIN_VALUE;
-      this.slowRatio = Number.isFinite(slow) ? Number.MIN_VALUE : Number.POSITIVE_INFINITY;
-    } else {
-      this.failureRatio = ratio("failureRatio", 0.5);
-      this.slowRatio = ratio("slowRatio", 1);
-      if (this.type === "count") {
-        const size = num(`${path}.size`, c["size"], { min: 1, max: 1_000_000, integer: true });
-        const min = num(`${path}.minimumCalls`, c["minimumCalls"], { fallback: size, min: 1, integer: true });
-        this.window = new CountWindow(size, min, this.failureRatio, this.slowRatio);
-      } else {
-        const span = num(`${path}.window`, c["window"], { min: 0, exclusiveMin: true });
-        const buckets = num(`${path}.buckets`, c["buckets"], {
-          fallback: 10,
-          min: 1,
-          max: 10_000,
-          integer: true,
-        });
-        const min = num(`${path}.minimumCalls`, c["minimumCalls"], { fallback: 10, min: 1, integer: true });
-        this.window = new TimeWindow(clock, span, buckets, min, this.failureRatio, this.slowRatio);
-      }
-    }
+    const o = readBreakerSettings(config, clock, path);
+    this.type = o.type;
+    this.slowCallThreshold = o.slowCallThreshold;
+    this.probes = o.probes;
+    this.probeLease = o.probeLease;
+    this.waitFixed = o.waitFixed;
+    this.waitBackoff = o.waitBackoff;
+    this.failureRatio = o.failureRatio;
+    this.slowRatio = o.slowRatio;
+    this.window = o.window;
+    this.leases = new ProbeLeases(this.probes, clock, this.probeLease);
   }
 
   /** Current state (BreakerStateCode), after applying any due open -> half-open transition. */
@@ -142,47 +125,62 @@ export class CircuitBreaker {
 
   /** Probe leases alive now (never more than `probes`). */
   get liveProbes(): number {
-    this.expireLeases();
-    let n = 0;
-    for (let i = 0; i < this.leases.length; i++) if (!Number.isNaN(this.leases[i]!)) n++;
-    return n;
+    return this.leases.live();
   }
 
-  /** May a call go out now? In half-open this takes a probe lease. */
-  allow(): boolean {
+  /**
+   * May a call go out now? Returns its ticket: 0 when rejected, a positive integer when admitted (in half-open it
+   * holds one probe lease). Pass the ticket to `record`. Tickets are opaque; they do not survive `restore`.
+   */
+  admit(): number {
     const s = this.state;
     if (s === CLOSED) {
       this.counters.allowed++;
-      return true;
+      return this.since * STRIDE;
     }
-    if (s === HALF_OPEN && this.results + this.liveProbes < this.probes) {
-      for (let i = 0; i < this.leases.length; i++) {
-        if (Number.isNaN(this.leases[i]!)) {
-          this.leases[i] = this.clock.now() + this.probeLease;
-          break;
-        }
-      }
+    if (s === HALF_OPEN && this.results + this.leases.live() < this.probes) {
+      const slot = this.leases.freeSlot();
+      const ticket = ++this.serial * STRIDE + slot + 1;
+      this.leases.hold(slot, ticket);
       this.counters.allowed++;
-      return true;
+      return ticket;
     }
     this.counters.rejected++;
     if (this.rejectL.size > 0) this.rejectL.emit(s);
-    return false;
+    return 0;
   }
 
-  /** Records the result of an allowed call: an Outcome code and its latency in seconds. */
-  record(outcome: number, latency = 0): void {
+  /** May a call go out now? In half-open this takes a probe lease. Untagged: prefer `admit()` (see the class doc). */
+  allow(): boolean {
+    return this.admit() !== 0;
+  }
+
+  /**
+   * Records the result of an admitted call: an Outcome code, its latency in seconds (default 0) and the ticket
+   * `admit()` gave it. Without a ticket (after `allow()`) the result is untagged and keeps the untagged limits
+   * described in the class doc. With one, a result from an earlier epoch or an expired or re-issued lease is
+   * counted in `counters` only; a half-open result frees exactly the lease its ticket holds.
+   */
+  record(outcome: number, latency = 0, ticket?: number): void {
     const failure = isFailure(outcome);
     const success = outcome === Outcome.SUCCESS;
     const s = this.state;
-    if (s === HALF_OPEN) {
-      if (!this.releaseLease()) return; // no live probe: a late or stray result
+    let counts = s !== OPEN;
+    if (ticket !== undefined) {
+      counts = this.current(ticket, s); // frees its lease when half-open
+      if (!failure && !success) return;
+    } else if (s === HALF_OPEN) {
+      if (!this.leases.releaseOldest()) return; // no live probe: a late or stray result
       if (!failure && !success) return; // cancelled, fatal: the slot is free again, no result
     } else if (!failure && !success) return;
     const slow = success && latency >= this.slowCallThreshold;
     if (failure) this.counters.failures++;
     else this.counters.successes++;
     if (slow) this.counters.slowCalls++;
+    if (!counts) {
+      this.counters.stale++;
+      return;
+    }
     if (s === CLOSED) {
       this.window.record(failure, slow);
       if (this.window.tripped()) this.open();
@@ -222,7 +220,6 @@ export class CircuitBreaker {
   /** Serialisable state. Times are readings of this breaker's clock. */
   toJSON(): BreakerState {
     const s = this.state;
-    this.expireLeases();
     return {
       version: 1,
       type: this.type,
@@ -231,24 +228,26 @@ export class CircuitBreaker {
       openings: this.openings,
       lastWait: this.lastWait,
       probeResults: [this.results, this.probeFails, this.probeSlows],
-      leases: [...this.leases].filter((t) => !Number.isNaN(t)),
+      leases: this.leases.expiries(),
       window: this.window.snapshot(),
     };
   }
 
-  /** Restores a `toJSON()` state taken from a breaker of the same config. Throws E_POLICY_CONFIG on a mismatch. */
+  /**
+   * Restores a `toJSON()` state taken from a breaker of the same config. Throws E_POLICY_CONFIG on a mismatch. Starts
+   * a new epoch: tickets issued before are stale, and the restored probe leases (held by no ticket) free themselves
+   * when they expire or, untagged, on `record`.
+   */
   restore(state: BreakerState): void {
     if (state?.version !== 1 || state.type !== this.type || !NAMES.includes(state.state))
       configError("breaker.state", `not a saved state of a "${this.type}" breaker`);
     this.st = NAMES.indexOf(state.state);
+    this.since = ++this.serial;
     this.openUntil = state.openUntil;
     this.openings = state.openings;
     this.lastWait = state.lastWait;
     [this.results, this.probeFails, this.probeSlows] = state.probeResults;
-    this.leases.fill(Number.NaN);
-    state.leases.slice(0, this.probes).forEach((t, i) => {
-      this.leases[i] = t;
-    });
+    this.leases.restore(state.leases);
     this.window.restore(state.window);
   }
 
@@ -268,46 +267,38 @@ export class CircuitBreaker {
     this.lastWait = wait;
     this.openUntil = this.clock.now() + wait;
     this.st = OPEN;
-    this.leases.fill(Number.NaN);
+    this.since = ++this.serial;
+    this.leases.clear();
     this.counters.opened++;
     if (this.breakL.size > 0) this.breakL.emit(this.openUntil, this.openings);
   }
 
   private toHalfOpen(): void {
     this.st = HALF_OPEN;
+    this.since = ++this.serial;
     this.results = this.probeFails = this.probeSlows = 0;
-    this.leases.fill(Number.NaN);
+    this.leases.clear();
     this.counters.halfOpened++;
     if (this.halfOpenL.size > 0) this.halfOpenL.emit();
   }
 
   private close(): void {
     this.st = CLOSED;
+    this.since = ++this.serial;
     this.openings = 0;
     this.lastWait = -1;
     this.results = this.probeFails = this.probeSlows = 0;
-    this.leases.fill(Number.NaN);
+    this.leases.clear();
     this.window.reset();
     this.counters.closed++;
     if (this.resetL.size > 0) this.resetL.emit();
   }
 
-  private expireLeases(): void {
-    const now = this.clock.now();
-    for (let i = 0; i < this.leases.length; i++) if (this.leases[i]! <= now) this.leases[i] = Number.NaN;
-  }
-
-  /** Frees the oldest live lease; false when none was live. */
-  private releaseLease(): boolean {
-    this.expireLeases();
-    let best = -1;
-    for (let i = 0; i < this.leases.length; i++) {
-      const t = this.leases[i]!;
-      if (!Number.isNaN(t) && (best < 0 || t < this.leases[best]!)) best = i;
-    }
-    if (best < 0) return false;
-    this.leases[best] = Number.NaN;
-    return true;
+  /** Was `ticket` issued in the current epoch (and, half-open, does it hold a live lease)? Frees that lease. */
+  private current(ticket: number, s: number): boolean {
+    if (!(ticket > 0) || Math.floor(ticket / STRIDE) < this.since) return false;
+    if (s === HALF_OPEN) return this.leases.release((ticket % STRIDE) - 1, ticket);
+    return s === CLOSED && ticket % STRIDE === 0;
   }
 }
 
