@@ -124,6 +124,52 @@ export function breakerConformance(
           expect(b.state).toBe(CLOSED);
         });
 
+        it("tagged: counts only results admitted in the current state, each freeing its own lease", async () => {
+          const d = driverFactory();
+          const b = make(d);
+          const early = [b.admit(), b.admit()]; // admitted while closed, answered late
+          expect(early.every((t) => t > 0)).toBe(true);
+          for (let i = 0; i < c.failuresToTrip; i++) b.record(Outcome.FAILURE, 0, b.admit());
+          expect(b.state).toBe(OPEN);
+          b.record(Outcome.FAILURE, 0, early[0]); // while open: counted, nothing else
+          await d.advance((c.open + 0.5) * d.unit);
+          expect(b.state).toBe(HALF_OPEN);
+          const probes: number[] = [];
+          for (let i = 0; i < c.probes; i++) probes.push(b.admit());
+          expect(probes.every((t) => t > 0)).toBe(true);
+          expect(b.admit()).toBe(0);
+          b.record(Outcome.SUCCESS, 0, early[1]); // predates half-open: not a probe result
+          expect(b.state).toBe(HALF_OPEN);
+          expect(b.liveProbes).toBe(c.probes);
+          for (let i = c.probes - 1; i >= 0; i--) {
+            b.record(Outcome.SUCCESS, 0, probes[i]); // reverse order
+            if (i > 0) expect(b.liveProbes).toBe(i);
+          }
+          expect(b.state).toBe(CLOSED);
+          expect(b.counters.stale).toBe(2);
+          expect(b.counters.successes).toBe(1 + c.probes);
+          expect(b.counters.failures).toBe(c.failuresToTrip + 1);
+        });
+
+        it("tagged: ignores a probe whose lease expired, even once its slot is re-issued", async () => {
+          const d = driverFactory();
+          const b = make(d);
+          for (let i = 0; i < c.failuresToTrip; i++) b.record(Outcome.FAILURE, 0, b.admit());
+          await d.advance((c.open + 0.5) * d.unit);
+          const lost: number[] = [];
+          for (let i = 0; i < c.probes; i++) lost.push(b.admit());
+          await d.advance((c.lease + 0.5) * d.unit);
+          const fresh: number[] = [];
+          for (let i = 0; i < c.probes; i++) fresh.push(b.admit());
+          expect(fresh.every((t) => t > 0 && !lost.includes(t))).toBe(true);
+          for (const t of lost) b.record(Outcome.SUCCESS, 0, t);
+          expect(b.state).toBe(HALF_OPEN);
+          expect(b.liveProbes).toBe(c.probes);
+          for (const t of fresh) b.record(Outcome.TIMEOUT, 0, t);
+          expect(b.state).toBe(OPEN);
+          expect(b.counters.stale).toBe(c.probes);
+        });
+
         it("round-trips its state through JSON", async () => {
           const d = driverFactory();
           const b = make(d);
