@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { makeBreaker } from "../policies/breaker/CircuitBreaker.js";
 import { makeBudget } from "../policies/budget/makeBudget.js";
 import { Outcome } from "../policies/Outcome.js";
 import { makeRetryPolicy } from "../policies/retry/RetryPolicy.js";
+import { ManualClock } from "../policies/testing/ManualClock.js";
 import { execute, RejectedError } from "./execute.js";
 import { MathRandomRng } from "./MathRandomRng.js";
 import { RealClock, realClock } from "./RealClock.js";
@@ -44,6 +46,40 @@ describe("execute", () => {
       ),
     ).rejects.toThrow("bad request");
     expect(calls).toBe(1);
+  });
+});
+
+describe("execute with a breaker", () => {
+  it("tags each attempt: a slow call admitted while closed does not take the half-open probe's place", async () => {
+    const clock = new ManualClock(0);
+    const breaker = makeBreaker({ type: "consecutive", failures: 1, openFor: 5, probes: 1 }, clock, rng);
+    const pending = () => {
+      let settle!: (ok: boolean) => void;
+      const p = new Promise<string>((resolve, reject) => {
+        settle = (ok) => (ok ? resolve("ok") : reject(new Error("down")));
+      });
+      return { settle, run: () => execute(() => p, { gate: breaker, clock }) };
+    };
+    const slow = pending();
+    const slowResult = slow.run(); // admitted while closed
+    await expect(
+      execute(async () => Promise.reject(new Error("down")), { gate: breaker, clock }),
+    ).rejects.toThrow();
+    expect(breaker.stateName).toBe("open");
+    clock.advance(5);
+    const probe = pending();
+    const probeResult = probe.run(); // the half-open probe
+    await expect(execute(async () => "x", { gate: breaker, clock })).rejects.toMatchObject({
+      code: "E_REJECTED",
+    });
+    slow.settle(true);
+    await expect(slowResult).resolves.toBe("ok");
+    expect(breaker.stateName).toBe("half-open"); // the late success is not a probe result
+    expect(breaker.counters.stale).toBe(1);
+    probe.settle(false);
+    await expect(probeResult).rejects.toThrow("down");
+    expect(breaker.stateName).toBe("open");
+    expect(breaker.toJSON().openings).toBe(2);
   });
 });
 

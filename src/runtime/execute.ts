@@ -1,7 +1,7 @@
 import type { Clock } from "../core/Clock.js";
 import { StampedeError } from "../core/StampedeError.js";
 import type { Budget } from "../policies/budget/Budget.js";
-import type { Gate } from "../policies/compose/Gate.js";
+import { type Gate, gateAdmit, gateRecord } from "../policies/compose/Gate.js";
 import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import { abortableSleep } from "./abortableSleep.js";
@@ -23,7 +23,11 @@ export interface ExecuteOptions {
   retry?: RetryPolicy;
   /** Retry budget or throttle, consulted before every attempt with the Budget protocol. */
   budget?: Budget;
-  /** Admission gates, e.g. a CircuitBreaker or `wrap(breaker, limiterGate(limiter))`. */
+  /**
+   * Admission gates, e.g. a CircuitBreaker or `wrap(breaker, limiterGate(limiter))`. A tagged gate (one with
+   * `admit`) gets each attempt's ticket back with its result, so a breaker ignores attempts admitted before its
+   * last state change.
+   */
   gate?: Gate;
   /** The clock the cores run on; default the real clock. */
   clock?: Clock;
@@ -60,9 +64,9 @@ function defaultPushback(error: unknown): number {
 
 /**
  * Runs `fn` under the decision cores with real time: before each attempt the budget (`tryAcquire(cause)`) and the
- * gate (`allow()`); each attempt gets an AbortSignal that fires on the caller's signal or the retry policy's attempt
- * timeout (remaining deadline included); afterwards the outcome and latency go to the gate and the budget, and the
- * retry policy says whether and when to try again. Rejections throw `RejectedError` (E_BUDGET_EXHAUSTED,
+ * gate (`admit()` when it is tagged, else `allow()`); each attempt gets an AbortSignal that fires on the caller's
+ * signal or the retry policy's attempt timeout (remaining deadline included); afterwards the outcome and latency go
+ * to the gate (with the attempt's ticket) and the budget, and the retry policy says whether and when to try again. Rejections throw `RejectedError` (E_BUDGET_EXHAUSTED,
  * E_REJECTED); timeouts `AttemptTimeoutError`; the caller's abort rejects with the signal's reason.
  */
 export async function execute<T>(
@@ -81,7 +85,8 @@ export async function execute<T>(
     signal?.throwIfAborted();
     if (budget && !budget.tryAcquire(cause))
       throw new RejectedError("E_BUDGET_EXHAUSTED", "the retry budget refused this attempt", lastError);
-    if (gate && !gate.allow()) {
+    const ticket = gate ? gateAdmit(gate) : 0;
+    if (gate && ticket === 0) {
       budget?.onFailure(Outcome.REJECTED, cause);
       throw new RejectedError(
         "E_REJECTED",
@@ -103,7 +108,7 @@ export async function execute<T>(
       else outcome = classify(e);
     }
     const latency = clock.now() - t0;
-    gate?.record(outcome, latency);
+    if (gate) gateRecord(gate, outcome, latency, ticket);
     if (budget) {
       if (outcome === Outcome.SUCCESS) budget.onSuccess(cause);
       else budget.onFailure(outcome, cause);
