@@ -11,7 +11,10 @@ export interface BreakerCommonConfig {
   openFor?: number | BackoffConfig;
   /** Probes admitted while half-open (P). Default 1. */
   probes?: number;
-  /** A probe permit expires after this many seconds without a result, freeing its slot. Default 10. */
+  /**
+   * A probe permit (lease) expires after this many seconds without a result, freeing its slot. Default 10. A tagged
+   * result (`record(outcome, latency, ticket)`) that arrives after its lease expired is stale: counted, not judged.
+   */
   probeLease?: number;
 }
 
