@@ -36,7 +36,7 @@ export { BUDGET_TYPES, type BudgetConfig, makeBudget } from "./budget/makeBudget
 export { RatioBudget, type RatioBudgetConfig } from "./budget/RatioBudget.js";
 export { type SreAdaptiveConfig, SreAdaptiveThrottle } from "./budget/SreAdaptiveThrottle.js";
 export { type NoBudgetConfig, UnlimitedBudget } from "./budget/UnlimitedBudget.js";
-export { budgetGate, type Gate, limiterGate } from "./compose/Gate.js";
+export { budgetGate, type Gate, gateAdmit, gateRecord, limiterGate } from "./compose/Gate.js";
 export { wrap } from "./compose/wrap.js";
 export { E_POLICY_CONFIG } from "./config.js";
 export { type HedgeConfig, type HedgeCounters, Hedger, makeHedger } from "./hedge/Hedger.js";
