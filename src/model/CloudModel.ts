@@ -2,6 +2,7 @@ import { StampedeError } from "../core/StampedeError.js";
 import { Simulation } from "../engine/Simulation.js";
 import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { CapacityGauge } from "./CapacityGauge.js";
 import { Dependents } from "./Dependents.js";
 import { Monitor, type MonitoredSource } from "./Monitor.js";
 import { OperatorEffects } from "./OperatorEffects.js";
@@ -223,6 +224,11 @@ export class CloudModel {
         });
       }
     }
+    const gauge = new CapacityGauge(w);
+    const missing = r.column("capacity.missing");
+    this.record.push(() => {
+      missing[r.length] = gauge.missing(this.sim.now());
+    });
     const staleness = r.column("monitoring.staleness");
     const blind = r.column("monitoring.blind");
     const depCols = this.dependents.names.map((d) => r.column(`dependent.${d}.up`));

@@ -1,0 +1,79 @@
+import type { DeviceGroup } from "./DeviceGroup.js";
+import type { ServiceRuntime } from "./ServiceRuntime.js";
+import type { World } from "./World.js";
+
+/**
+ * Measures how much of the scenario's declared capacity is missing, for the `capacity.missing` series column and the
+ * verdict's `sustained` test. It only reads the model's state; it never changes it.
+ *
+ * A service's share of its declared capacity (`servers` in the scenario, after scaling) is the product of
+ * - its servers now over the declared servers (servers removed, scaled down, or in cells that are down or restarting),
+ *   and the share of its cells that are up;
+ * - 0 while it is down as a whole (a `restart` action, or a supervised service below its floor or restarting);
+ * - a fault's `capacityFactor`, `1 - errorRate`, and 0 under a partition;
+ * - `1 / f` while it runs cold after a restart, with `f` the cold factor left (`degradation.coldFactor` decaying over
+ *   `warmup`).
+ * A device group's share is its devices over the declared devices, times a fault's `capacityFactor` (1 / cost
+ *   factor), `1 - dropRate`, and 0 under a partition.
+ * Each share is capped at 1 (capacity added beyond the declared value does not offset another component's loss).
+ * Slowdown caused by the load itself (`degradation.perQueued`, work wasted on abandoned requests, a cold cache) is
+ * not missing capacity: it is what a self-sustaining failure is made of.
+ */
+export class CapacityGauge {
+  private readonly services: readonly ServiceRuntime[];
+  private readonly links: readonly DeviceGroup[];
+  /** Declared devices of each link. */
+  private readonly devices: Float64Array;
+
+  constructor(w: World) {
+    this.services = w.services;
+    this.links = w.links;
+    this.devices = Float64Array.from(w.links, (l) => w.scenario.links[l.name]?.devices ?? l.devices);
+  }
+
+  /**
+   * The largest share of declared capacity missing over every service and device group at time `now` (seconds):
+   * 0 when everything is back, 1 when some service or device group has none. Allocation-free.
+   */
+  missing(now: number): number {
+    let worst = 0;
+    for (const s of this.services) {
+      const m = 1 - serviceShare(s, now);
+      if (m > worst) worst = m;
+    }
+    for (let i = 0; i < this.links.length; i++) {
+      const m = 1 - linkShare(this.links[i]!, this.devices[i]!);
+      if (m > worst) worst = m;
+    }
+    return worst;
+  }
+}
+
+function clampShare(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
+/** Share (0..1) of service `s`'s declared capacity available at time `now`. */
+function serviceShare(s: ServiceRuntime, now: number): number {
+  if (s.partitioned || now < s.downUntil) return 0;
+  const declared = s.spec.servers;
+  let share = declared > 0 ? clampShare(s.servers / declared) : 1;
+  if (s.cellDown !== undefined) share = Math.min(share, 1 - s.downCells / s.cellDown.length);
+  share *= clampShare(s.capacityFactor) * clampShare(1 - s.errorRate);
+  const deg = s.spec.degradation;
+  if (deg !== undefined && deg.warmup > 0) {
+    const since = now - s.coldSince;
+    if (since >= 0 && since < deg.warmup) {
+      const f = deg.coldFactor + (1 - deg.coldFactor) * (since / deg.warmup);
+      if (f > 1) share /= f;
+    }
+  }
+  return share;
+}
+
+/** Share (0..1) of device group `l`'s declared capacity (`declared` devices) available. */
+function linkShare(l: DeviceGroup, declared: number): number {
+  if (l.partitioned) return 0;
+  const share = declared > 0 ? clampShare(l.devices / declared) : 1;
+  return share * clampShare(1 / l.costFactor) * clampShare(1 - l.dropRate);
+}
