@@ -55,6 +55,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const verdict = computeVerdict({
     goodput: col("goodput"),
     amplification: col("amplification"),
+    capacityMissing: col("capacity.missing"),
+    faults: Object.values(scenario.faults).map((f) => ({ start: f.start, end: f.end, trigger: f.trigger })),
     interval,
     triggerStart,
     triggerEnd,

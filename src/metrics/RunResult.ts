@@ -12,6 +12,15 @@ export interface TimeWindow {
 export interface Verdict {
   /** Goodput still below `metastableRatio` of baseline `metastableAfter` seconds after the trigger ended. */
   metastable: boolean;
+  /**
+   * Whether a metastable run is self-sustaining: null when not `metastable`. True when, throughout the minute the
+   * metastable test averages over (from `triggerEnd + metastableAfter`, 30 min by default), the capacity the trigger
+   * took away is back: the series `capacity.missing` is no higher than its lowest value in the baseline window, and
+   * no fault is in its window (other than a non-trigger fault already under way when the trigger started). What keeps
+   * goodput down is then the load itself (retries, reconnects, wasted work). False when capacity is still missing: a
+   * slow recovery (a restart, a repair, a fault still under way), not a self-sustaining loop.
+   */
+  sustained: boolean | null;
   /** Start of the earliest trigger (automation or fault marked as trigger), or null when there is none. */
   triggerStart: number | null;
   /** End of the latest trigger. */
@@ -118,7 +127,9 @@ export interface RunSummary {
 /**
  * Per-interval series. `time[i]` is the start of interval i (seconds); each column has one value per interval.
  * Column names are `<section>.<entity>.<metric>`, e.g. `fleet.internal-clients.successes` (per second),
- * `link.nat.queue` (jobs), `monitoring.staleness` (seconds), `dependent.ring.up` (0/1), `goodput` (per second).
+ * `link.nat.queue` (jobs), `monitoring.staleness` (seconds), `dependent.ring.up` (0/1), `goodput` (per second),
+ * `capacity.missing` (0..1: the largest share of a service's or device group's declared capacity missing at the end of
+ * the interval - servers removed, down, restarting or cold, devices removed, or held by a fault; see CapacityGauge).
  */
 export interface Series {
   interval: number;

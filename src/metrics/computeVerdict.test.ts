@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { FaultWindow } from "./capacityBack.js";
 import { computeVerdict } from "./computeVerdict.js";
 
 const spec = {
@@ -16,10 +17,18 @@ function series(hours: number, value: (t: number) => number): number[] {
   return Array.from({ length: (hours * 3600) / 10 }, (_, i) => value(i * 10));
 }
 
-function verdict(goodput: number[], triggerStart = 3600, triggerEnd = 3700) {
+function verdict(
+  goodput: number[],
+  triggerStart = 3600,
+  triggerEnd = 3700,
+  capacityMissing: number[] = goodput.map(() => 0),
+  faults: FaultWindow[] = [],
+) {
   return computeVerdict({
     goodput,
     amplification: goodput.map((g) => (g > 0 ? 1 : 5)),
+    capacityMissing,
+    faults,
     interval: 10,
     triggerStart,
     triggerEnd,
@@ -56,5 +65,108 @@ describe("computeVerdict", () => {
   it("a short dip inside the stretch restarts it", () => {
     const v = verdict(series(4, (t) => (t >= 3600 && t < 5000 ? 0 : t >= 5100 && t < 5160 ? 0 : 100)));
     expect(v.recoveredAt).toBe(5160);
+  });
+
+  describe("sustained: a self-sustaining failure or a slow recovery", () => {
+    // Goodput at 0 from the trigger until 2 h, so the run is metastable at triggerEnd + 30 min = 5500 s.
+    const down = series(4, (t) => (t >= 3600 && t < 7200 ? 0 : 100));
+    const check = 3700 + 1800;
+
+    it("is true when every removed capacity is back at the check: the load keeps goodput down", () => {
+      // Capacity fully gone during the trigger, back 10 minutes after it.
+      const v = verdict(
+        down,
+        3600,
+        3700,
+        series(4, (t) => (t >= 3600 && t < 4300 ? 1 : 0)),
+      );
+      expect(v.metastable).toBe(true);
+      expect(v.sustained).toBe(true);
+    });
+
+    it("is false while capacity is still coming back at the check (a restart still under way)", () => {
+      const v = verdict(
+        down,
+        3600,
+        3700,
+        series(4, (t) => (t >= 3600 && t < 7000 ? 1 : 0)),
+      );
+      expect(v.metastable).toBe(true);
+      expect(v.sustained).toBe(false);
+    });
+
+    it("is false when capacity comes back during the checked minute, true when it is back as the minute starts", () => {
+      const missingUntil = (end: number) => series(4, (t) => (t >= 3600 && t < end ? 0.5 : 0));
+      expect(verdict(down, 3600, 3700, missingUntil(check + 30)).sustained).toBe(false);
+      expect(verdict(down, 3600, 3700, missingUntil(check)).sustained).toBe(true);
+    });
+
+    it("counts only what the trigger took away: capacity missing before the trigger as well does not count", () => {
+      // A quarter of the capacity is missing all along, the trigger takes the rest until 4300 s.
+      const v = verdict(
+        down,
+        3600,
+        3700,
+        series(4, (t) => (t >= 3600 && t < 4300 ? 1 : 0.25)),
+      );
+      expect(v.sustained).toBe(true);
+      // More than before the trigger is missing at the check: not back.
+      const w = verdict(
+        down,
+        3600,
+        3700,
+        series(4, (t) => (t < 3600 ? 0.25 : t < 4300 ? 1 : 0.3)),
+      );
+      expect(w.sustained).toBe(false);
+    });
+
+    it("compares with the lowest share of the baseline window, not its last interval (which may already show the trigger)", () => {
+      const v = verdict(
+        down,
+        3600,
+        3700,
+        series(4, (t) => (t >= 3590 && t < 4300 ? 1 : 0)),
+      );
+      expect(v.sustained).toBe(true);
+    });
+
+    it("is false while a fault is in its window at the check, even one that removes no capacity", () => {
+      const latency: FaultWindow = { start: 5000, end: 6000, trigger: false };
+      expect(verdict(down, 3600, 3700, undefined, [latency]).sustained).toBe(false);
+      // A fault that ended before the check, or a background fault already under way at the trigger, does not count.
+      const over: FaultWindow = { start: 3600, end: 3700, trigger: true };
+      const background: FaultWindow = { start: 0, end: 20000, trigger: false };
+      expect(verdict(down, 3600, 3700, undefined, [over, background]).sustained).toBe(true);
+      // A trigger fault that is still on at the check does.
+      const longTrigger: FaultWindow = { start: 0, end: 20000, trigger: true };
+      expect(verdict(down, 3600, 3700, undefined, [longTrigger]).sustained).toBe(false);
+    });
+
+    it("is null when the run is not metastable or has no trigger", () => {
+      const back = series(4, (t) => (t >= 3600 && t < 4000 ? 10 : 100));
+      expect(
+        verdict(
+          back,
+          3600,
+          3700,
+          series(4, (t) => (t >= 3600 ? 1 : 0)),
+        ).sustained,
+      ).toBeNull();
+      const v = computeVerdict({
+        goodput: down,
+        amplification: down.map(() => 1),
+        capacityMissing: down.map(() => 0),
+        faults: [],
+        interval: 10,
+        triggerStart: null,
+        triggerEnd: null,
+        detectedAt: null,
+        detectedBy: null,
+        diagnosedAt: null,
+        spec,
+      });
+      expect(v.metastable).toBe(false);
+      expect(v.sustained).toBeNull();
+    });
   });
 });

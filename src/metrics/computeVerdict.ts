@@ -1,4 +1,5 @@
 import type { VerdictSpec } from "../scenario/Scenario.js";
+import { capacityBack, type FaultWindow } from "./capacityBack.js";
 import type { Verdict } from "./RunResult.js";
 
 /** Goodput is smoothed over this many seconds before the recovery test. */
@@ -9,6 +10,10 @@ export interface VerdictInputs {
   goodput: ArrayLike<number>;
   /** Attempts over first attempts per interval (NaN when there were none). */
   amplification: ArrayLike<number>;
+  /** Largest share of declared capacity missing at the end of each interval (series `capacity.missing`, 0..1). */
+  capacityMissing: ArrayLike<number>;
+  /** Every fault of the scenario, trigger or not. */
+  faults: readonly FaultWindow[];
   interval: number;
   triggerStart: number | null;
   triggerEnd: number | null;
@@ -22,7 +27,9 @@ export interface VerdictInputs {
  * The verdict of a run, as the design's output contract defines it: goodput against its mean over the baseline
  * window before the trigger; `recoveredAt` = start of the first `recoveredFor` stretch after the trigger's end with
  * every 1-minute mean at or above `recoveredRatio` of baseline; `metastable` = goodput still below `metastableRatio` of
- * baseline `metastableAfter` seconds after the trigger ended (averaged over the minute that starts then).
+ * baseline `metastableAfter` seconds after the trigger ended (averaged over the minute that starts then);
+ * `sustained` (metastable runs only) = the capacity the trigger took away is back throughout that minute (see
+ * capacityBack), so the load alone keeps goodput down.
  */
 export function computeVerdict(x: VerdictInputs): Verdict {
   const { goodput, interval, spec } = x;
@@ -42,6 +49,7 @@ export function computeVerdict(x: VerdictInputs): Verdict {
   }
   let recoveredAt: number | null = null;
   let metastable = false;
+  let sustained: boolean | null = null;
   let minRatio = 1;
   let lost = 0;
   if (x.triggerStart !== null && x.triggerEnd !== null && baseline > 0) {
@@ -76,6 +84,16 @@ export function computeVerdict(x: VerdictInputs): Verdict {
       let k = 0;
       for (let i = at; i < Math.min(n, at + span); i++, k++) sum += goodput[i]!;
       metastable = sum / k < spec.metastableRatio * baseline;
+      if (metastable)
+        sustained = capacityBack({
+          capacityMissing: x.capacityMissing,
+          faults: x.faults,
+          interval,
+          triggerStart: x.triggerStart,
+          baselineWindow: spec.baselineWindow,
+          checkStart: at * interval,
+          checkEnd: Math.min(n, at + span) * interval,
+        });
     }
   }
   let peak = 0;
@@ -86,6 +104,7 @@ export function computeVerdict(x: VerdictInputs): Verdict {
   }
   return {
     metastable,
+    sustained,
     triggerStart: x.triggerStart,
     triggerEnd: x.triggerEnd,
     detectedAt: x.detectedAt === null ? null : round(x.detectedAt, 3),

@@ -22,6 +22,7 @@ export const runSummarySchema = z.strictObject({
   events: count,
   verdict: z.strictObject({
     metastable: z.boolean(),
+    sustained: z.boolean().nullable(),
     triggerStart: time.nullable(),
     triggerEnd: time.nullable(),
     detectedAt: time.nullable(),

@@ -163,6 +163,8 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
     events: time.length * 1000,
     verdict: {
       metastable,
+      // The spike is over long before the metastable check and takes no capacity with it: what remains is the storm.
+      sustained: metastable ? true : null,
       triggerStart: start,
       triggerEnd: end,
       detectedAt,
