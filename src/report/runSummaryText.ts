@@ -30,6 +30,20 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/**
+ * The verdict line of a metastable run: a slow recovery when capacity was still missing at the check
+ * (`sustained: false`), a self-sustaining failure when it was back (`sustained: true`).
+ */
+function metastableOutcome(sustained: boolean | null): string {
+  if (sustained === false)
+    return (
+      "SLOW RECOVERY: goodput still below half of baseline long after the trigger ended, while capacity is still " +
+      "coming back (restart/repair under way); no self-sustaining loop"
+    );
+  const line = "METASTABLE: goodput still below half of baseline long after the trigger ended";
+  return sustained === true ? `${line}; self-sustaining: capacity is back, the load keeps it down` : line;
+}
+
 /** The short human summary printed by `stampede run` (text format). */
 export function runSummaryText(s: RunSummary): string {
   const v = s.verdict;
@@ -41,7 +55,7 @@ export function runSummaryText(s: RunSummary): string {
       `(${s.events.toLocaleString("en-US")} events, ${(s.timing.eventsPerSecond / 1e6).toFixed(2)}M events/s)`,
   );
   const outcome = v.metastable
-    ? "METASTABLE: goodput still below half of baseline long after the trigger ended"
+    ? metastableOutcome(v.sustained)
     : v.recoveredAt !== null
       ? `recovered ${formatDuration(v.recoveredAt - (v.triggerStart ?? 0))} after the trigger started`
       : v.triggerStart === null
