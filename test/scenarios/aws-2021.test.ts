@@ -54,6 +54,10 @@ describe("aws-us-east-1-2021-12-07 (default)", () => {
       const t0 = v.triggerStart!;
       expect(t0).toBe(30 * 60);
       expect(v.metastable).toBe(true);
+      // Self-sustaining: the trigger (clients moved to new endpoints) removes no capacity, so every device and server
+      // is there all along; the reconnect and retry storm alone holds goodput down.
+      expect(Math.max(...r.series.columns["capacity.missing"]!)).toBe(0);
+      expect(v.sustained).toBe(true);
       // Congestion persists after the trigger, until operators act: devices full, goodput gone an hour in.
       expect(mean(r, "link.nat.queue", t0 + HOUR, t0 + 2 * HOUR)).toBeGreaterThan(0.9 * 10000 * SCALE);
       expect(mean(r, "goodput", t0 + HOUR, t0 + 2 * HOUR)).toBeLessThan(0.05 * v.baselineGoodput);
@@ -139,6 +143,7 @@ describe("aws-us-east-1-2021-12-07 counterfactuals (--set only)", () => {
     it(`seed ${seed}: with no operators it stays congested until --until`, () => {
       const r = run(seed, { set: { operators: "null" }, until: 6 * HOUR });
       expect(r.summary.verdict.metastable).toBe(true);
+      expect(r.summary.verdict.sustained).toBe(true);
       expect(r.summary.verdict.recoveredAt).toBeNull();
       expect(mean(r, "goodput", 5 * HOUR, 6 * HOUR)).toBeLessThan(0.05 * r.summary.verdict.baselineGoodput);
       expect(mean(r, "link.nat.queue", 5 * HOUR, 6 * HOUR)).toBeGreaterThan(0.9 * 10000 * SCALE);

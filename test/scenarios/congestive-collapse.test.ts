@@ -32,6 +32,7 @@ describe(NAME, () => {
   it("with three retries the attempts exceed capacity and the collapse is metastable", () => {
     const r = runBuiltin(NAME, { seed: 1, scale: SCALE, variant: "more-retries" });
     expect(r.summary.verdict.metastable).toBe(true);
+    expect(r.summary.verdict.sustained).toBe(true);
     expect(r.summary.verdict.recoveredAt).toBeNull();
   });
 });

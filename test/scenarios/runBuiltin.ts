@@ -31,6 +31,17 @@ export function mean(r: RunResult, column: string, from: number, to: number): nu
   return sum / (i1 - i0);
 }
 
+/** Largest value of a series column over the intervals that overlap [from, to) seconds. */
+export function max(r: RunResult, column: string, from: number, to: number): number {
+  const values = r.series.columns[column];
+  if (values === undefined) throw new Error(`no column ${column}`);
+  const i0 = Math.max(0, Math.floor(from / r.series.interval));
+  const i1 = Math.min(values.length, Math.ceil(to / r.series.interval));
+  let m = Number.NEGATIVE_INFINITY;
+  for (let i = i0; i < i1; i++) if (values[i]! > m) m = values[i]!;
+  return m;
+}
+
 /** First time >= `from` at which `column` satisfies `test`, or null. */
 export function firstTime(
   r: RunResult,
