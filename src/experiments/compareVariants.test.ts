@@ -42,16 +42,27 @@ describe("compareVariants", () => {
   it("takes medians over recovered runs only and counts them; never averages a null", () => {
     const runs = [1, 2, 3, 4, 5].map((seed) => fakeRun(fakeLoad("fake"), { seed }).summary);
     // Force a known mix: two metastable runs without recovery, three recovered at known times.
-    runs[0]!.verdict = { ...runs[0]!.verdict, metastable: true, recoveredAt: null };
-    runs[1]!.verdict = { ...runs[1]!.verdict, metastable: true, recoveredAt: null };
+    // One of the two is self-sustaining, the other a slow recovery.
+    runs[0]!.verdict = { ...runs[0]!.verdict, metastable: true, sustained: true, recoveredAt: null };
+    runs[1]!.verdict = { ...runs[1]!.verdict, metastable: true, sustained: false, recoveredAt: null };
     const start = runs[2]!.verdict.triggerStart!;
     [600, 1200, 3000].forEach((d, i) => {
       const s = runs[2 + i]!;
-      s.verdict = { ...s.verdict, metastable: false, triggerStart: start, recoveredAt: start + d };
+      s.verdict = {
+        ...s.verdict,
+        metastable: false,
+        sustained: null,
+        triggerStart: start,
+        recoveredAt: start + d,
+      };
     });
     const st = variantStats(null, runs);
     expect(st.metastable.count).toBe(2);
     expect(st.metastable.n).toBe(5);
+    expect(st.sustained.count).toBe(1);
+    expect(st.sustained.n).toBe(5);
+    expect(st.sustained.low).toBeLessThan(0.2);
+    expect(st.sustained.high).toBeGreaterThan(0.2);
     expect(st.metastable.low).toBeLessThan(0.4);
     expect(st.metastable.high).toBeGreaterThan(0.4);
     expect(st.recovered).toBe(3);

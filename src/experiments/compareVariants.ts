@@ -29,6 +29,11 @@ export interface VariantStats {
   runs: number;
   /** Share of runs whose verdict is metastable, with its Wilson 95% interval. */
   metastable: ShareEstimate;
+  /**
+   * Share of runs that are metastable with the capacity the trigger took away back (`verdict.sustained`: the load
+   * itself holds goodput down), with its Wilson 95% interval; metastable runs not counted here are slow recoveries.
+   */
+  sustained: ShareEstimate;
   /** Runs with a `recoveredAt`. */
   recovered: number;
   /** Median of recoveredAt - triggerStart over the runs that recovered, seconds; null when none did. */
@@ -67,13 +72,8 @@ export function variantStats(variant: string | null, summaries: readonly RunSumm
   return {
     variant,
     runs: summaries.length,
-    metastable: wilsonInterval(summaries.filter((s) => s.verdict.metastable).length, summaries.length) ?? {
-      count: 0,
-      n: 0,
-      share: Number.NaN,
-      low: 0,
-      high: 1,
-    },
+    metastable: shareOf(summaries, (s) => s.verdict.metastable),
+    sustained: shareOf(summaries, (s) => s.verdict.sustained === true),
     recovered: recovered.length,
     medianRecoverySeconds: median(recovered.map((s) => since(s, s.verdict.recoveredAt))),
     medianDiagnosisSeconds: median(diagnosed),
@@ -84,6 +84,14 @@ export function variantStats(variant: string | null, summaries: readonly RunSumm
       summaries.map((s) => Object.values(s.dependents).reduce((a, d) => a + d.outageSeconds, 0) / 60),
     ),
   };
+}
+
+/** Share of `summaries` for which `test` holds, with its Wilson 95% interval (share NaN over no runs). */
+function shareOf(summaries: readonly RunSummary[], test: (s: RunSummary) => boolean): ShareEstimate {
+  const n = summaries.length;
+  return (
+    wilsonInterval(summaries.filter(test).length, n) ?? { count: 0, n: 0, share: Number.NaN, low: 0, high: 1 }
+  );
 }
 
 /**

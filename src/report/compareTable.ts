@@ -1,6 +1,7 @@
 import { formatDuration } from "../core/parseDuration.js";
 import type { VariantStats } from "../experiments/compareVariants.js";
 import type { MeanEstimate } from "../experiments/stats/meanInterval.js";
+import type { ShareEstimate } from "../experiments/stats/wilsonInterval.js";
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
@@ -16,11 +17,16 @@ function dur(x: number): string {
   return formatDuration(Math.max(0, x));
 }
 
+function share(x: ShareEstimate): string {
+  return `${x.count}/${x.n} = ${pct(x.share)} [${pct(x.low)}, ${pct(x.high)}]`;
+}
+
 /** The rows of the compare table: one per variant, cells as printed. */
 export function compareRows(stats: readonly VariantStats[]): string[][] {
   const header = [
     "variant",
     "metastable [95% CI]",
+    "self-sustaining [95% CI]",
     "recovered",
     "median recovery",
     "median diagnosis",
@@ -30,7 +36,8 @@ export function compareRows(stats: readonly VariantStats[]): string[][] {
   ];
   const rows = stats.map((s) => [
     s.variant ?? "baseline",
-    `${s.metastable.count}/${s.metastable.n} = ${pct(s.metastable.share)} [${pct(s.metastable.low)}, ${pct(s.metastable.high)}]`,
+    share(s.metastable),
+    share(s.sustained),
     `${s.recovered}/${s.runs}`,
     s.medianRecoverySeconds === null
       ? "none recovered"
@@ -68,7 +75,8 @@ export function compareTable(
   }
   out.push(
     "",
-    "metastable: Wilson 95% interval; recovery and diagnosis: medians from the trigger's start over runs that " +
+    "metastable and self-sustaining (metastable with the trigger's capacity back: the load holds goodput down; the " +
+      "other metastable runs are slow recoveries): Wilson 95% intervals; recovery and diagnosis: medians from the trigger's start over runs that " +
       "recovered; others: means with 95% t-intervals; goodput lost in full-outage-equivalent time.",
   );
   return `${out.join("\n")}\n`;
