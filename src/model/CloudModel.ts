@@ -4,6 +4,7 @@ import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { CapacityGauge } from "./CapacityGauge.js";
 import { Dependents } from "./Dependents.js";
+import { HostReplacer } from "./HostReplacer.js";
 import { Monitor, type MonitoredSource } from "./Monitor.js";
 import { OperatorEffects } from "./OperatorEffects.js";
 import { Operators } from "./Operators.js";
@@ -24,6 +25,8 @@ export class CloudModel {
   readonly dependents: Dependents;
   /** Minimum capacity and full restarts (services with `minServers` or `cells`), or undefined. */
   readonly supervisor: RestartSupervisor | undefined;
+  /** Health checks and host replacement (services with `healthCheck`), or undefined. */
+  readonly replacer: HostReplacer | undefined;
   readonly serviceOut: Uint8Array;
   readonly dependentUp: Uint8Array;
   private readonly lastRatio: Float64Array;
@@ -61,6 +64,7 @@ export class CloudModel {
       this.monitor = new Monitor(w, scenario.monitoring, sources);
     }
     this.supervisor = RestartSupervisor.create(w);
+    this.replacer = HostReplacer.create(w, this.serviceOut, this.supervisor);
     const dependsOn = scenario.monitoring?.dependsOn;
     if (this.monitor !== undefined && dependsOn !== undefined)
       this.monitor.dependOn(
@@ -216,6 +220,13 @@ export class CloudModel {
           down[r.length] = sup.downShare(s.index);
         });
       }
+      const rep = this.replacer;
+      if (rep?.manages(s.index)) {
+        const hostsOut = r.column(`${p}hostsOut`);
+        this.record.push(() => {
+          hostsOut[r.length] = rep.hostsOut(s.index);
+        });
+      }
       const cache = s.cache;
       if (cache !== undefined) {
         const hit = r.column(`${p}cacheHitRatio`);
@@ -254,6 +265,7 @@ export class CloudModel {
       r.length++;
     }
     this.supervisor?.onTick(now);
+    this.replacer?.onTick(now, now - this.lastTick);
     this.operators.onTick(now, now - this.lastTick);
     this.effects.advance(now);
     for (const f of this.world.fleets) f.resetInterval();

@@ -67,6 +67,11 @@ export function crossCheck(s: ParsedScenario): Problem[] {
       out.push({ path: ["services", n, "minServers"], message: `must be <= servers (${sv.servers})` });
     if (sv.cells !== undefined && sv.cells > sv.servers)
       out.push({ path: ["services", n, "cells"], message: `must be <= servers (${sv.servers})` });
+    if (sv.healthCheck !== undefined && (sv.minServers !== undefined || sv.cells !== undefined))
+      out.push({
+        path: ["services", n, "healthCheck"],
+        message: "cannot be combined with minServers or cells (a full restart already replaces the servers)",
+      });
     if (sv.cache !== undefined)
       ref("dependency", Object.keys(sv.dependencies), sv.cache.dependency, [
         "services",

@@ -76,10 +76,27 @@ describe("bad scenario files: all errors at once, each at its position", () => {
     ]);
   });
 
+  it("reports bad healthCheck values, and healthCheck combined with minServers or cells", () => {
+    expect(errorLines("bad/health-check.yaml")).toEqual([
+      "bad/health-check.yaml:20:31  services.api.healthCheck.failAfter  must be > 0, got 0",
+      "bad/health-check.yaml:20:44  services.api.healthCheck.replace  'soon' is not a duration: use a number with a unit, e.g. 250ms, 10s, 30m, 7h or 1h30m",
+      "bad/health-check.yaml:20:62  services.api.healthCheck.concurrent  expected a whole number of hosts or a percentage such as '10%', got '150%'",
+      "bad/health-check.yaml:20:80  services.api.healthCheck.minHealthy  must be between 0 and 1, got 2",
+      "bad/health-check.yaml:27:61  services.web.healthCheck.concurrent  must be >= 1, got 0",
+    ]);
+    expect(
+      errorLines("minimal.yaml", {
+        set: { "services.api.healthCheck": "{ failAfter: 10m, replace: 5m }", "services.api.cells": "2" },
+      }),
+    ).toEqual([
+      "services.api.healthCheck  cannot be combined with minServers or cells (a full restart already replaces the servers) (from --set services.api.healthCheck={ failAfter: 10m, replace: 5m })",
+    ]);
+  });
+
   it("gives JSON files positions too", () => {
     expect(errorLines("bad/schema.json")).toEqual([
       "bad/schema.json:10:18  services.api.servers  must be >= 1, got 0",
-      "bad/schema.json:13:7  services.api.colour  unknown field 'colour'; fields: description, network, servers, serviceTime, queue, queueLimit, cancelAbandoned, cancelAt, degradation, cache, dependencies, minServers, restart, cells, plane",
+      "bad/schema.json:13:7  services.api.colour  unknown field 'colour'; fields: description, network, servers, serviceTime, queue, queueLimit, cancelAbandoned, cancelAt, degradation, cache, dependencies, minServers, restart, cells, healthCheck, plane",
     ]);
   });
 

@@ -70,6 +70,43 @@ export const restartSchema = z.strictObject({
     .describe("A restart starts only when the services of its hard dependencies are up. Default true."),
 });
 
+const SHARE_PATTERN = String.raw`^\s*(?:\d+(?:\.\d+)?|\.\d+)\s*%\s*$`;
+
+/** `10%` -> `{ share: 0.1 }`: a share (0 < share <= 1) of the hosts taken out. */
+const percentShare = z
+  .string()
+  .regex(new RegExp(SHARE_PATTERN), {
+    error: "expected a whole number of hosts or a percentage such as '10%'",
+  })
+  .transform((v, ctx) => {
+    const share = Number.parseFloat(v) / 100;
+    if (!(share > 0 && share <= 1)) {
+      ctx.addIssue({ code: "custom", message: `must be a percentage in (0%, 100%], got ${v.trim()}` });
+      return z.NEVER;
+    }
+    return { share };
+  });
+
+export const healthCheckSchema = z.strictObject({
+  failAfter: duration("positive").describe(
+    "The service's hosts are marked unhealthy once it has been out (callers' success ratio below verdict.outageRatio) this long without a break.",
+  ),
+  replace: duration("positive").describe("Time to replace one unhealthy host."),
+  concurrent: z
+    .union([count(1), percentShare], {
+      error: "expected a whole number of hosts or a percentage such as '10%'",
+    })
+    .default(1)
+    .describe(
+      "Replacements under way at a time: a number of hosts (scaled with --scale) or a percentage of the hosts taken out (at least one). Default 1.",
+    ),
+  minHealthy: fraction()
+    .default(0)
+    .describe(
+      "Share of the hosts taken out that must be replaced before any goes back into service; later ones go back as they finish. Default 0 (each at once).",
+    ),
+});
+
 export const serviceSchema = z.strictObject({
   description: z.string().optional(),
   network: name(),
@@ -106,6 +143,11 @@ export const serviceSchema = z.strictObject({
     .optional()
     .describe(
       "Independent cells (servers, items and restarts split evenly; a removal hits one cell). Default 1.",
+    ),
+  healthCheck: healthCheckSchema
+    .optional()
+    .describe(
+      "Host replacement: after failAfter of outage the hosts are taken out and replaced (replace each, concurrent at a time) once the hard dependencies answer again. Default none.",
     ),
   plane: z.enum(["control", "data"]).default("data"),
 });
