@@ -7,7 +7,8 @@ import type { World } from "./World.js";
  * verdict's `sustained` test. It only reads the model's state; it never changes it.
  *
  * A service's share of its declared capacity (`servers` in the scenario, after scaling) is the product of
- * - its servers now over the declared servers (servers removed, scaled down, or in cells that are down or restarting),
+ * - its servers now over the declared servers (servers removed, scaled down, out for replacement, or in cells that are
+ *   down or restarting),
  *   and the share of its cells that are up;
  * - 0 while it is down as a whole (a `restart` action, or a supervised service below its floor or restarting);
  * - a fault's `capacityFactor`, `1 - errorRate`, and 0 under a partition;

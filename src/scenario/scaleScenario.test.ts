@@ -48,6 +48,16 @@ describe("scaleScenario", () => {
     }
   });
 
+  it("scales healthCheck.concurrent given as hosts, not as a share; keeps its durations", () => {
+    const s = structuredClone(base);
+    const hc = { failAfter: 3600, replace: 600, minHealthy: 0.5 };
+    s.services["api"]!.healthCheck = { ...hc, concurrent: 20 };
+    expect(scaleScenario(s, 0.1).services["api"]!.healthCheck).toEqual({ ...hc, concurrent: 2 });
+    expect(scaleScenario(s, 0.01).services["api"]!.healthCheck!.concurrent).toBe(1);
+    s.services["api"]!.healthCheck = { ...hc, concurrent: { share: 0.1 } };
+    expect(scaleScenario(s, 0.1).services["api"]!.healthCheck).toEqual({ ...hc, concurrent: { share: 0.1 } });
+  });
+
   it("rejects a factor that is not a positive number", () => {
     for (const f of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => scaleScenario(base, f)).toThrow("the scale factor must be a number > 0");
