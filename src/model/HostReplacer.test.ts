@@ -3,6 +3,7 @@ import { runScenario } from "../experiments/runScenario.js";
 import { defineScenario } from "../scenario/defineScenario.js";
 import type { RawScenario } from "../scenario/schema/scenarioSchema.js";
 import { CloudModel } from "./CloudModel.js";
+import { openFleet } from "./testing/openFleet.js";
 
 type HealthCheck = NonNullable<RawScenario["services"][string]["healthCheck"]>;
 
@@ -30,22 +31,8 @@ function raw(healthCheck?: HealthCheck): RawScenario {
       },
     },
     fleets: {
-      users: {
-        network: "n",
-        target: "api",
-        clients: 20,
-        load: { type: "open", rate: "1/s" },
-        timeout: 2,
-        retry: { maxAttempts: 1 },
-      },
-      probes: {
-        network: "n",
-        target: "auth",
-        clients: 10,
-        load: { type: "open", rate: "1/s" },
-        timeout: 2,
-        retry: { maxAttempts: 1 },
-      },
+      users: openFleet("api", 20),
+      probes: openFleet("auth", 10),
     },
     faults: { "auth-fails": { target: "auth", start: 600, end: 3000, errorRate: 1 } },
   } satisfies RawScenario;

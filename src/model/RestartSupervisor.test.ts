@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defineScenario } from "../scenario/defineScenario.js";
 import type { RawScenario } from "../scenario/schema/scenarioSchema.js";
 import { CloudModel } from "./CloudModel.js";
+import { openFleet } from "./testing/openFleet.js";
 
 /** Two services, `b` calling `a` (hard), called by `users` and `readers`, each with a floor of 6 of 8 servers; restarts of 100 s + 1 s x items. */
 function scenario(o: { removeA: number; removeB: number; cells?: number; wait?: boolean }) {
@@ -24,22 +25,8 @@ function scenario(o: { removeA: number; removeB: number; cells?: number; wait?: 
       b: { ...svc(200), dependencies: { a: { service: "a", timeout: 1 } } },
     },
     fleets: {
-      users: {
-        network: "n",
-        target: "b",
-        clients: 20,
-        load: { type: "open", rate: "1/s" },
-        timeout: 2,
-        retry: { maxAttempts: 1 },
-      },
-      readers: {
-        network: "n",
-        target: "a",
-        clients: 20,
-        load: { type: "open", rate: "1/s" },
-        timeout: 2,
-        retry: { maxAttempts: 1 },
-      },
+      users: openFleet("b", 20),
+      readers: openFleet("a", 20),
     },
     automation: {
       cut: { at: 600, action: { type: "remove-capacity", service: "a", servers: o.removeA } },
