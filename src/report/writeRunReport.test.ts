@@ -31,11 +31,11 @@ describe("the report data's goodput fleets", () => {
     expect(summary).not.toHaveProperty("goodputFleets");
   });
 
-  it("writeRunReport without goodput fleets embeds every fleet of the run; a string is still the title", () => {
+  it("writeRunReport without goodput fleets embeds every fleet of the run; the title option is the title", () => {
     const dir = mkdtempSync(join(tmpdir(), "stampede-run-report-"));
-    writeRunReport(dir, run(1), "old-style title");
+    writeRunReport(dir, run(1), { title: "a title" });
     const data = embedded(dir);
-    expect(data.title).toBe("old-style title");
+    expect(data.title).toBe("a title");
     // The fake run's only fleet appears in its series columns (fleet.clients.*).
     expect(data.runs[0]!.goodputFleets).toEqual(["clients"]);
   });

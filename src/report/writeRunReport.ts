@@ -16,17 +16,9 @@ export interface RunReportOptions {
   goodputFleets?: readonly string[];
 }
 
-/**
- * Writes summary.json, series.csv and report.html of one run into `dir` (which must exist), each atomically. The third
- * argument is the options, or (as before) just the title.
- */
-export function writeRunReport(
-  dir: string,
-  result: RunResult,
-  options: RunReportOptions | string = {},
-): void {
-  const { title, goodputFleets } =
-    typeof options === "string" ? { title: options, goodputFleets: undefined } : options;
+/** Writes summary.json, series.csv and report.html of one run into `dir` (which must exist), each atomically. */
+export function writeRunReport(dir: string, result: RunResult, options: RunReportOptions = {}): void {
+  const { title, goodputFleets } = options;
   const s = result.summary;
   writeFileAtomic(join(dir, "summary.json"), `${JSON.stringify(s, null, 2)}\n`);
   writeFileAtomic(join(dir, "series.csv"), seriesCsv([{ label: null, series: result.series }]));

@@ -60,8 +60,10 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
       const base = await deps.ports.load(scenarioRef, { set });
       const declared = Object.keys(base.variants);
       const variants = flags.variant.length > 0 ? flags.variant : declared;
-      // Every named variant must load before any run starts.
-      for (const v of variants) await deps.ports.load(scenarioRef, { set, variant: v });
+      // Every named variant must load before any run starts; a variant may change its goodput fleets (for the report).
+      const goodputFleets: Record<string, readonly string[]> = { baseline: base.verdict.goodputFleets };
+      for (const v of variants)
+        goodputFleets[v] = (await deps.ports.load(scenarioRef, { set, variant: v })).verdict.goodputFleets;
       const total = (variants.length + 1) * replications;
       const workers = Math.min(
         flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1),
@@ -92,7 +94,7 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
           );
         else process.stdout.write(compareTable(result.scenario, result.seeds, result.stats));
         if (out !== undefined) {
-          writeCompareReport(out, result, { goodputFleets: base.verdict.goodputFleets });
+          writeCompareReport(out, result, { goodputFleets });
           if (format === "text")
             process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
         }
