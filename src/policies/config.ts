@@ -16,7 +16,7 @@ export function num(
   path: string,
   value: unknown,
   opts: {
-    fallback?: number;
+    fallback?: number | undefined;
     min?: number;
     max?: number;
     integer?: boolean;
@@ -57,4 +57,27 @@ export function typeOf<T extends string>(path: string, config: unknown, types: r
   if (typeof config !== "object" || config === null || Array.isArray(config))
     configError(path, `must be an object with a "type" (one of ${types.join(", ")})`);
   return oneOf(`${path}.type`, (config as { type?: unknown }).type, types);
+}
+
+/**
+ * Reads a sliding window's fields: `window` (seconds, > 0) and `buckets` (an integer in 1..10,000), with errors at
+ * `${path}.window` and `${path}.buckets`. A default left undefined makes the field required.
+ */
+export function windowFields(
+  path: string,
+  config: { window?: unknown; buckets?: unknown },
+  defaults: { window?: number; buckets: number },
+): { span: number; buckets: number } {
+  const span = num(`${path}.window`, config.window, {
+    fallback: defaults.window,
+    min: 0,
+    exclusiveMin: true,
+  });
+  const buckets = num(`${path}.buckets`, config.buckets, {
+    fallback: defaults.buckets,
+    min: 1,
+    max: 10_000,
+    integer: true,
+  });
+  return { span, buckets };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from "../../core/Clock.js";
 import { Backoff } from "../backoff/Backoff.js";
-import { configError, num, typeOf } from "../config.js";
+import { configError, num, typeOf, windowFields } from "../config.js";
 import type { BreakerConfig } from "./BreakerConfig.js";
 import { type BreakerWindow, ConsecutiveWindow, CountWindow, TimeWindow } from "./BreakerWindow.js";
 
@@ -73,8 +73,7 @@ export function readBreakerSettings(config: BreakerConfig, clock: Clock, path: s
       window: new CountWindow(size, min, failureRatio, slowRatio),
     };
   }
-  const span = num(`${path}.window`, c["window"], { min: 0, exclusiveMin: true });
-  const buckets = num(`${path}.buckets`, c["buckets"], { fallback: 10, min: 1, max: 10_000, integer: true });
+  const { span, buckets } = windowFields(path, c, { buckets: 10 });
   const min = num(`${path}.minimumCalls`, c["minimumCalls"], { fallback: 10, min: 1, integer: true });
   const window = new TimeWindow(clock, span, buckets, min, failureRatio, slowRatio);
   return { ...common, failureRatio, slowRatio, window };

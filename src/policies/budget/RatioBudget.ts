@@ -1,6 +1,6 @@
 import type { Clock } from "../../core/Clock.js";
 import { BucketWindow } from "../BucketWindow.js";
-import { num } from "../config.js";
+import { num, windowFields } from "../config.js";
 import { Cause } from "../Outcome.js";
 import type { Budget } from "./Budget.js";
 import { BudgetBase } from "./BudgetBase.js";
@@ -38,13 +38,7 @@ export class RatioBudget extends BudgetBase implements Budget {
       fallback: 10,
       min: 0,
     });
-    const span = num(`${path}.window`, config.window, { fallback: 10, min: 0, exclusiveMin: true });
-    const buckets = num(`${path}.buckets`, config.buckets, {
-      fallback: 10,
-      min: 1,
-      max: 10_000,
-      integer: true,
-    });
+    const { span, buckets } = windowFields(path, config, { window: 10, buckets: 10 });
     this.reserve = perSecond * span;
     this.win = new BucketWindow(clock, span, buckets, 2);
   }

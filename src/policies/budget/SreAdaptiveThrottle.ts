@@ -1,7 +1,7 @@
 import type { Clock } from "../../core/Clock.js";
 import type { Rng } from "../../core/Rng.js";
 import { BucketWindow } from "../BucketWindow.js";
-import { num } from "../config.js";
+import { num, windowFields } from "../config.js";
 import type { Budget } from "./Budget.js";
 import { BudgetBase } from "./BudgetBase.js";
 
@@ -39,13 +39,7 @@ export class SreAdaptiveThrottle extends BudgetBase implements Budget {
   ) {
     super();
     this.k = num(`${path}.k`, config.k, { fallback: 2, min: 1 });
-    const span = num(`${path}.window`, config.window, { fallback: 120, min: 0, exclusiveMin: true });
-    const buckets = num(`${path}.buckets`, config.buckets, {
-      fallback: 24,
-      min: 1,
-      max: 10_000,
-      integer: true,
-    });
+    const { span, buckets } = windowFields(path, config, { window: 120, buckets: 24 });
     this.win = new BucketWindow(clock, span, buckets, 2);
   }
 
