@@ -61,14 +61,9 @@ function serviceShare(s: ServiceRuntime, now: number): number {
   let share = declared > 0 ? clampShare(s.servers / declared) : 1;
   if (s.cellDown !== undefined) share = Math.min(share, 1 - s.downCells / s.cellDown.length);
   share *= clampShare(s.capacityFactor) * clampShare(1 - s.errorRate);
-  const deg = s.spec.degradation;
-  if (deg !== undefined && deg.warmup > 0) {
-    const since = now - s.coldSince;
-    if (since >= 0 && since < deg.warmup) {
-      const f = deg.coldFactor + (1 - deg.coldFactor) * (since / deg.warmup);
-      if (f > 1) share /= f;
-    }
-  }
+  // Counted from the start of the cold period only (a restart's down time ends as it begins).
+  const cold = now >= s.coldSince ? s.coldFactor(now) : 1;
+  if (cold > 1) share /= cold;
   return share;
 }
 

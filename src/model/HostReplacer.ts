@@ -1,5 +1,5 @@
 import type { HealthCheckSpec } from "../scenario/Scenario.js";
-import type { RestartSupervisor } from "./RestartSupervisor.js";
+import { notRestarting, type RestartSupervisor } from "./RestartSupervisor.js";
 import type { ServiceRuntime } from "./ServiceRuntime.js";
 import type { World } from "./World.js";
 
@@ -139,7 +139,7 @@ export class HostReplacer {
         c.ready = 0;
       }
     }
-    if (c.waiting > 0 && this.dependenciesAnswer(c, now)) {
+    if (c.waiting > 0 && this.dependenciesAnswer(c)) {
       for (let i = 0; i < c.limit && c.waiting > 0; i++) {
         if (!Number.isNaN(slots[i]!)) continue;
         slots[i] = now + c.spec.replace;
@@ -154,10 +154,10 @@ export class HostReplacer {
   }
 
   /** Every hard dependency answers: not out in its last interval with calls, not down, not partitioned. */
-  private dependenciesAnswer(c: Checked, now: number): boolean {
+  private dependenciesAnswer(c: Checked): boolean {
     for (const d of c.waitFor) {
       if (this.serviceOut[d] === 1 || this.w.services[d]!.partitioned) return false;
-      const up = this.supervisor !== undefined ? this.supervisor.up(d) : now >= this.w.services[d]!.downUntil;
+      const up = this.supervisor !== undefined ? this.supervisor.up(d) : notRestarting(this.w, d);
       if (!up) return false;
     }
     return true;

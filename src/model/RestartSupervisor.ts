@@ -94,7 +94,7 @@ export class RestartSupervisor {
   /** True when service `index` answers: unsupervised and not restarting, or with at least one cell up. */
   up(index: number): boolean {
     const sup = this.byService[index];
-    if (sup === undefined) return this.w.sim.now() >= this.w.services[index]!.downUntil;
+    if (sup === undefined) return notRestarting(this.w, index);
     for (let c = 0; c < sup.state.length; c++) if (sup.state[c] === UP) return true;
     return false;
   }
@@ -157,4 +157,9 @@ export class RestartSupervisor {
     }
     s.setServers(servers);
   }
+}
+
+/** True when service `index` is not down for a `restart` action (its own down time, not a supervised restart). */
+export function notRestarting(w: World, index: number): boolean {
+  return w.sim.now() >= w.services[index]!.downUntil;
 }

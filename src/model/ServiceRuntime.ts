@@ -156,14 +156,24 @@ export class ServiceRuntime {
     }
   }
 
+  /**
+   * Cold-start multiplier of service time at `now` (seconds): `degradation.coldFactor` when the service comes back
+   * from a restart, falling linearly to 1 over `degradation.warmup`; 1 when warm or without `degradation`.
+   */
+  coldFactor(now: number): number {
+    const deg = this.spec.degradation;
+    if (deg === undefined) return 1;
+    const since = now - this.coldSince;
+    return since < deg.warmup ? deg.coldFactor + (1 - deg.coldFactor) * (since / deg.warmup) : 1;
+  }
+
   private factor(now: number): number {
     let f = 1 / this.capacityFactor;
     const deg = this.spec.degradation;
     if (deg !== undefined) {
       const q = 1 + deg.perQueued * this.queue.size;
       f *= Math.min(q, deg.maxFactor);
-      const since = now - this.coldSince;
-      if (since < deg.warmup) f *= deg.coldFactor + (1 - deg.coldFactor) * (since / deg.warmup);
+      f *= this.coldFactor(now);
     }
     return f;
   }
