@@ -119,24 +119,22 @@ export const CLIENT_SCRIPT = String.raw`
   var LOAD_RE = /^fleet\.([^.]+)\.(offered|firstAttempts|attempts|setupAttempts|setups|successes)$/;
   function loadChart(run) {
     var names = columns(run, LOAD_RE);
-    var goodputFleets = {};
-    (run.goodputFleets || names.map(function (n) { return LOAD_RE.exec(n)[1]; }))
-      .forEach(function (f) { goodputFleets[f] = true; });
-    var mine = names.filter(function (n) { return goodputFleets[LOAD_RE.exec(n)[1]] === true; });
+    var fleetOf = {}, isGoodput = {};
+    names.forEach(function (n) { fleetOf[n] = LOAD_RE.exec(n)[1]; });
+    run.goodputFleets.forEach(function (f) { isGoodput[f] = true; });
+    var mine = names.filter(function (n) { return isGoodput[fleetOf[n]] === true; });
     var compact = mine.length > MAX_SHOWN;
-    var shown = mine.filter(function (n) { return !compact || /\.(successes|attempts)$/.test(n); });
-    var isShown = {};
-    shown.forEach(function (n) { isShown[n] = true; });
-    var hidden = names.filter(function (n) { return !isShown[n]; });
+    var shown = compact ? mine.filter(function (n) { return /\.(successes|attempts)$/.test(n); }) : mine;
+    var hidden = names.filter(function (n) { return shown.indexOf(n) < 0; });
     var defs = [];
     if (run.series.columns.goodput) defs.push(def(run, "goodput", "goodput", { width: 2.5, color: "#000" }));
     shown.forEach(function (n) { defs.push(def(run, n)); });
     // Hidden series come last so that the shown ones get the first (most distinct) colours of the palette.
     hidden.forEach(function (n) { defs.push(def(run, n, n, { show: false })); });
     var otherFleets = {};
-    hidden.forEach(function (n) { var f = LOAD_RE.exec(n)[1]; if (!goodputFleets[f]) otherFleets[f] = true; });
+    hidden.forEach(function (n) { if (!isGoodput[fleetOf[n]]) otherFleets[fleetOf[n]] = true; });
     var others = Object.keys(otherFleets).length;
-    var listed = Object.keys(goodputFleets).filter(function (f) { return mine.some(function (n) { return LOAD_RE.exec(n)[1] === f; }); });
+    var listed = run.goodputFleets.filter(function (f) { return mine.some(function (n) { return fleetOf[n] === f; }); });
     var plural = function (k, one, many) { return k === 1 ? one : many; };
     var hiddenParts = [];
     if (others > 0) hiddenParts.push(others + plural(others, " other fleet", " other fleets"));
