@@ -1,3 +1,5 @@
+import { intervalIndex } from "./intervalIndex.js";
+
 /** A fault's window, seconds from the scenario's start, and whether it is part of the trigger. */
 export interface FaultWindow {
   start: number;
@@ -35,7 +37,7 @@ const EPSILON = 1e-6;
 export function capacityBack(x: CapacityBackInputs): boolean {
   const { capacityMissing: missing, interval } = x;
   const n = missing.length;
-  const idx = (t: number) => Math.max(0, Math.min(n, Math.floor(t / interval + 1e-9)));
+  const idx = (t: number) => intervalIndex(t, interval, n);
   for (const f of x.faults) {
     if (f.start >= x.checkEnd || f.end <= x.checkStart) continue;
     if (f.trigger || f.start > x.triggerStart) return false;

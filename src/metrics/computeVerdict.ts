@@ -1,5 +1,6 @@
 import type { VerdictSpec } from "../scenario/Scenario.js";
 import { capacityBack, type FaultWindow } from "./capacityBack.js";
+import { intervalIndex } from "./intervalIndex.js";
 import type { Verdict } from "./RunResult.js";
 
 /** Goodput is smoothed over this many seconds before the recovery test. */
@@ -34,7 +35,7 @@ export interface VerdictInputs {
 export function computeVerdict(x: VerdictInputs): Verdict {
   const { goodput, interval, spec } = x;
   const n = goodput.length;
-  const idx = (t: number) => Math.max(0, Math.min(n, Math.floor(t / interval + 1e-9)));
+  const idx = (t: number) => intervalIndex(t, interval, n);
   let baseline = 0;
   if (x.triggerStart !== null) {
     const from = idx(x.triggerStart - spec.baselineWindow);
