@@ -66,8 +66,9 @@ function defaultPushback(error: unknown): number {
  * Runs `fn` under the decision cores with real time: before each attempt the budget (`tryAcquire(cause)`) and the
  * gate (`admit()` when it is tagged, else `allow()`); each attempt gets an AbortSignal that fires on the caller's
  * signal or the retry policy's attempt timeout (remaining deadline included); afterwards the outcome and latency go
- * to the gate (with the attempt's ticket) and the budget, and the retry policy says whether and when to try again. Rejections throw `RejectedError` (E_BUDGET_EXHAUSTED,
- * E_REJECTED); timeouts `AttemptTimeoutError`; the caller's abort rejects with the signal's reason.
+ * to the gate (with the attempt's ticket) and the budget, and the retry policy says whether and when to try again.
+ * Rejections throw `RejectedError` (E_BUDGET_EXHAUSTED, E_REJECTED); timeouts `AttemptTimeoutError`; the caller's
+ * abort rejects with the signal's reason.
  */
 export async function execute<T>(
   fn: (ctx: AttemptContext) => Promise<T>,
