@@ -1,6 +1,7 @@
-import type { RunSummary, Series } from "../metrics/RunResult.js";
+import type { CompareResult, VariantRuns, VariantStats } from "../metrics/CompareResult.js";
+import type { RunSummary } from "../metrics/RunResult.js";
 import type { JobRunner, JobSpec } from "./JobSpec.js";
-import { type MeanEstimate, meanInterval } from "./stats/meanInterval.js";
+import { meanInterval } from "./stats/meanInterval.js";
 import { median } from "./stats/median.js";
 import { type ShareEstimate, wilsonInterval } from "./stats/wilsonInterval.js";
 
@@ -22,46 +23,7 @@ export interface CompareOptions {
   onRunDone?: (done: number, total: number) => void;
 }
 
-/** The statistics of one variant over its replications. */
-export interface VariantStats {
-  /** The variant's name, or null for the baseline. */
-  variant: string | null;
-  runs: number;
-  /** Share of runs whose verdict is metastable, with its Wilson 95% interval. */
-  metastable: ShareEstimate;
-  /**
-   * Share of runs that are metastable with the capacity the trigger took away back (`verdict.sustained`: the load
-   * itself holds goodput down), with its Wilson 95% interval; metastable runs not counted here are slow recoveries.
-   */
-  sustained: ShareEstimate;
-  /** Runs with a `recoveredAt`. */
-  recovered: number;
-  /** Median of recoveredAt - triggerStart over the runs that recovered, seconds; null when none did. */
-  medianRecoverySeconds: number | null;
-  /** Median of diagnosedAt - triggerStart over the runs that recovered and were diagnosed, seconds. */
-  medianDiagnosisSeconds: number | null;
-  /** Runs that recovered and were diagnosed (the count behind medianDiagnosisSeconds). */
-  diagnosedAmongRecovered: number;
-  /** Means with 95% t-intervals over the runs. */
-  peakAmplification: MeanEstimate | null;
-  goodputLostSeconds: MeanEstimate | null;
-  /** Sum over dependents of their outage, minutes. */
-  dependentsOutageMinutes: MeanEstimate | null;
-}
-
-/** One variant's runs (summaries in replication order) and, for reports, the first replication's series. */
-export interface VariantRuns {
-  variant: string | null;
-  summaries: RunSummary[];
-  firstSeries: Series | null;
-}
-
-export interface CompareResult {
-  scenario: string;
-  seeds: number[];
-  stats: VariantStats[];
-  runs: VariantRuns[];
-}
+export type { CompareResult, VariantRuns, VariantStats } from "../metrics/CompareResult.js";
 
 /** Computes a variant's statistics from its run summaries (pure; see VariantStats for the definitions). */
 export function variantStats(variant: string | null, summaries: readonly RunSummary[]): VariantStats {

@@ -1,4 +1,4 @@
-import type { VerdictSpec } from "../scenario/Scenario.js";
+import type { VerdictSpec } from "../spec/VerdictSpec.js";
 import { capacityBack, type FaultWindow } from "./capacityBack.js";
 import { intervalIndex } from "./intervalIndex.js";
 import type { Verdict } from "./RunResult.js";

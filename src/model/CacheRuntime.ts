@@ -1,5 +1,5 @@
 import type { Rng } from "../core/Rng.js";
-import type { CacheSpec } from "../scenario/Scenario.js";
+import type { CacheSpec } from "../spec/CacheSpec.js";
 import { grow } from "./grow.js";
 
 /** `lookup` results. */

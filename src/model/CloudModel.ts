@@ -1,7 +1,7 @@
 import { StampedeError } from "../core/StampedeError.js";
 import { Simulation } from "../engine/Simulation.js";
 import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
-import type { Scenario } from "../scenario/Scenario.js";
+import type { Scenario } from "../spec/Scenario.js";
 import { CapacityGauge } from "./CapacityGauge.js";
 import { Dependents } from "./Dependents.js";
 import { HostReplacer } from "./HostReplacer.js";

@@ -1,7 +1,7 @@
 import type { DependencyGraph } from "../graph/DependencyGraph.js";
 import { GraphBuilder } from "../graph/GraphBuilder.js";
 import { Failure, NodeState } from "../graph/NodeState.js";
-import type { DependentSpec } from "../scenario/Scenario.js";
+import type { DependentSpec } from "../spec/DependentSpec.js";
 
 /**
  * Organisations that depend on services (hard or soft, control or data plane, k-of-n groups over regions), built on

@@ -1,5 +1,5 @@
 import type { Rng } from "../core/Rng.js";
-import type { LinkSpec } from "../scenario/Scenario.js";
+import type { LinkSpec } from "../spec/LinkSpec.js";
 
 /** Returned by `DeviceGroup.enqueue` when the job was dropped (buffer full, partition, policing). */
 export const DROPPED = -1;

@@ -6,7 +6,7 @@ import type { Backoff } from "../policies/backoff/Backoff.js";
 import type { Budget } from "../policies/budget/Budget.js";
 import { Cause, Outcome } from "../policies/Outcome.js";
 import { STOP } from "../policies/retry/RetryPolicy.js";
-import type { FleetSpec } from "../scenario/Scenario.js";
+import type { FleetSpec } from "../spec/FleetSpec.js";
 import { DROPPED } from "./DeviceGroup.js";
 import type { FleetPolicies } from "./FleetPolicies.js";
 import { OWNER_FLEET } from "./RequestPool.js";

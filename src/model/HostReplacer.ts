@@ -1,4 +1,4 @@
-import type { HealthCheckSpec } from "../scenario/Scenario.js";
+import type { HealthCheckSpec } from "../spec/HealthCheckSpec.js";
 import { notRestarting, type RestartSupervisor } from "./RestartSupervisor.js";
 import type { ServiceRuntime } from "./ServiceRuntime.js";
 import type { World } from "./World.js";

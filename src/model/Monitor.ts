@@ -1,4 +1,4 @@
-import type { MonitoringSpec } from "../scenario/Scenario.js";
+import type { MonitoringSpec } from "../spec/MonitoringSpec.js";
 import { DROPPED } from "./DeviceGroup.js";
 import type { World } from "./World.js";
 

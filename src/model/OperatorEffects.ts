@@ -1,7 +1,9 @@
 import { StampedeError } from "../core/StampedeError.js";
 import { type BackoffConfig, makeBackoff } from "../policies/backoff/Backoff.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
-import type { AutomationAction, FaultSpec, OperatorActionSpec } from "../scenario/Scenario.js";
+import type { AutomationAction } from "../spec/AutomationSpec.js";
+import type { FaultSpec } from "../spec/FaultSpec.js";
+import type { OperatorActionSpec } from "../spec/OperatorsSpec.js";
 import type { Monitor } from "./Monitor.js";
 import type { RestartSupervisor } from "./RestartSupervisor.js";
 import type { World } from "./World.js";

@@ -1,4 +1,4 @@
-import type { OperatorActionSpec, OperatorsSpec } from "../scenario/Scenario.js";
+import type { OperatorActionSpec, OperatorsSpec } from "../spec/OperatorsSpec.js";
 import type { Monitor } from "./Monitor.js";
 import type { OperatorEffects } from "./OperatorEffects.js";
 

@@ -3,7 +3,7 @@ import type { Distribution } from "../engine/distributions/Distribution.js";
 import { Cause, Outcome } from "../policies/Outcome.js";
 import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
-import type { ServiceSpec } from "../scenario/Scenario.js";
+import type { ServiceSpec } from "../spec/ServiceSpec.js";
 import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
 import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
 import { OWNER_SERVICE } from "./RequestPool.js";

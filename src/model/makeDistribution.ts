@@ -8,7 +8,7 @@ import { Normal } from "../engine/distributions/Normal.js";
 import { Pareto } from "../engine/distributions/Pareto.js";
 import { Uniform } from "../engine/distributions/Uniform.js";
 import { Weibull } from "../engine/distributions/Weibull.js";
-import type { DistributionSpec } from "../scenario/Scenario.js";
+import type { DistributionSpec } from "../spec/DistributionSpec.js";
 
 /** Builds an engine Distribution from a scenario's distribution spec (values in seconds). */
 export function makeDistribution(spec: DistributionSpec): Distribution {

@@ -1,7 +1,7 @@
 import { formatDuration } from "../core/parseDuration.js";
-import type { VariantStats } from "../experiments/compareVariants.js";
-import type { MeanEstimate } from "../experiments/stats/meanInterval.js";
-import type { ShareEstimate } from "../experiments/stats/wilsonInterval.js";
+import type { VariantStats } from "../metrics/CompareResult.js";
+import type { MeanEstimate } from "../metrics/MeanEstimate.js";
+import type { ShareEstimate } from "../metrics/ShareEstimate.js";
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;

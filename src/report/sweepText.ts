@@ -1,5 +1,5 @@
 import { formatDuration } from "../core/parseDuration.js";
-import type { PhaseCell, PhaseDiagram } from "../experiments/sweep/phaseDiagram.js";
+import type { PhaseCell, PhaseDiagram } from "../metrics/PhaseDiagram.js";
 
 const SYMBOL = { stable: ".", recovers: "r", metastable: "M" } as const;
 

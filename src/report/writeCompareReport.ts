@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { CompareResult } from "../experiments/compareVariants.js";
+import type { CompareResult } from "../metrics/CompareResult.js";
 import { compareRows } from "./compareTable.js";
 import type { ReportRun } from "./html/ReportData.js";
 import { reportHtml } from "./html/reportHtml.js";

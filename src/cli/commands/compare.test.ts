@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../experiments/testing/cliHarness.js";
 import { fakePorts } from "../../experiments/testing/fakeModel.js";
+import { runCli } from "../testing/cliHarness.js";
 import { register } from "./compare.js";
 
 const compare = (argv: string[]) =>

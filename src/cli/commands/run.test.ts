@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../experiments/testing/cliHarness.js";
 import { fakePorts } from "../../experiments/testing/fakeModel.js";
+import { runCli } from "../testing/cliHarness.js";
 import { register } from "./run.js";
 
 const run = (argv: string[]) => runCli((p) => register(p, fakePorts), ["run", "fake", "--quiet", ...argv]);

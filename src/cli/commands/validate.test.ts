@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../experiments/testing/cliHarness.js";
+import { runCli } from "../testing/cliHarness.js";
 import { register as registerDescribe } from "./describe.js";
 import { register as registerList } from "./list.js";
 import { register as registerSchema } from "./schema.js";

@@ -1,15 +1,7 @@
+import type { MeanEstimate } from "../../metrics/MeanEstimate.js";
 import { studentTQuantile } from "./studentTQuantile.js";
 
-/** A sample mean with its two-sided Student-t confidence interval. */
-export interface MeanEstimate {
-  n: number;
-  mean: number;
-  /** Sample standard deviation (n - 1 in the denominator); 0 when n is 1. */
-  stddev: number;
-  /** Interval bounds; equal to the mean when n < 2 (no spread can be estimated): check `n`. */
-  low: number;
-  high: number;
-}
+export type { MeanEstimate } from "../../metrics/MeanEstimate.js";
 
 /**
  * The mean of `values` with a two-sided t confidence interval (`confidence`, default 0.95): mean ± t(1-α/2, n-1) ·

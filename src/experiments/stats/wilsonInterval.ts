@@ -1,18 +1,6 @@
-/** A two-sided confidence interval. */
-export interface Interval {
-  low: number;
-  high: number;
-}
+import type { ShareEstimate } from "../../metrics/ShareEstimate.js";
 
-/** A share with its Wilson score interval. */
-export interface ShareEstimate extends Interval {
-  /** Successes (runs that had the property). */
-  count: number;
-  /** Trials (runs). */
-  n: number;
-  /** count / n. */
-  share: number;
-}
+export type { Interval, ShareEstimate } from "../../metrics/ShareEstimate.js";
 
 /** z of a two-sided 95% normal interval. */
 export const Z95 = 1.959963984540054;

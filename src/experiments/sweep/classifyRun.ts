@@ -1,7 +1,7 @@
+import type { Phase } from "../../metrics/PhaseDiagram.js";
 import type { RunSummary } from "../../metrics/RunResult.js";
 
-/** The phase of one run: never under half of baseline goodput, dipped and came back, or stuck. */
-export type Phase = "stable" | "recovers" | "metastable";
+export type { Phase } from "../../metrics/PhaseDiagram.js";
 
 /** Goodput share of baseline that a stable run never goes under. */
 export const STABLE_RATIO = 0.5;

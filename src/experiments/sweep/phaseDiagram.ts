@@ -1,31 +1,10 @@
+import type { Phase, PhaseCell, PhaseDiagram } from "../../metrics/PhaseDiagram.js";
 import { median } from "../stats/median.js";
-import { classifyRun, type Phase } from "./classifyRun.js";
+import { classifyRun } from "./classifyRun.js";
 import type { SweepParam } from "./parseParam.js";
 import { coordsOf, gridSize, pointOf, type SweepRecord } from "./SweepPlan.js";
 
-/** One grid point of the phase diagram. */
-export interface PhaseCell {
-  pointIndex: number;
-  coords: number[];
-  point: Record<string, number>;
-  runs: number;
-  stable: number;
-  recovers: number;
-  metastable: number;
-  failed: number;
-  /** The most frequent phase among its runs (ties go to the worse phase), or null when no run finished. */
-  phase: Phase | null;
-  /** Runs with a recoveredAt. */
-  recovered: number;
-  /** Median of recoveredAt - triggerStart over the runs that recovered, seconds. */
-  medianRecoverySeconds: number | null;
-}
-
-export interface PhaseDiagram {
-  params: { path: string; values: number[]; log: boolean }[];
-  cells: PhaseCell[];
-  totals: { runs: number; stable: number; recovers: number; metastable: number; failed: number };
-}
+export type { PhaseCell, PhaseDiagram } from "../../metrics/PhaseDiagram.js";
 
 const ORDER: Phase[] = ["metastable", "recovers", "stable"];
 

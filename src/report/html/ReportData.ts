@@ -1,5 +1,5 @@
-import type { VariantStats } from "../../experiments/compareVariants.js";
-import type { PhaseDiagram } from "../../experiments/sweep/phaseDiagram.js";
+import type { VariantStats } from "../../metrics/CompareResult.js";
+import type { PhaseDiagram } from "../../metrics/PhaseDiagram.js";
 import type { RunSummary, Series } from "../../metrics/RunResult.js";
 
 /** One run shown in a report: a label (the variant, or "baseline"), its summary and its series. */

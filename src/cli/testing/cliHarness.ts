@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { vi } from "vitest";
-import { exitWithError } from "../../cli/exitWithError.js";
+import { exitWithError } from "../exitWithError.js";
 
 /** What a command printed and its exit code. */
 export interface CliOutcome {

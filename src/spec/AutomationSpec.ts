@@ -1,0 +1,21 @@
+export type AutomationAction =
+  /**
+   * The service's endpoints change: persistent connections to it are torn down and must be set up again; `fraction`
+   * (default 1) of each fleet's clients are affected (a smaller trigger).
+   */
+  | { type: "change-endpoints"; service: string; fraction?: number }
+  | { type: "scale"; service: string; servers: number }
+  | { type: "remove-capacity"; link?: string; service?: string; devices?: number; servers?: number }
+  | { type: "restart"; service: string; duration: number }
+  /** The fleet's load becomes `factor` x its configured load (open: rate x factor; closed: think / factor). */
+  | { type: "load"; fleet: string; factor: number }
+  /** The service's cache loses its `hottest` fraction of keys by popularity (default 1: all of them). */
+  | { type: "cache-loss"; service: string; hottest: number };
+
+export interface AutomationSpec {
+  /** When, seconds from the scenario's start. */
+  at: number;
+  action: AutomationAction;
+  /** Part of the trigger window of the verdict. Default true. */
+  trigger: boolean;
+}

@@ -1,0 +1,14 @@
+import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
+
+/** A call a service makes to another service while it handles a request (the server is held while it waits). */
+export interface DependencySpec {
+  service: string;
+  /** Hard (default): the request fails when this call fails. Soft: it goes on without it. */
+  hard: boolean;
+  /** Per-attempt timeout of the call, seconds. */
+  timeout: number;
+  /** Retry policy of the call (policies library config). Default: a single attempt. */
+  retry?: RetryConfig;
+  /** Links the call crosses, overriding the route derived from the networks. */
+  via?: string[];
+}

@@ -1,0 +1,46 @@
+import type { BackoffConfig } from "../policies/backoff/Backoff.js";
+import type { BreakerConfig } from "../policies/breaker/BreakerConfig.js";
+import type { BudgetConfig } from "../policies/budget/makeBudget.js";
+import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
+import type { DistributionSpec } from "./DistributionSpec.js";
+
+export type LoadSpec =
+  /** Open loop: each client sends first attempts as a Poisson process of `rate` per second. */
+  | { type: "open"; rate: number }
+  /** Closed loop: each client waits for its request to end, then thinks for `think` seconds. */
+  | { type: "closed"; think: DistributionSpec };
+
+export interface ConnectionSpec {
+  /** Persistent connections must be set up through every device on the route before requests flow. */
+  persistent: boolean;
+  /** Timeout of one setup attempt, seconds. */
+  setupTimeout: number;
+  /** Backoff between consecutive failed setup attempts (policies library backoff config). */
+  reconnect: BackoffConfig;
+}
+
+export interface FleetSpec {
+  description?: string;
+  network: string;
+  /** The service this fleet calls. */
+  target: string;
+  clients: number;
+  load: LoadSpec;
+  /** Per-attempt timeout, seconds. */
+  timeout: number;
+  /** Retry policy (policies library config): max attempts, backoff, jitter. */
+  retry: RetryConfig;
+  budget?: BudgetConfig;
+  breaker?: BreakerConfig;
+  connection?: ConnectionSpec;
+  /** Each attempt's timeout is drawn from this distribution (seconds) instead of being `timeout`. */
+  timeoutDistribution?: DistributionSpec;
+  /** The delay before each retry is drawn from this (seconds) instead of the retry policy's backoff. */
+  retryDelay?: DistributionSpec;
+  /** Retrial persistence: probability of retrying after attempt k (item k-1, the last repeats). Default 1. */
+  persistence?: { error: number[]; timeout: number[] };
+  /** Traffic class, for operators' reroute actions. Default: the fleet's name. */
+  trafficClass: string;
+  /** Links crossed, overriding the route derived from the networks. */
+  via?: string[];
+}

@@ -1,0 +1,37 @@
+import type { BackoffConfig } from "../policies/backoff/Backoff.js";
+import type { BudgetConfig } from "../policies/budget/makeBudget.js";
+import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
+
+export type OperatorActionSpec =
+  | { type: "reroute"; traffic: string; via: string[] }
+  | { type: "block"; fleet: string; fraction: number }
+  | { type: "readmit"; fleet: string; over: number }
+  | { type: "rate-limit"; fleet: string; rate: number }
+  | { type: "add-capacity"; link: string; devices: number }
+  | { type: "scale"; service: string; servers: number }
+  | { type: "disable-automation"; name: string }
+  | {
+      type: "deploy-fix";
+      fleet: string;
+      retry?: RetryConfig;
+      reconnect?: BackoffConfig;
+      budget?: BudgetConfig;
+      over: number;
+    };
+
+export interface OperatorStepSpec {
+  /** What starts the clock of this step: detection, diagnosis, or the completion of another step (by name). */
+  after: string;
+  /** Delay after that, seconds (labelled as an assumption in notes). */
+  delay: number;
+  do: OperatorActionSpec;
+}
+
+export interface OperatorsSpec {
+  /**
+   * Diagnosis (knowing the cause) accrues while operators look: it needs `visible` seconds of time with fresh
+   * monitoring, or `blind` seconds with stale monitoring, or a mix in proportion.
+   */
+  diagnosis: { visible: number; blind: number };
+  runbook: Record<string, OperatorStepSpec>;
+}

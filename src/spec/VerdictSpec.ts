@@ -1,0 +1,16 @@
+export interface VerdictSpec {
+  /** Fleets whose successes make goodput. Default: all fleets. */
+  goodputFleets: string[];
+  /** Goodput baseline window before the trigger, seconds. Default 600. */
+  baselineWindow: number;
+  /** Recovered when goodput >= this share of baseline... Default 0.9. */
+  recoveredRatio: number;
+  /** ...for this long, seconds. Default 300. */
+  recoveredFor: number;
+  /** Metastable when goodput is still below this share... Default 0.5. */
+  metastableRatio: number;
+  /** ...this long after the trigger ended, seconds. Default 1800. */
+  metastableAfter: number;
+  /** A service is out in an interval where its success ratio is below this. Default 0.5. */
+  outageRatio: number;
+}
