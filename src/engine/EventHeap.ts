@@ -1,3 +1,5 @@
+import { growColumn } from "./growColumn.js";
+
 /**
  * A binary min-heap of events ordered by (time, seq), stored in parallel typed arrays. Each entry carries a slot
  * index into the Simulation's slot pool, where the event's kind, target and payload live. No allocation per push or
@@ -79,14 +81,8 @@ export class EventHeap {
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.time);
-    const s = new Float64Array(cap);
-    s.set(this.seq);
-    const sl = new Int32Array(cap);
-    sl.set(this.slot);
-    this.time = t;
-    this.seq = s;
-    this.slot = sl;
+    this.time = growColumn(this.time, cap);
+    this.seq = growColumn(this.seq, cap);
+    this.slot = growColumn(this.slot, cap);
   }
 }

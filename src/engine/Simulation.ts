@@ -1,6 +1,7 @@
 import type { Clock } from "../core/Clock.js";
 import type { Rng } from "../core/Rng.js";
 import { StampedeError } from "../core/StampedeError.js";
+import { ColumnPool } from "./ColumnPool.js";
 import { EventHeap } from "./EventHeap.js";
 import { TimerLane } from "./TimerLane.js";
 import { Xoshiro128 } from "./Xoshiro128.js";
@@ -49,13 +50,12 @@ export class Simulation implements Clock {
   private readonly kindNames: string[] = ["callback"];
   private callbacks: ((() => void) | undefined)[] = [];
 
+  /** Event slots (kind, target, payload, generation), one per pending event, recycled by `slots`. */
+  private readonly slots: ColumnPool;
   private sKind: Int32Array;
   private sTarget: Int32Array;
   private sPayload: Float64Array;
   private sGen: Int32Array;
-  private free: Int32Array;
-  private freeTop = 0;
-  private slotsUsed = 0;
 
   private readonly root: Xoshiro128;
   /** Optional observer of every event; undefined for full speed. */
@@ -64,11 +64,20 @@ export class Simulation implements Clock {
   constructor(options: SimulationOptions = {}) {
     const cap = options.initialCapacity ?? 1024;
     this.heap = new EventHeap(cap);
-    this.sKind = new Int32Array(cap);
-    this.sTarget = new Int32Array(cap);
-    this.sPayload = new Float64Array(cap);
-    this.sGen = new Int32Array(cap);
-    this.free = new Int32Array(cap);
+    const slots = new ColumnPool(cap, { maxCapacity: SLOT_LIMIT, what: "events pending" });
+    this.slots = slots;
+    this.sKind = slots.column(new Int32Array(cap), (a) => {
+      this.sKind = a;
+    });
+    this.sTarget = slots.column(new Int32Array(cap), (a) => {
+      this.sTarget = a;
+    });
+    this.sPayload = slots.column(new Float64Array(cap), (a) => {
+      this.sPayload = a;
+    });
+    this.sGen = slots.column(new Int32Array(cap), (a) => {
+      this.sGen = a;
+    });
     this.root = new Xoshiro128(options.seed ?? 1);
   }
 
@@ -160,7 +169,7 @@ export class Simulation implements Clock {
     // exact float arithmetic (SLOT_LIMIT is a power of two), and cheaper than the float modulo
     const gen = Math.floor(handle / SLOT_LIMIT);
     const slot = handle - gen * SLOT_LIMIT;
-    if (slot >= this.slotsUsed || this.sGen[slot] !== gen || this.sKind[slot] === CANCELLED) return false;
+    if (slot >= this.slots.used || this.sGen[slot] !== gen || this.sKind[slot] === CANCELLED) return false;
     // only callback slots hold a closure: never write to the sparse callbacks array on the hot path
     if (this.sKind[slot] === CALLBACK) this.callbacks[slot] = undefined;
     this.sKind[slot] = CANCELLED;
@@ -211,6 +220,7 @@ export class Simulation implements Clock {
     const heap = this.heap;
     const lanes = this.lanes;
     const handlers = this.handlers;
+    const slots = this.slots;
     while (!this.stopped) {
       let bestTime = Number.POSITIVE_INFINITY;
       let src = -1;
@@ -234,7 +244,7 @@ export class Simulation implements Clock {
       const kind = this.sKind[slot]!;
       const sGen = this.sGen;
       sGen[slot] = (sGen[slot]! + 1) & GEN_MASK;
-      this.free[this.freeTop++] = slot;
+      slots.release(slot);
       if (kind === CANCELLED) {
         this.liveCancelled--;
         continue;
@@ -261,32 +271,11 @@ export class Simulation implements Clock {
   }
 
   private alloc(kind: number, target: number, payload: number): number {
-    let slot: number;
-    if (this.freeTop > 0) slot = this.free[--this.freeTop]!;
-    else {
-      if (this.slotsUsed === this.sKind.length) this.growSlots();
-      slot = this.slotsUsed++;
-    }
+    const slot = this.slots.alloc();
     this.sKind[slot] = kind;
     this.sTarget[slot] = target;
     this.sPayload[slot] = payload;
     return slot;
-  }
-
-  private growSlots(): void {
-    const cap = this.sKind.length * 2;
-    if (cap > SLOT_LIMIT)
-      throw new StampedeError("E_CAPACITY", `more than ${SLOT_LIMIT} events pending at once`);
-    const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.sKind = grow(this.sKind, (n) => new Int32Array(n));
-    this.sTarget = grow(this.sTarget, (n) => new Int32Array(n));
-    this.sPayload = grow(this.sPayload, (n) => new Float64Array(n));
-    this.sGen = grow(this.sGen, (n) => new Int32Array(n));
-    this.free = grow(this.free, (n) => new Int32Array(n));
   }
 
   private badTime(time: number): never {

@@ -1,4 +1,4 @@
-import { grow } from "./grow.js";
+import { ColumnPool } from "../engine/ColumnPool.js";
 
 /**
  * Attempts on the wire and in services, as typed-array columns. An attempt outlives its caller when the caller times
@@ -28,18 +28,32 @@ export class AttemptPool {
   workStart = new Float64Array(256);
   /** 1 when the service answered with an error. */
   failed = new Int8Array(256);
-  private free = new Int32Array(256);
-  private freeTop = 0;
-  private used = 0;
-  live = 0;
+  /** Free list, id allocation and growth of every column above. */
+  private readonly ids: ColumnPool = new ColumnPool(256);
+
+  constructor() {
+    this.ids.adopt<AttemptPool>(this, [
+      "request",
+      "service",
+      "deadline",
+      "sent",
+      "back",
+      "callerDone",
+      "netDone",
+      "dep",
+      "depCall",
+      "workStart",
+      "failed",
+    ]);
+  }
+
+  /** Ids in use. */
+  get live(): number {
+    return this.ids.live;
+  }
 
   alloc(request: number, service: number, now: number, deadline: number): number {
-    let id: number;
-    if (this.freeTop > 0) id = this.free[--this.freeTop]!;
-    else {
-      if (this.used === this.request.length) this.growAll();
-      id = this.used++;
-    }
+    const id = this.ids.alloc();
     this.request[id] = request;
     this.service[id] = service;
     this.deadline[id] = deadline;
@@ -51,7 +65,6 @@ export class AttemptPool {
     this.depCall[id] = -1;
     this.workStart[id] = now;
     this.failed[id] = 0;
-    this.live++;
     return id;
   }
 
@@ -68,23 +81,6 @@ export class AttemptPool {
   }
 
   private release(id: number): void {
-    this.free[this.freeTop++] = id;
-    this.live--;
-  }
-
-  private growAll(): void {
-    const n = this.request.length * 2;
-    this.request = grow(this.request, n);
-    this.service = grow(this.service, n);
-    this.deadline = grow(this.deadline, n);
-    this.sent = grow(this.sent, n);
-    this.back = grow(this.back, n);
-    this.callerDone = grow(this.callerDone, n);
-    this.netDone = grow(this.netDone, n);
-    this.dep = grow(this.dep, n);
-    this.depCall = grow(this.depCall, n);
-    this.workStart = grow(this.workStart, n);
-    this.failed = grow(this.failed, n);
-    this.free = grow(this.free, n);
+    this.ids.release(id);
   }
 }

@@ -1,4 +1,4 @@
-import { grow } from "./grow.js";
+import { ColumnPool } from "../engine/ColumnPool.js";
 
 /** Who owns a logical request: a fleet's client, or a service handling an attempt (a dependency call). */
 export const OWNER_FLEET = 0;
@@ -32,18 +32,33 @@ export class RequestPool {
   nextWaiting = new Int32Array(256);
   /** 1 while waiting in a client's connection queue. */
   waiting = new Int8Array(256);
-  private free = new Int32Array(256);
-  private freeTop = 0;
-  private used = 0;
-  live = 0;
+  /** Free list, id allocation and growth of every column above. */
+  private readonly ids: ColumnPool = new ColumnPool(256);
+
+  constructor() {
+    this.ids.adopt<RequestPool>(this, [
+      "ownerKind",
+      "owner",
+      "client",
+      "first",
+      "attemptStart",
+      "cause",
+      "attempts",
+      "prevDelay",
+      "current",
+      "timer",
+      "nextWaiting",
+      "waiting",
+    ]);
+  }
+
+  /** Ids in use. */
+  get live(): number {
+    return this.ids.live;
+  }
 
   alloc(ownerKind: number, owner: number, client: number, now: number): number {
-    let id: number;
-    if (this.freeTop > 0) id = this.free[--this.freeTop]!;
-    else {
-      if (this.used === this.owner.length) this.growAll();
-      id = this.used++;
-    }
+    const id = this.ids.alloc();
     this.ownerKind[id] = ownerKind;
     this.owner[id] = owner;
     this.client[id] = client;
@@ -56,29 +71,10 @@ export class RequestPool {
     this.timer[id] = -1;
     this.nextWaiting[id] = -1;
     this.waiting[id] = 0;
-    this.live++;
     return id;
   }
 
   release(id: number): void {
-    this.free[this.freeTop++] = id;
-    this.live--;
-  }
-
-  private growAll(): void {
-    const n = this.owner.length * 2;
-    this.ownerKind = grow(this.ownerKind, n);
-    this.owner = grow(this.owner, n);
-    this.client = grow(this.client, n);
-    this.first = grow(this.first, n);
-    this.attempts = grow(this.attempts, n);
-    this.attemptStart = grow(this.attemptStart, n);
-    this.cause = grow(this.cause, n);
-    this.prevDelay = grow(this.prevDelay, n);
-    this.current = grow(this.current, n);
-    this.timer = grow(this.timer, n);
-    this.nextWaiting = grow(this.nextWaiting, n);
-    this.waiting = grow(this.waiting, n);
-    this.free = grow(this.free, n);
+    this.ids.release(id);
   }
 }
