@@ -26,6 +26,10 @@ export class AttemptPool {
   depCall = new Int32Array(256);
   /** Service-side: work started at (for wasted-work accounting). */
   workStart = new Float64Array(256);
+  /** Link crossed on the way out (-1: none), the device it was buffered on, and that device's epoch then. */
+  link = new Int32Array(256);
+  device = new Int32Array(256);
+  devEpoch = new Int32Array(256);
   /** 1 when the service answered with an error. */
   failed = new Int8Array(256);
   private free = new Int32Array(256);
@@ -51,6 +55,7 @@ export class AttemptPool {
     this.depCall[id] = -1;
     this.workStart[id] = now;
     this.failed[id] = 0;
+    this.link[id] = -1;
     this.live++;
     return id;
   }
@@ -85,6 +90,9 @@ export class AttemptPool {
     this.depCall = grow(this.depCall, n);
     this.workStart = grow(this.workStart, n);
     this.failed = grow(this.failed, n);
+    this.link = grow(this.link, n);
+    this.device = grow(this.device, n);
+    this.devEpoch = grow(this.devEpoch, n);
     this.free = grow(this.free, n);
   }
 }

@@ -63,6 +63,10 @@ export interface DependencySpec {
   timeout: number;
   /** Retry policy of the call (policies library config). Default: a single attempt. */
   retry?: RetryConfig;
+  /** Retry budget or throttle of the call, shared by the whole calling service. Default none. */
+  budget?: BudgetConfig;
+  /** Circuit breaker of the call, shared by the whole calling service (an open breaker fails the call locally). */
+  breaker?: BreakerConfig;
   /** Links the call crosses, overriding the route derived from the networks. */
   via?: string[];
 }
@@ -276,6 +280,10 @@ export type OperatorActionSpec =
   | { type: "add-capacity"; link: string; devices: number }
   | { type: "scale"; service: string; servers: number }
   | { type: "disable-automation"; name: string }
+  /** Holds every circuit breaker of the fleet open (its clients refuse locally) until `reset-breakers`. */
+  | { type: "isolate"; fleet: string }
+  /** Closes every circuit breaker of the fleet and forgets its history. */
+  | { type: "reset-breakers"; fleet: string }
   | {
       type: "deploy-fix";
       fleet: string;
