@@ -138,6 +138,35 @@ describe("CallSite: circuit breakers in the call path", () => {
   });
 });
 
+describe("CallSite: deployed fixes", () => {
+  it("deploy-fix's budget reaches the fixed clients (it was accepted and ignored)", () => {
+    const refusedAfterFix = (budget: boolean) => {
+      const scenario = defineScenario(
+        base((r) => {
+          r.services.api!.dependencies = {};
+          r.faults = { "api-fails": { target: "api", start: 60, end: 300, errorRate: 1 } };
+        }),
+      );
+      const model = new CloudModel(scenario, 1, 300);
+      model.sim.schedule(30, () =>
+        model.effects.apply(
+          {
+            type: "deploy-fix",
+            fleet: "users",
+            ...(budget ? { budget: { type: "grpc", maxTokens: 2, tokenRatio: 0.01 } } : {}),
+            over: 0,
+          },
+          "test.fix",
+        ),
+      );
+      model.run(300);
+      return model.world.fleets[0]!.site.counters.total("refused");
+    };
+    expect(refusedAfterFix(false)).toBe(0);
+    expect(refusedAfterFix(true)).toBeGreaterThan(1000);
+  });
+});
+
 describe("CallSite: honest counts", () => {
   it("attempts count what was sent; a budget's refusals are counted in refused, not in attempts", () => {
     const r = run(
