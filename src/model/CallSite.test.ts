@@ -209,6 +209,31 @@ describe("CallSite: honest counts", () => {
   });
 });
 
+describe("CallSite: the retry policy's attempt timeout and deadline", () => {
+  const slow = (retry: Raw["fleets"][string]["retry"]) =>
+    run(
+      base((r) => {
+        r.faults = {};
+        r.services.api!.dependencies = {};
+        r.services.api!.serviceTime = { type: "constant", value: "300ms" };
+        r.services.api!.servers = 100;
+        r.fleets.users!.retry = retry;
+      }),
+    ).summary.fleets.users!;
+
+  it("retry.attemptTimeout clips each attempt as in production (it was accepted and ignored)", () => {
+    expect(slow({ maxAttempts: 1 }).timeouts).toBe(0);
+    const clipped = slow({ maxAttempts: 1, attemptTimeout: "200ms" });
+    expect(clipped.successes).toBe(0);
+    expect(clipped.timeouts).toBeGreaterThan(clipped.firstAttempts - 100); // all but those in flight at the end
+  });
+
+  it("retry.deadline shortens the last attempt to what is left of it", () => {
+    const tight = slow({ maxAttempts: 1, deadline: "250ms" });
+    expect(tight.successes).toBe(0);
+  });
+});
+
 describe("World's caller table", () => {
   it("a new kind of caller is two hooks and a registration: a toy prober calls a service through its own CallSite", () => {
     const scenario = defineScenario(base((r) => (r.fleets = {})));

@@ -147,14 +147,18 @@ export class CallSite {
     const now = w.sim.now();
     req.attemptStart[r] = now;
     const dist = this.config.timeoutDistribution;
-    if (dist === undefined) {
-      req.deadline[r] = now + this.config.timeout;
-      req.timer[r] = w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0);
-    } else {
-      const t = dist.sample(this.config.streams.timeouts);
-      req.deadline[r] = now + t;
-      req.timer[r] = w.sim.after(t, w.kinds.requestTimeout, r, 0);
+    let t = dist === undefined ? this.config.timeout : dist.sample(this.config.streams.timeouts);
+    // The retry policy's own attempt timeout and overall deadline clip the attempt, as they do in production.
+    const policy = this.policyOf(k);
+    if (policy !== undefined && Math.min(policy.attemptTimeout, policy.deadline) < Number.POSITIVE_INFINITY) {
+      const clip = policy.attemptTimeoutAt(req.first[r]!);
+      if (clip < t) t = clip > 0 ? clip : 0;
     }
+    req.deadline[r] = now + t;
+    req.timer[r] =
+      dist === undefined && t === this.config.timeout
+        ? w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0)
+        : w.sim.after(t, w.kinds.requestTimeout, r, 0);
     this.owner.send(r);
   }
 
@@ -245,10 +249,15 @@ export class CallSite {
     }
   }
 
+  /** The retry policy of caller `k`: the deployed fix's once it reached k, else the site's. */
+  private policyOf(k: number): RetryPolicy | undefined {
+    const fix = this.fixRetry;
+    return fix !== undefined && this.isFixed(k) ? fix : this.config.retry;
+  }
+
   private retryOrFinish(r: number, outcome: number): void {
     const req = this.w.requests;
-    const fix = this.fixRetry;
-    const policy = fix !== undefined && this.isFixed(this.key(r)) ? fix : this.config.retry;
+    const policy = this.policyOf(this.key(r));
     let delay =
       policy === undefined ? STOP : policy.next(req.attempts[r]!, outcome, req.first[r]!, req.prevDelay[r]!);
     if (delay !== STOP && (this.config.persistence !== undefined || this.config.retryDelay !== undefined))
