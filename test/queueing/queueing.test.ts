@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { batchMeans } from "./batchMeans.js";
 import { simulateMMcK } from "./MMcK.js";
-import { erlangC, md1kBlocking, mg1kBlocking, mmckBlocking, mmcMeanWait } from "./theory.js";
+import { erlangC, md1kBlocking, mg1kBlocking, mmckBlocking, mmcMeanWait, mmcSojournTail } from "./theory.js";
 
 /**
  * The engine and its Rng against queueing theory. Each estimate is a batch-means 99.9% confidence interval computed
@@ -62,5 +62,16 @@ describe("queueing theory", () => {
     expect(md1kBlocking(0.9, 2)).toBeCloseTo(1 - 1 / (Math.exp(-0.9) + 0.9), 12);
     // deterministic service loses less than exponential at the same load and room
     expect(md1kBlocking(0.9, 5)).toBeLessThan(mmckBlocking(0.9, 1, 1, 5));
+  });
+
+  it("M/M/c sojourn tail: M/M/1 is exponential with rate mu - lambda; the Erlang-2 case is the limit", () => {
+    for (const t of [0.1, 1, 3]) expect(mmcSojournTail(0.5, 1, 1, t)).toBeCloseTo(Math.exp(-0.5 * t), 12);
+    // c mu - lambda = mu: the hypoexponential's limit, approached from both sides
+    for (const t of [0.2, 1]) {
+      const at = mmcSojournTail(1, 1, 2, t);
+      expect(mmcSojournTail(1 + 1e-6, 1, 2, t)).toBeCloseTo(at, 5);
+      expect(mmcSojournTail(1 - 1e-6, 1, 2, t)).toBeCloseTo(at, 5);
+    }
+    expect(mmcSojournTail(30, 10, 4, 0)).toBeCloseTo(1, 12);
   });
 });

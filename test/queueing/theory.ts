@@ -57,3 +57,18 @@ export function md1kBlocking(rho: number, K: number): number {
   };
   return mg1kBlocking(poisson, rho, K);
 }
+
+/**
+ * Tail of the sojourn time (wait + service) of an M/M/c FIFO queue: P(W + S > t). The wait is 0 with probability
+ * 1 - C and exponential with rate theta = c mu - lambda with probability C (Erlang C); the service is exponential
+ * with rate mu, so the waiting case is a hypoexponential (Erlang-2 when theta = mu).
+ */
+export function mmcSojournTail(lambda: number, mu: number, c: number, t: number): number {
+  const C = erlangC(c, lambda / mu);
+  const theta = c * mu - lambda;
+  const both =
+    Math.abs(theta - mu) < 1e-12 * mu
+      ? Math.exp(-mu * t) * (1 + mu * t)
+      : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
+  return (1 - C) * Math.exp(-mu * t) + C * both;
+}
