@@ -4,7 +4,7 @@ import type { RunResult } from "../../src/metrics/RunResult.js";
 import { defineScenario } from "../../src/scenario/defineScenario.js";
 import type { RawScenario } from "../../src/scenario/schema/scenarioSchema.js";
 import { batchMeans, batchRatio, type Interval } from "./batchMeans.js";
-import { md1kBlocking, mmckBlocking, mmcMeanWait } from "./theory.js";
+import { md1kBlocking, mmckBlocking, mmcMeanWait, mmcSojournTail } from "./theory.js";
 
 /**
  * Queueing theory through the model: each check builds a scenario, runs it with `runScenario` and reads only the
@@ -41,6 +41,7 @@ function mmc(p: {
   c: number;
   queueLimit: number;
   duration: number;
+  timeout?: number;
 }): RawScenario {
   const clients = 100;
   return {
@@ -63,8 +64,8 @@ function mmc(p: {
         target: "server",
         clients,
         load: { type: "open", rate: p.lambda / clients },
-        // long enough never to fire, and no retries: every arrival is one job
-        timeout: "1h",
+        // by default long enough never to fire; no retries: every arrival is one job
+        timeout: p.timeout ?? "1h",
         retry: { maxAttempts: 1 },
       },
     },
@@ -94,6 +95,26 @@ describe("queueing theory through scenarios and runScenario", () => {
     // the busy servers average the offered load lambda / mu
     const busy = batchMeans(column(r, "service.server.busy"), 100, BATCHES, 0.95);
     expectWithin("M/M/4 busy servers", busy, lambda / mu);
+  });
+
+  it("M/M/4 at rho = 0.75: Erlang C sojourn tail P(W + S > t) = timeouts / first attempts, an exact count", () => {
+    // a caller that gives up does not cancel its work (cancelAbandoned defaults to false) and is not retried, so the
+    // timeout changes no queue: it only counts the requests whose answer took longer than t
+    const [lambda, mu, c, t] = [30, 10, 4, 0.3];
+    const r = runScenario(
+      defineScenario(mmc({ lambda, mu, c, queueLimit: 100_000, duration: 6_000, timeout: t })),
+      {
+        seed: 15,
+      },
+    );
+    const tail = batchRatio(
+      column(r, "fleet.users.timeouts"),
+      column(r, "fleet.users.firstAttempts"),
+      10,
+      BATCHES,
+      0.95,
+    );
+    expectWithin("M/M/4 P(T > 0.3 s)", tail, mmcSojournTail(lambda, mu, c, t));
   });
 
   it("M/M/2/5 at offered load 2.4: blocking = failures / requests of a service with queueLimit 3", () => {
