@@ -85,7 +85,7 @@ describe("queueing theory through scenarios and runScenario", () => {
     // latency or time-averaged queue: `service.server.queue` is a snapshot at each interval's end, not a time average.
     // A snapshot at a fixed time has the stationary distribution in steady state, so the mean of the snapshots is an
     // unbiased (if noisier) estimate of Lq, and the batch means give its interval. The exact count is the sojourn-tail
-    // check below; an exact mean wants a latency sum per fleet (see the report of issue 11, section 5).
+    // check below; an exact mean needs a per-fleet latency sum, which RunResult does not carry yet.
     const wait = batchRatio(
       column(r, "service.server.queue"),
       column(r, "service.server.requests"),
