@@ -105,7 +105,7 @@ describe("queueing theory through scenarios and runScenario", () => {
     // timeout changes no queue: it only counts the requests whose answer took longer than t
     const [lambda, mu, c, t] = [30, 10, 4, 0.3];
     const r = runScenario(
-      defineScenario(mmc({ lambda, mu, c, queueLimit: 100_000, duration: 6_000, timeout: t })),
+      defineScenario(mmc({ lambda, mu, c, queueLimit: 100_000, duration: 15_000, timeout: t })),
       {
         seed: 15,
       },
