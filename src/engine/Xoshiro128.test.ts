@@ -117,4 +117,18 @@ describe("Xoshiro128", () => {
     expect(Math.abs(corr(ys, zs))).toBeLessThan(bound);
     expect(new Xoshiro128(6).fork("a").nextUint32()).not.toBe(new Xoshiro128(5).fork("a").nextUint32());
   });
+
+  it("hashes seed and stream name jointly: no XOR structure across seeds and names", () => {
+    // With state = f(seed) XOR g(name) (two splitmix sequences XORed), the states of (s1,n1), (s1,n2), (s2,n1) XOR to
+    // the state of (s2,n2) for every pair: check that no word of 200 pairs of seeds and names does.
+    let xorHolds = 0;
+    for (let k = 0; k < 200; k++) {
+      const [s1, s2] = [k + 1, k + 1001];
+      const [n1, n2] = [`fleet/a${k}/retry`, `fleet/b${k}/retry`];
+      const w = (s: number, n: string) => new Xoshiro128(s).fork(n).stateWords();
+      const [a, b, c, d] = [w(s1, n1), w(s1, n2), w(s2, n1), w(s2, n2)];
+      for (let i = 0; i < 4; i++) if (((a[i]! ^ b[i]! ^ c[i]!) >>> 0) === d[i]) xorHolds++;
+    }
+    expect(xorHolds).toBe(0);
+  });
 });

@@ -25,6 +25,27 @@ function hashName(name: string, salt: number): number {
 
 const TWO_POW_32 = 4294967296;
 
+/** murmur3's 32-bit finaliser: a bijection with full avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * State word `i` of the stream (seed key, stream key): both keys go through one chain of multiplications, so the
+ * state is a joint, non-separable function of seed and name (no word is f(seed) XOR g(name)).
+ */
+function jointWord(key: number, key2: number, i: number): number {
+  let h = fmix32((key ^ Math.imul(i + 1, 0x9e3779b9)) >>> 0);
+  h = Math.imul(h ^ key2, 0xcc9e2d51);
+  h = (h << 15) | (h >>> 17);
+  h = fmix32((Math.imul(h, 0x1b873593) + key) >>> 0);
+  return fmix32((h ^ Math.imul(key2, 0x85ebca77)) >>> 0);
+}
+
 /**
  * xoshiro128** (Blackman and Vigna): 128 bits of state, period 2^128 - 1, fast with 32-bit integer arithmetic.
  * Seeded from a number through splitmix32. `fork(name)` derives a sub-stream from this stream's *seed material* and
@@ -74,7 +95,18 @@ export class Xoshiro128 implements Rng {
 
   fork(name: string): Xoshiro128 {
     // The child's key is the parent's key; its second key hashes the name with the parent's second key, so a path
-    // of names (`fleet/a` then `retry`) gives a distinct, reproducible stream.
-    return new Xoshiro128(this.key, hashName(name, this.key2 ^ 0x5bd1e995));
+    // of names (`fleet/a` then `retry`) gives a distinct, reproducible stream. Its state hashes both keys jointly.
+    const child = new Xoshiro128(this.key, hashName(name, this.key2 ^ 0x5bd1e995));
+    child.a = jointWord(child.key, child.key2, 0) | 0;
+    child.b = jointWord(child.key, child.key2, 1) | 0;
+    child.c = jointWord(child.key, child.key2, 2) | 0;
+    child.d = jointWord(child.key, child.key2, 3) | 0;
+    if ((child.a | child.b | child.c | child.d) === 0) child.d = 1;
+    return child;
+  }
+
+  /** The four state words (for tests of the seeding). */
+  stateWords(): [number, number, number, number] {
+    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
   }
 }

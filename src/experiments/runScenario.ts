@@ -69,19 +69,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const fleets: Record<string, FleetSummary> = {};
   for (const f of w.fleets) {
     f.resetInterval();
-    const t = f.totals;
+    const t = f.site.counters.totals;
+    const setups = f.totalSetupAttempts;
     fleets[f.name] = {
       clients: f.clients,
       firstAttempts: t.firstAttempts,
-      attempts: t.attempts + t.setupAttempts,
-      setupAttempts: t.setupAttempts,
+      attempts: t.attempts + setups,
+      setupAttempts: setups,
       successes: t.successes,
       timeouts: t.timeouts,
       errors: t.errors,
       rejected: t.rejected,
-      amplification: t.firstAttempts > 0 ? round((t.attempts + t.setupAttempts) / t.firstAttempts) : 0,
-      latencyP50: roundOrNull(f.latencyAll.quantile(0.5)),
-      latencyP99: roundOrNull(f.latencyAll.quantile(0.99)),
+      amplification: t.firstAttempts > 0 ? round((t.attempts + setups) / t.firstAttempts) : 0,
+      latencyP50: roundOrNull(f.site.latencyAll.quantile(0.5)),
+      latencyP99: roundOrNull(f.site.latencyAll.quantile(0.99)),
     };
   }
   const links: Record<string, LinkSummary> = {};

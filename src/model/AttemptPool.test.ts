@@ -6,9 +6,15 @@ describe("AttemptPool", () => {
   it("frees an attempt only once both the caller and the network are done with it", () => {
     const p = new AttemptPool();
     const a = p.alloc(5, 2, 1, 3);
-    expect([p.request[a], p.service[a], p.sent[a], p.deadline[a], p.workStart[a], p.depCall[a]]).toEqual([
-      5, 2, 1, 3, 1, -1,
-    ]);
+    expect([
+      p.request[a],
+      p.service[a],
+      p.sent[a],
+      p.deadline[a],
+      p.workStart[a],
+      p.depCall[a],
+      p.link[a],
+    ]).toEqual([5, 2, 1, 3, 1, -1, -1]);
     p.callerRelease(a);
     expect(p.live).toBe(1);
     expect(p.alloc(6, 2, 1, 3)).toBe(1);

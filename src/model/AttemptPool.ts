@@ -26,6 +26,10 @@ export class AttemptPool {
   depCall = new Int32Array(256);
   /** Service-side: work started at (for wasted-work accounting). */
   workStart = new Float64Array(256);
+  /** Link crossed on the way out (-1: none), the device it was buffered on, and that device's epoch then. */
+  link = new Int32Array(256);
+  device = new Int32Array(256);
+  devEpoch = new Int32Array(256);
   /** 1 when the service answered with an error. */
   failed = new Int8Array(256);
   /** Free list, id allocation and growth of every column above. */
@@ -43,6 +47,9 @@ export class AttemptPool {
       "dep",
       "depCall",
       "workStart",
+      "link",
+      "device",
+      "devEpoch",
       "failed",
     ]);
   }
@@ -65,6 +72,7 @@ export class AttemptPool {
     this.depCall[id] = -1;
     this.workStart[id] = now;
     this.failed[id] = 0;
+    this.link[id] = -1;
     return id;
   }
 

@@ -115,7 +115,7 @@ export class CloudModel {
     const goodputFleets = new Set(this.scenario.verdict.goodputFleets);
     for (const f of w.fleets) {
       const p = `fleet.${f.name}.`;
-      const [first, att, setups, ok, to, err, rej, p50, p99, disc, blocked] = [
+      const [first, att, setups, ok, to, err, rej, refused, p50, p99, disc, blocked] = [
         "firstAttempts",
         "attempts",
         "setups",
@@ -123,26 +123,30 @@ export class CloudModel {
         "timeouts",
         "errors",
         "rejected",
+        "refused",
         "p50",
         "p99",
         "disconnected",
         "blocked",
       ].map((m) => r.column(p + m)) as Float64Array[];
+      const c = f.site.counters.now;
+      const latency = f.site.latency;
       this.record.push(() => {
         const i = r.length;
-        first![i] = f.firstAttempts * perSecond;
-        att![i] = (f.attempts + f.setupAttempts) * perSecond;
+        first![i] = c.firstAttempts * perSecond;
+        att![i] = (c.attempts + f.setupAttempts) * perSecond;
         setups![i] = f.setupAttempts * perSecond;
-        ok![i] = f.successes * perSecond;
-        to![i] = f.timeouts * perSecond;
-        err![i] = f.errors * perSecond;
-        rej![i] = f.rejected * perSecond;
-        p50![i] = f.latency.quantile(0.5) ?? Number.NaN;
-        p99![i] = f.latency.quantile(0.99) ?? Number.NaN;
+        ok![i] = c.successes * perSecond;
+        to![i] = c.timeouts * perSecond;
+        err![i] = c.errors * perSecond;
+        rej![i] = c.rejected * perSecond;
+        refused![i] = c.refused * perSecond;
+        p50![i] = latency.quantile(0.5) ?? Number.NaN;
+        p99![i] = latency.quantile(0.99) ?? Number.NaN;
         disc![i] = f.disconnected();
         blocked![i] = f.blocked;
-        const ended = f.successes + f.timeouts + f.errors;
-        this.fleetRatio[f.index] = ended > 0 ? (f.timeouts + f.errors) / ended : Number.NaN;
+        const ended = c.successes + c.timeouts + c.errors;
+        this.fleetRatio[f.index] = ended > 0 ? (c.timeouts + c.errors) / ended : Number.NaN;
         if (goodputFleets.has(f.name)) goodput[i] = (Number.isNaN(goodput[i]!) ? 0 : goodput[i]!) + ok![i]!;
       });
     }
@@ -151,8 +155,8 @@ export class CloudModel {
       let a = 0;
       let fa = 0;
       for (const f of w.fleets) {
-        a += f.attempts + f.setupAttempts;
-        fa += f.firstAttempts;
+        a += f.site.counters.now.attempts + f.setupAttempts;
+        fa += f.site.counters.now.firstAttempts;
       }
       amplification[i] = fa > 0 ? a / fa : Number.NaN;
       if (Number.isNaN(goodput[i]!)) goodput[i] = 0;

@@ -37,7 +37,13 @@ export class DeviceGroup {
   /** Per device: total work admitted (seconds) and wasted work admitted. */
   private admitted: Float64Array;
   private doneAtTick: Float64Array;
-  private readonly rng: Rng;
+  /**
+   * Per device: bumped when the device is removed. A job records its device's epoch when it is enqueued; when the
+   * epoch has changed by the time the job would leave, the device (and the job in its buffer) is gone.
+   */
+  epoch: Int32Array;
+  /** Draws fault drops (`link/<name>/drops`). Device picks use the caller's own stream (`pickDevice(rng)`). */
+  private readonly dropRng: Rng;
 
   // Counters since the last tick, read and reset by the recorder.
   forwarded = 0;
@@ -52,19 +58,20 @@ export class DeviceGroup {
   totalWasted = 0;
   totalAdmitted = 0;
 
-  constructor(name: string, spec: LinkSpec, rng: Rng) {
+  constructor(name: string, spec: LinkSpec, dropRng: Rng) {
     this.name = name;
     this.latency = spec.latency;
     this.bufferSize = Math.max(1, Math.round(spec.buffer));
     this.forwardCost = 1 / spec.forwardRate;
     this.setupCost = 1 / spec.setupRate;
-    this.rng = rng;
+    this.dropRng = dropRng;
     const cap = Math.max(16, spec.devices * 4);
     this.busyUntil = new Float64Array(cap);
     this.ringHead = new Int32Array(cap);
     this.ringSize = new Int32Array(cap);
     this.admitted = new Float64Array(cap);
     this.doneAtTick = new Float64Array(cap);
+    this.epoch = new Int32Array(cap);
     this.addDevices(spec.devices);
   }
 
@@ -73,7 +80,7 @@ export class DeviceGroup {
     return this.devices / (this.setupCost * this.costFactor);
   }
 
-  /** Adds `n` devices (they start idle). Existing connections stay on their devices. */
+  /** Adds `n` devices; they start clean (idle, empty, no work counted). Existing connections stay on their devices. */
   addDevices(n: number): void {
     const total = this.devices + n;
     if (total > this.busyUntil.length) {
@@ -87,27 +94,47 @@ export class DeviceGroup {
       this.ringSize = grow(this.ringSize, (k) => new Int32Array(k));
       this.admitted = grow(this.admitted, (k) => new Float64Array(k));
       this.doneAtTick = grow(this.doneAtTick, (k) => new Float64Array(k));
+      this.epoch = grow(this.epoch, (k) => new Int32Array(k));
     }
-    for (let d = this.devices; d < total; d++) this.rings.push(new Float64Array(this.bufferSize));
-    this.devices = total;
-  }
-
-  /** Removes the last `n` devices (at least one stays). Returns the new count; callers tear down their connections. */
-  removeDevices(n: number): number {
-    const keep = Math.max(1, this.devices - n);
-    for (let d = keep; d < this.devices; d++) {
+    for (let d = this.devices; d < total; d++) {
+      this.rings.push(new Float64Array(this.bufferSize));
       this.busyUntil[d] = 0;
       this.ringHead[d] = 0;
       this.ringSize[d] = 0;
+      this.admitted[d] = 0;
+      this.doneAtTick[d] = 0;
+    }
+    this.devices = total;
+  }
+
+  /**
+   * Removes the last `n` devices (at least one stays) and returns the new count. The work buffered on them is lost
+   * (their epoch changes, so `alive` is false for it and its callers time out); the connections pinned to them are
+   * torn down by their fleets (World.removeLinkDevices).
+   */
+  removeDevices(n: number): number {
+    const keep = Math.max(1, this.devices - n);
+    for (let d = keep; d < this.devices; d++) {
+      this.epoch[d] = this.epoch[d]! + 1;
+      this.busyUntil[d] = 0;
+      this.ringHead[d] = 0;
+      this.ringSize[d] = 0;
+      this.admitted[d] = 0;
+      this.doneAtTick[d] = 0;
     }
     this.devices = keep;
     this.rings.length = keep;
     return keep;
   }
 
-  /** A device for a new flow: uniform over the current devices (ECMP-like hashing). */
-  pickDevice(): number {
-    return this.devices === 1 ? 0 : Math.floor(this.rng.next() * this.devices);
+  /** A device for a new flow, drawn from the caller's stream `rng`: uniform over the current devices (ECMP-like). */
+  pickDevice(rng: Rng): number {
+    return this.devices === 1 ? 0 : Math.floor(rng.next() * this.devices);
+  }
+
+  /** Is device `device` still the one of epoch `epoch` (not removed since a job was enqueued on it)? */
+  alive(device: number, epoch: number): boolean {
+    return device < this.devices && this.epoch[device] === epoch;
   }
 
   /**
@@ -116,8 +143,8 @@ export class DeviceGroup {
    * after the device: when `completion + ahead > deadline` the job's work is counted as wasted.
    */
   enqueue(device: number, now: number, setup: boolean, deadline: number, ahead: number): number {
-    if (device >= this.devices) device = device % this.devices;
-    if (this.partitioned || (this.dropRate > 0 && this.rng.next() < this.dropRate)) {
+    if (device >= this.devices) throw new Error(`${this.name}: job enqueued on removed device ${device}`);
+    if (this.partitioned || (this.dropRate > 0 && this.dropRng.next() < this.dropRate)) {
       this.drops++;
       return DROPPED;
     }

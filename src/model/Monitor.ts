@@ -1,3 +1,4 @@
+import type { Rng } from "../core/Rng.js";
 import type { MonitoringSpec } from "../spec/MonitoringSpec.js";
 import { DROPPED } from "./DeviceGroup.js";
 import type { World } from "./World.js";
@@ -29,6 +30,8 @@ export class Monitor {
   /** Error ratio at each emission, per source, in a ring indexed by emission number. */
   private readonly ratios: Float64Array;
   private emissions = 0;
+  /** Device picks of telemetry (`link/pick/monitoring`). */
+  private readonly pickRng: Rng;
   private readonly emitKind: number;
   private readonly arriveKind: number;
   /** Services the monitoring system stores its data in (`dependsOn`); emptied by a reroute. */
@@ -38,6 +41,7 @@ export class Monitor {
   metricAlarmAt = Number.NaN;
 
   constructor(w: World, spec: MonitoringSpec, sources: MonitoredSource[]) {
+    this.pickRng = w.sim.rng("link/pick/monitoring");
     this.w = w;
     this.spec = spec;
     this.sources = sources;
@@ -92,7 +96,7 @@ export class Monitor {
       const dev = w.links[link]!;
       const lat = dev.latency + dev.addedLatency;
       const deadline = now + this.spec.timeout;
-      const done = dev.enqueue(dev.pickDevice(), now, false, deadline, lat);
+      const done = dev.enqueue(dev.pickDevice(this.pickRng), now, false, deadline, lat);
       if (done !== DROPPED && done + lat <= deadline) w.sim.at(done + lat, this.arriveKind, i, k);
     }
     w.sim.after(this.spec.interval, this.emitKind, 0, 0);

@@ -1,6 +1,4 @@
 import { StampedeError } from "../core/StampedeError.js";
-import { type BackoffConfig, makeBackoff } from "../policies/backoff/Backoff.js";
-import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { AutomationAction } from "../spec/AutomationSpec.js";
 import type { FaultSpec } from "../spec/FaultSpec.js";
 import type { OperatorActionSpec } from "../spec/OperatorsSpec.js";
@@ -63,11 +61,7 @@ export class OperatorEffects {
         for (const f of w.fleets) {
           if (f.spec.trafficClass !== action.traffic && f.name !== action.traffic) continue;
           matched = true;
-          const link = w.routeLink(f.spec.network, w.services[f.service]!.spec.network, action.via, path);
-          if (link !== f.link) {
-            f.link = link;
-            f.teardownAll();
-          }
+          f.setLink(w.routeLink(f.spec.network, w.services[f.service]!.spec.network, action.via, path));
         }
         for (const s of w.services) {
           for (const d of s.deps) {
@@ -109,18 +103,15 @@ export class OperatorEffects {
       case "disable-automation":
         this.disabledAutomation.add(action.name);
         return;
+      case "isolate":
+        w.fleets[this.fleet(action.fleet, path)]!.site.isolate();
+        return;
+      case "reset-breakers":
+        w.fleets[this.fleet(action.fleet, path)]!.site.resetBreakers();
+        return;
       case "deploy-fix": {
         const f = w.fleets[this.fleet(action.fleet, path)]!;
-        const p = f.policies;
-        if (action.retry !== undefined) {
-          p.fixedRetry = makeRetryPolicy(
-            action.retry as RetryConfig,
-            w.sim,
-            w.sim.rng(`fleet/${f.name}/fix`),
-          );
-        }
-        if (action.reconnect !== undefined)
-          p.fixedReconnect = makeBackoff(action.reconnect as BackoffConfig, `${path}.reconnect`);
+        f.deployFix(action, path);
         this.ramp({
           fleet: f.index,
           field: "fixed",
@@ -141,7 +132,9 @@ export class OperatorEffects {
     switch (action.type) {
       case "change-endpoints": {
         const s = w.serviceIndex(action.service);
-        for (const f of w.fleets) if (f.service === s) f.teardownAll(action.fraction ?? 1);
+        for (const f of w.fleets)
+          if (f.service === s)
+            f.teardownAll(action.fraction ?? 1, w.sim.rng(`automation/${name}/clients/${f.name}`));
         return;
       }
       case "scale":
@@ -149,7 +142,7 @@ export class OperatorEffects {
         return;
       case "remove-capacity":
         if (action.link !== undefined && action.devices !== undefined) {
-          w.links[w.linkIndexOf(action.link)]!.removeDevices(action.devices);
+          w.removeLinkDevices(w.linkIndexOf(action.link), action.devices);
         }
         if (action.service !== undefined && action.servers !== undefined) {
           const i = w.serviceIndex(action.service);

@@ -1,23 +1,23 @@
 import { ColumnPool } from "../engine/ColumnPool.js";
 
-/** Who owns a logical request: a fleet's client, or a service handling an attempt (a dependency call). */
-export const OWNER_FLEET = 0;
-export const OWNER_SERVICE = 1;
-
 /**
  * Logical requests (a request and all its retries), as columns of typed arrays indexed by a request id. Client-side
- * state only: the attempt in flight lives in the AttemptPool. Ids are recycled through a free list.
+ * state only: the attempt in flight lives in the AttemptPool. Ids are recycled through a free list. Every request
+ * belongs to one call site (`site`), which runs its lifecycle.
  */
 export class RequestPool {
-  ownerKind = new Int8Array(256);
-  /** Fleet index, or the id of the service-side attempt that makes this dependency call. */
-  owner = new Int32Array(256);
-  /** Global client index (fleet requests) or dependency index (dependency calls). */
+  /** The call site (World.callers index) whose request this is. */
+  site = new Int32Array(256);
+  /** The caller behind the site: a fleet's client index, or the service-side attempt making a dependency call. */
   client = new Int32Array(256);
   /** Time of the first attempt, seconds. */
   first = new Float64Array(256);
   /** Start of the current attempt (its timeout counts from here, including any wait for a connection). */
   attemptStart = new Float64Array(256);
+  /** Deadline of the current attempt (its start plus its timeout, drawn or fixed), seconds. */
+  deadline = new Float64Array(256);
+  /** Breaker ticket of the current attempt (0: none). */
+  ticket = new Float64Array(256);
   /** Cause of the current attempt: Cause.FIRST or the outcome code that caused this retry. */
   cause = new Int8Array(256);
   /** Attempts made so far. */
@@ -37,11 +37,12 @@ export class RequestPool {
 
   constructor() {
     this.ids.adopt<RequestPool>(this, [
-      "ownerKind",
-      "owner",
+      "site",
       "client",
       "first",
       "attemptStart",
+      "deadline",
+      "ticket",
       "cause",
       "attempts",
       "prevDelay",
@@ -57,14 +58,15 @@ export class RequestPool {
     return this.ids.live;
   }
 
-  alloc(ownerKind: number, owner: number, client: number, now: number): number {
+  alloc(site: number, client: number, now: number): number {
     const id = this.ids.alloc();
-    this.ownerKind[id] = ownerKind;
-    this.owner[id] = owner;
+    this.site[id] = site;
     this.client[id] = client;
     this.first[id] = now;
     this.attempts[id] = 0;
     this.attemptStart[id] = now;
+    this.deadline[id] = now;
+    this.ticket[id] = 0;
     this.cause[id] = 0;
     this.prevDelay[id] = -1;
     this.current[id] = -1;

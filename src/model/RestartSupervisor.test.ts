@@ -75,9 +75,10 @@ describe("RestartSupervisor", () => {
   it("with cells a removal hits one cell, whose restart handles items / cells; requests of other cells are served", () => {
     const m = scenario({ removeA: 8, removeB: 3, cells: 4 });
     expect(at(m, 601)).toEqual([0.25, 1, 6]);
-    const t0 = { ...m.world.fleets[1]!.totals };
+    const c = m.world.fleets[1]!.site.counters;
+    const t0 = { ...c.totals };
     m.sim.run({ until: 690 });
-    const t1 = m.world.fleets[1]!.totals;
+    const t1 = c.totals;
     const errors = t1.errors - t0.errors;
     const ended = errors + t1.successes - t0.successes + t1.timeouts - t0.timeouts;
     expect(ended).toBeGreaterThan(1000);

@@ -1,24 +1,11 @@
 import type { Rng } from "../core/Rng.js";
 import type { Distribution } from "../engine/distributions/Distribution.js";
-import { Cause, Outcome } from "../policies/Outcome.js";
 import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
-import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import type { ServiceSpec } from "../spec/ServiceSpec.js";
 import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
 import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
-import { OWNER_SERVICE } from "./RequestPool.js";
+import type { DependencyCall } from "./DependencyCall.js";
 import type { World } from "./World.js";
-
-/** A resolved dependency call of a service. */
-export interface DependencyRuntime {
-  name: string;
-  service: number;
-  link: number;
-  hard: boolean;
-  timeout: number;
-  lane: number;
-  retry: RetryPolicy | undefined;
-}
 
 /**
  * A service: `servers` parallel servers, a queue discipline with a bound, a service-time distribution, optional
@@ -32,9 +19,11 @@ export class ServiceRuntime {
   readonly spec: ServiceSpec;
   servers: number;
   busy = 0;
-  deps: DependencyRuntime[] = [];
+  deps: DependencyCall[] = [];
   private readonly w: World;
-  private readonly rng: Rng;
+  /** Service times (`service/<name>/serviceTime`) and fault errors (`service/<name>/errors`). */
+  private readonly timeRng: Rng;
+  private readonly errorRng: Rng;
   private readonly serviceTime: Distribution;
   private readonly queue: RequestQueue;
   /** Set when abandoned work is cancelled at the caller's timeout (`cancelAt: timeout`). */
@@ -72,11 +61,12 @@ export class ServiceRuntime {
     this.name = name;
     this.spec = spec;
     this.servers = spec.servers;
-    this.rng = w.sim.rng(`service/${name}`);
+    this.timeRng = w.sim.rng(`service/${name}/serviceTime`);
+    this.errorRng = w.sim.rng(`service/${name}/errors`);
     this.serviceTime = w.distribution(spec.serviceTime);
     this.queue = queue;
     this.tracker = spec.cancelAbandoned && spec.cancelAt === "timeout" ? new AbandonTracker() : undefined;
-    this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`service/${name}/cache`)) : undefined;
+    this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`cache/${name}/keys`)) : undefined;
   }
 
   get queueLength(): number {
@@ -100,7 +90,7 @@ export class ServiceRuntime {
     if (
       now < this.downUntil ||
       (this.downCells > 0 && this.inDownCell(a)) ||
-      (this.errorRate > 0 && this.rng.next() < this.errorRate)
+      (this.errorRate > 0 && this.errorRng.next() < this.errorRate)
     ) {
       this.respond(a, true);
       return;
@@ -181,7 +171,7 @@ export class ServiceRuntime {
   private scheduleLocal(a: number): void {
     const now = this.w.sim.now();
     const h = this.w.sim.after(
-      this.serviceTime.sample(this.rng) * this.factor(now),
+      this.serviceTime.sample(this.timeRng) * this.factor(now),
       this.w.kinds.serviceDone,
       this.index,
       a,
@@ -250,82 +240,15 @@ export class ServiceRuntime {
       }
     }
     w.attempts.dep[a] = k;
-    const r = w.requests.alloc(OWNER_SERVICE, a, k, w.sim.now());
-    w.attempts.depCall[a] = r;
-    this.startDependencyAttempt(r, Cause.FIRST);
+    this.deps[k]!.begin(a);
   }
 
-  /** Sends attempt n+1 of dependency call r. */
-  startDependencyAttempt(r: number, cause: number): void {
+  /** Dependency call `r` (made for attempt `requests.client[r]`) is over: `ok` when it succeeded. */
+  dependencyEnded(r: number, ok: boolean): void {
     const w = this.w;
     const req = w.requests;
-    const dep = this.deps[req.client[r]!]!;
-    const now = w.sim.now();
-    req.attempts[r] = req.attempts[r]! + 1;
-    req.cause[r] = cause;
-    req.attemptStart[r] = now;
-    req.timer[r] = w.sim.inLane(dep.lane, w.kinds.requestTimeout, r, 0);
-    const a2 = w.attempts.alloc(r, dep.service, now, now + dep.timeout);
-    req.current[r] = a2;
-    w.transmit(a2, dep.link, -1, true);
-  }
-
-  /** A dependency call's attempt timed out. */
-  onDependencyTimeout(r: number): void {
-    const w = this.w;
-    const req = w.requests;
-    const dep = this.deps[req.client[r]!]!;
-    req.timer[r] = -1;
-    const a2 = req.current[r]!;
-    req.current[r] = -1;
-    w.services[dep.service]!.abandon(a2);
-    w.attempts.callerRelease(a2);
-    w.services[dep.service]!.outcome(false);
-    this.retryDependency(r, Outcome.TIMEOUT);
-  }
-
-  /** An answer to a dependency call's attempt arrived. */
-  onDependencyResponse(a2: number): void {
-    const w = this.w;
-    const at = w.attempts;
-    if (at.callerDone[a2] === 1) {
-      at.netRelease(a2);
-      return;
-    }
-    const r = at.request[a2]!;
-    const req = w.requests;
-    const dep = this.deps[req.client[r]!]!;
-    w.sim.cancel(req.timer[r]!);
-    req.timer[r] = -1;
-    req.current[r] = -1;
-    const failed = at.failed[a2] === 1;
-    at.callerRelease(a2);
-    at.netRelease(a2);
-    w.services[dep.service]!.outcome(!failed);
-    if (failed) this.retryDependency(r, Outcome.FAILURE);
-    else this.dependencyEnded(r, true);
-  }
-
-  private retryDependency(r: number, outcome: number): void {
-    const req = this.w.requests;
-    const dep = this.deps[req.client[r]!]!;
-    const delay = dep.retry
-      ? dep.retry.next(req.attempts[r]!, outcome, req.first[r]!, req.prevDelay[r]!)
-      : STOP;
-    if (delay === STOP) {
-      this.dependencyEnded(r, false);
-      return;
-    }
-    req.prevDelay[r] = delay;
-    if (delay === 0) this.startDependencyAttempt(r, outcome);
-    else this.w.sim.after(delay, this.w.kinds.retry, r, outcome);
-  }
-
-  private dependencyEnded(r: number, ok: boolean): void {
-    const w = this.w;
-    const req = w.requests;
-    const a = req.owner[r]!;
-    const k = req.client[r]!;
+    const a = req.client[r]!;
+    const k = w.attempts.dep[a]!;
     req.release(r);
     w.attempts.depCall[a] = -1;
     const dep = this.deps[k]!;

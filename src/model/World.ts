@@ -1,20 +1,15 @@
 import { StampedeError } from "../core/StampedeError.js";
 import type { Distribution } from "../engine/distributions/Distribution.js";
 import type { Simulation } from "../engine/Simulation.js";
-import type { BackoffConfig } from "../policies/backoff/Backoff.js";
-import { makeBackoff } from "../policies/backoff/Backoff.js";
-import type { BudgetConfig } from "../policies/budget/makeBudget.js";
-import { makeBudget } from "../policies/budget/makeBudget.js";
-import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
-import type { FleetSpec } from "../spec/FleetSpec.js";
 import type { Scenario } from "../spec/Scenario.js";
 import { AttemptPool } from "./AttemptPool.js";
+import type { CallSite } from "./CallSite.js";
+import { DependencyCall } from "./DependencyCall.js";
 import { DeviceGroup, DROPPED } from "./DeviceGroup.js";
-import type { FleetPolicies } from "./FleetPolicies.js";
 import { FleetRuntime } from "./FleetRuntime.js";
 import { makeDistribution } from "./makeDistribution.js";
 import { makeServiceQueue } from "./makeServiceQueue.js";
-import { OWNER_FLEET, RequestPool } from "./RequestPool.js";
+import { RequestPool } from "./RequestPool.js";
 import { ServiceRuntime } from "./ServiceRuntime.js";
 
 /** Event kinds of the cloud model, registered once per Simulation. */
@@ -32,7 +27,9 @@ export interface ModelKinds {
 
 /**
  * The cloud model's entities on one Simulation: device groups (links), services, fleets, and the pools of requests
- * and attempts they share. It owns routing (`transmit`) and dispatches events to the entity they concern.
+ * and attempts they share. It owns routing (`transmit`) and dispatches events to the entity they concern. Every
+ * caller (a fleet, a service dependency, any new kind) runs its calls through a CallSite registered in `callers`, like
+ * an event kind: a request's timeout, retry and response events go to `callers[requests.site[r]]`.
  */
 export class World {
   readonly sim: Simulation;
@@ -42,6 +39,8 @@ export class World {
   readonly links: DeviceGroup[] = [];
   readonly services: ServiceRuntime[] = [];
   readonly fleets: FleetRuntime[] = [];
+  /** Call sites by id (`requests.site[r]`). */
+  readonly callers: CallSite[] = [];
   readonly kinds: ModelKinds;
   private readonly linkIndex = new Map<string, number>();
   private readonly serviceIndexes = new Map<string, number>();
@@ -53,30 +52,21 @@ export class World {
     const s = this.services;
     const at = this.attempts;
     const req = this.requests;
+    const calls = this.callers;
     this.kinds = {
       arrival: sim.register((fl) => f[fl]!.onArrival(), "arrival"),
       think: sim.register((fl, c) => f[fl]!.newRequest(c), "think"),
-      requestTimeout: sim.register((r) => {
-        if (req.ownerKind[r] === OWNER_FLEET) f[req.owner[r]!]!.onTimeout(r);
-        else s[at.service[req.owner[r]!]!]!.onDependencyTimeout(r);
-      }, "request-timeout"),
-      retry: sim.register((r, cause) => {
-        if (req.ownerKind[r] === OWNER_FLEET) f[req.owner[r]!]!.onRetry(r, cause);
-        else s[at.service[req.owner[r]!]!]!.startDependencyAttempt(r, cause);
-      }, "retry"),
+      requestTimeout: sim.register((r) => calls[req.site[r]!]!.onTimeout(r), "request-timeout"),
+      retry: sim.register((r, cause) => calls[req.site[r]!]!.onRetry(r, cause), "retry"),
       setupResult: sim.register((fl, p) => f[fl]!.onSetupResult(p), "setup-result"),
       reconnect: sim.register((fl, c) => f[fl]!.onReconnect(c), "reconnect"),
-      arrive: sim.register((a) => s[at.service[a]!]!.onArrive(a), "arrive"),
-      response: sim.register((a) => {
-        const r = at.request[a]!;
-        if (req.ownerKind[r] === OWNER_FLEET) f[req.owner[r]!]!.onResponse(a);
-        else s[at.service[req.owner[r]!]!]!.onDependencyResponse(a);
-      }, "response"),
+      arrive: sim.register((a) => this.arrive(a), "arrive"),
+      response: sim.register((a) => calls[req.site[at.request[a]!]!]!.onResponse(a), "response"),
       serviceDone: sim.register((sv, a) => s[sv]!.onDone(a), "service-done"),
     };
     for (const [name, spec] of Object.entries(scenario.links)) {
       this.linkIndex.set(name, this.links.length);
-      this.links.push(new DeviceGroup(name, spec, sim.rng(`link/${name}`)));
+      this.links.push(new DeviceGroup(name, spec, sim.rng(`link/${name}/drops`)));
     }
     for (const [name, spec] of Object.entries(scenario.services)) {
       this.serviceIndexes.set(name, s.length);
@@ -92,40 +82,18 @@ export class World {
     }
     for (const svc of s) {
       for (const [depName, dep] of Object.entries(svc.spec.dependencies)) {
-        const target = this.serviceIndex(dep.service);
-        const path = `services.${svc.name}.dependencies.${depName}`;
-        svc.deps.push({
-          name: depName,
-          service: target,
-          link: this.routeLink(svc.spec.network, s[target]!.spec.network, dep.via, path),
-          hard: dep.hard,
-          timeout: dep.timeout,
-          lane: sim.lane(dep.timeout),
-          retry: dep.retry
-            ? makeRetryPolicy(dep.retry as RetryConfig, sim, sim.rng(`${path}/retry`))
-            : undefined,
-        });
+        svc.deps.push(new DependencyCall(this, svc, depName, dep));
       }
     }
     for (const [name, spec] of Object.entries(scenario.fleets)) {
-      f.push(new FleetRuntime(this, f.length, name, spec, this.fleetPolicies(name, spec)));
+      f.push(new FleetRuntime(this, f.length, name, spec));
     }
   }
 
-  private fleetPolicies(name: string, spec: FleetSpec): FleetPolicies {
-    const sim = this.sim;
-    const retry = makeRetryPolicy(spec.retry as RetryConfig, sim, sim.rng(`fleet/${name}/retry`));
-    const reconnectConfig = (spec.connection?.reconnect ?? { type: "none" }) as BackoffConfig;
-    const policies: FleetPolicies = {
-      retry,
-      reconnect: makeBackoff(reconnectConfig, `fleets.${name}.connection.reconnect`),
-    };
-    if (spec.budget !== undefined) {
-      const config = spec.budget as BudgetConfig;
-      const rng = sim.rng(`fleet/${name}/budget`);
-      policies.budgetFor = () => makeBudget(config, sim, rng, `fleets.${name}.budget`);
-    }
-    return policies;
+  /** Registers a call site and returns its id (what `requests.site[r]` holds for its requests). */
+  registerCaller(site: CallSite): number {
+    this.callers.push(site);
+    return this.callers.length - 1;
   }
 
   serviceIndex(name: string): number {
@@ -167,9 +135,10 @@ export class World {
   }
 
   /**
-   * Sends attempt `a` towards its service across `link` (-1: none) on `device` (-1: pick one). The device's
-   * completion time is known at once, so the attempt's arrival is scheduled directly; a dropped attempt (buffer full,
-   * fault, operator policing when `admitted` is false) simply never arrives and its caller times out.
+   * Sends attempt `a` towards its service across `link` (-1: none) on `device` (picked by the caller from its own
+   * stream). The device's completion time is known at once, so the attempt's arrival is scheduled directly; a dropped
+   * attempt (buffer full, fault, operator policing when `admitted` is false) simply never arrives and its caller times
+   * out. So does one whose device is removed while it is buffered there (see `arrive`).
    */
   transmit(a: number, link: number, device: number, admitted: boolean): void {
     const at = this.attempts;
@@ -186,12 +155,35 @@ export class World {
       return;
     }
     const lat = dev.latency + dev.addedLatency;
-    const done = dev.enqueue(device >= 0 ? device : dev.pickDevice(), now, false, at.deadline[a]!, lat);
+    const done = dev.enqueue(device, now, false, at.deadline[a]!, lat);
     if (done === DROPPED) {
       at.netRelease(a);
       return;
     }
     at.back[a] = lat;
+    at.link[a] = link;
+    at.device[a] = device;
+    at.devEpoch[a] = dev.epoch[device]!;
     this.sim.at(done + lat, this.kinds.arrive, a, 0);
+  }
+
+  /** Attempt `a` left its device and reached its service, unless the device was removed meanwhile (work lost). */
+  private arrive(a: number): void {
+    const at = this.attempts;
+    const link = at.link[a]!;
+    if (link >= 0 && !this.links[link]!.alive(at.device[a]!, at.devEpoch[a]!)) {
+      at.netRelease(a);
+      return;
+    }
+    this.services[at.service[a]!]!.onArrive(a);
+  }
+
+  /**
+   * Removes `n` devices of link `link` (automation `remove-capacity`): work buffered on them is lost and the
+   * connections pinned to them are torn down and must be set up again.
+   */
+  removeLinkDevices(link: number, n: number): void {
+    const keep = this.links[link]!.removeDevices(n);
+    for (const f of this.fleets) f.devicesRemoved(link, keep);
   }
 }

@@ -31,6 +31,7 @@ export { type AwsAdaptiveConfig, AwsAdaptiveRateLimiter } from "./budget/AwsAdap
 export { type AwsStandardConfig, AwsStandardQuota } from "./budget/AwsStandardQuota.js";
 export type { Budget, BudgetCounters, BudgetType } from "./budget/Budget.js";
 export { type EnvoyBudgetConfig, EnvoyRetryBudget } from "./budget/EnvoyRetryBudget.js";
+export { type FinagleBudgetConfig, FinagleRetryBudget } from "./budget/FinagleRetryBudget.js";
 export { GrpcRetryThrottle, type GrpcThrottleConfig } from "./budget/GrpcRetryThrottle.js";
 export { BUDGET_TYPES, type BudgetConfig, makeBudget } from "./budget/makeBudget.js";
 export { RatioBudget, type RatioBudgetConfig } from "./budget/RatioBudget.js";

@@ -1,3 +1,5 @@
+import type { BreakerConfig } from "../policies/breaker/BreakerConfig.js";
+import type { BudgetConfig } from "../policies/budget/makeBudget.js";
 import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
 
 /** A call a service makes to another service while it handles a request (the server is held while it waits). */
@@ -9,6 +11,10 @@ export interface DependencySpec {
   timeout: number;
   /** Retry policy of the call (policies library config). Default: a single attempt. */
   retry?: RetryConfig;
+  /** Retry budget or throttle of the call, shared by the whole calling service. Default none. */
+  budget?: BudgetConfig;
+  /** Circuit breaker of the call, shared by the whole calling service (an open breaker fails the call locally). */
+  breaker?: BreakerConfig;
   /** Links the call crosses, overriding the route derived from the networks. */
   via?: string[];
 }

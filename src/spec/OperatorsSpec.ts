@@ -10,6 +10,10 @@ export type OperatorActionSpec =
   | { type: "add-capacity"; link: string; devices: number }
   | { type: "scale"; service: string; servers: number }
   | { type: "disable-automation"; name: string }
+  /** Holds every circuit breaker of the fleet open (its clients refuse locally) until `reset-breakers`. */
+  | { type: "isolate"; fleet: string }
+  /** Closes every circuit breaker of the fleet and forgets its history. */
+  | { type: "reset-breakers"; fleet: string }
   | {
       type: "deploy-fix";
       fleet: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { batchMeans } from "./batchMeans.js";
 import { simulateMMcK } from "./MMcK.js";
-import { erlangC, mmckBlocking, mmcMeanWait } from "./theory.js";
+import { erlangC, md1kBlocking, mg1kBlocking, mmckBlocking, mmcMeanWait, mmcSojournTail } from "./theory.js";
 
 /**
  * The engine and its Rng against queueing theory. Each estimate is a batch-means 99.9% confidence interval computed
@@ -44,5 +44,34 @@ describe("queueing theory", () => {
     expect(mmckBlocking(0.5, 1, 1, 3)).toBeCloseTo((0.5 * 0.125) / (1 - 0.0625), 12);
     // M/M/2 with a = 1: C = 1/3
     expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("M/G/1/K blocking from the embedded chain: M/M/1/K and M/G/1/1 closed forms, and an M/D/1/K value", () => {
+    // exponential service: arrivals during a service are geometric, and the chain must give the M/M/1/K answer
+    for (const [lambda, K] of [
+      [0.5, 3],
+      [0.9, 5],
+      [1.5, 8],
+    ] as const) {
+      const geometric = (k: number) => (1 / (1 + lambda)) * (lambda / (1 + lambda)) ** k;
+      expect(mg1kBlocking(geometric, lambda, K)).toBeCloseTo(mmckBlocking(lambda, 1, 1, K), 12);
+    }
+    // no waiting room: Erlang B for one server, rho / (1 + rho), whatever the service distribution
+    expect(md1kBlocking(0.9, 1)).toBeCloseTo(0.9 / 1.9, 12);
+    // K = 2, by hand: pi_1 / pi_0 = (1 - a0) / a0 = e^rho - 1, so P_2 = 1 - 1 / (e^-rho + rho)
+    expect(md1kBlocking(0.9, 2)).toBeCloseTo(1 - 1 / (Math.exp(-0.9) + 0.9), 12);
+    // deterministic service loses less than exponential at the same load and room
+    expect(md1kBlocking(0.9, 5)).toBeLessThan(mmckBlocking(0.9, 1, 1, 5));
+  });
+
+  it("M/M/c sojourn tail: M/M/1 is exponential with rate mu - lambda; the Erlang-2 case is the limit", () => {
+    for (const t of [0.1, 1, 3]) expect(mmcSojournTail(0.5, 1, 1, t)).toBeCloseTo(Math.exp(-0.5 * t), 12);
+    // c mu - lambda = mu: the hypoexponential's limit, approached from both sides
+    for (const t of [0.2, 1]) {
+      const at = mmcSojournTail(1, 1, 2, t);
+      expect(mmcSojournTail(1 + 1e-6, 1, 2, t)).toBeCloseTo(at, 5);
+      expect(mmcSojournTail(1 - 1e-6, 1, 2, t)).toBeCloseTo(at, 5);
+    }
+    expect(mmcSojournTail(30, 10, 4, 0)).toBeCloseTo(1, 12);
   });
 });

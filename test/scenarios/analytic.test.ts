@@ -147,8 +147,8 @@ describe("retrial queue with impatience: simulator against the exact chain", () 
     for (let i = 0; i < n; i++) {
       model.sim.run({ until: (i + 1) * step });
       queue[i] = server.queueLength + server.busy;
-      orbit[i] = fleet.retryWaiting;
-      const total = fleet.totals.successes + fleet.successes;
+      orbit[i] = fleet.site.retryWaiting;
+      const total = fleet.site.counters.total("successes");
       done[i] = (total - prev) / step;
       prev = total;
     }

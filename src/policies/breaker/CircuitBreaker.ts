@@ -198,9 +198,23 @@ export class CircuitBreaker {
     }
   }
 
-  /** Forces the breaker closed and forgets its history. */
+  /** Forces the breaker closed and forgets its history (also ends `isolate`). */
   reset(): void {
     this.close();
+  }
+
+  /**
+   * Holds the breaker open until `reset()` (cockatiel's isolate): every call is refused, nothing it records changes
+   * the state. Counts as an opening in `counters.opened`.
+   */
+  isolate(): void {
+    this.openings++;
+    this.openUntil = Number.POSITIVE_INFINITY;
+    this.st = OPEN;
+    this.since = ++this.serial;
+    this.leases.clear();
+    this.counters.opened++;
+    if (this.breakL.size > 0) this.breakL.emit(this.openUntil, this.openings);
   }
 
   onBreak(fn: (openUntil: number, openings: number) => void): Disposable {

@@ -13,7 +13,7 @@ export interface BudgetCounters {
  * 1. before every attempt call `tryAcquire(cause)` with `Cause.FIRST`, `Cause.HEDGE` or the outcome code of the
  *    attempt being retried; `false` means "do not send" (a permit is taken only on `true`);
  * 2. when that attempt ends call `onSuccess(cause)` or `onFailure(outcome, cause)` with the same `cause`.
- * Retry budgets (grpc, aws-standard, envoy, ratio) always admit first attempts; throttles (sre-adaptive,
+ * Retry budgets (grpc, aws-standard, envoy, ratio, finagle) always admit first attempts; throttles (sre-adaptive,
  * aws-adaptive) may refuse any attempt. Every hot method is synchronous and allocation-free.
  */
 export interface Budget {
@@ -40,5 +40,6 @@ export type BudgetType =
   | "aws-standard"
   | "envoy"
   | "ratio"
+  | "finagle"
   | "sre-adaptive"
   | "aws-adaptive";

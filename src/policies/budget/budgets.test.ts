@@ -190,6 +190,8 @@ describe("property: budgets stay within [0, capacity]", () => {
     { type: "aws-standard", quota: 20 },
     { type: "envoy" },
     { type: "ratio", window: 5 },
+    { type: "finagle", ttl: 5, minRetriesPerSec: 0.5 },
+    { type: "finagle", ttl: 2, minRetriesPerSec: 0, percentCanRetry: 3 },
     { type: "sre-adaptive", window: 5 },
     { type: "aws-adaptive" },
   ];

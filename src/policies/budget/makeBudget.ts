@@ -5,6 +5,7 @@ import { type AwsAdaptiveConfig, AwsAdaptiveRateLimiter } from "./AwsAdaptiveRat
 import { type AwsStandardConfig, AwsStandardQuota } from "./AwsStandardQuota.js";
 import type { Budget, BudgetType } from "./Budget.js";
 import { type EnvoyBudgetConfig, EnvoyRetryBudget } from "./EnvoyRetryBudget.js";
+import { type FinagleBudgetConfig, FinagleRetryBudget } from "./FinagleRetryBudget.js";
 import { GrpcRetryThrottle, type GrpcThrottleConfig } from "./GrpcRetryThrottle.js";
 import { RatioBudget, type RatioBudgetConfig } from "./RatioBudget.js";
 import { type SreAdaptiveConfig, SreAdaptiveThrottle } from "./SreAdaptiveThrottle.js";
@@ -17,6 +18,7 @@ export type BudgetConfig =
   | AwsStandardConfig
   | EnvoyBudgetConfig
   | RatioBudgetConfig
+  | FinagleBudgetConfig
   | SreAdaptiveConfig
   | AwsAdaptiveConfig;
 
@@ -27,6 +29,7 @@ export const BUDGET_TYPES: readonly BudgetType[] = [
   "aws-standard",
   "envoy",
   "ratio",
+  "finagle",
   "sre-adaptive",
   "aws-adaptive",
 ];
@@ -45,6 +48,8 @@ export function makeBudget(config: BudgetConfig, clock: Clock, rng: Rng, path = 
       return new EnvoyRetryBudget(config as EnvoyBudgetConfig, path);
     case "ratio":
       return new RatioBudget(config as RatioBudgetConfig, clock, path);
+    case "finagle":
+      return new FinagleRetryBudget(config as FinagleBudgetConfig, clock, path);
     case "sre-adaptive":
       return new SreAdaptiveThrottle(config as SreAdaptiveConfig, clock, rng, path);
     case "aws-adaptive":

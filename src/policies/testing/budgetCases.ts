@@ -44,6 +44,18 @@ export const budgetCases: BudgetCase[] = [
     recoveryUnits: 11,
   },
   {
+    name: "finagle",
+    make: (d) =>
+      makeBudget(
+        { type: "finagle", ttl: 10 * d.unit, minRetriesPerSec: 2 / d.unit, percentCanRetry: 0.2 },
+        d.clock,
+        d.rng("b"),
+      ),
+    gatesFirstAttempts: false,
+    canReject: true,
+    recoveryUnits: 11,
+  },
+  {
     name: "sre-adaptive",
     make: (d) => makeBudget({ type: "sre-adaptive", window: 10 * d.unit, buckets: 10 }, d.clock, d.rng("b")),
     gatesFirstAttempts: true,

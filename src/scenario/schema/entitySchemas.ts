@@ -36,6 +36,12 @@ export const dependencySchema = z.strictObject({
   hard: z.boolean().default(true).describe("Hard (default): the request fails when this call fails."),
   timeout: duration("positive").describe("Per-attempt timeout of the call."),
   retry: retrySchema.optional().describe("Retry policy of the call. Default: a single attempt."),
+  budget: budgetSchema
+    .optional()
+    .describe("Retry budget or throttle of the call, one for the whole calling service. Default none."),
+  breaker: breakerSchema
+    .optional()
+    .describe("Circuit breaker of the call, one for the whole calling service. Default none."),
   via: viaSchema.optional(),
 });
 

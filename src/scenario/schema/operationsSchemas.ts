@@ -51,6 +51,12 @@ export const operatorActionSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("add-capacity"), link: name(), devices: count(1) }),
     z.strictObject({ type: z.literal("scale"), service: name(), servers: count(1) }),
     z.strictObject({ type: z.literal("disable-automation"), name: name() }),
+    z
+      .strictObject({ type: z.literal("isolate"), fleet: name() })
+      .describe("Holds the fleet's circuit breakers open (its clients refuse locally) until reset-breakers."),
+    z
+      .strictObject({ type: z.literal("reset-breakers"), fleet: name() })
+      .describe("Closes the fleet's circuit breakers and forgets their history."),
     z.strictObject({
       type: z.literal("deploy-fix"),
       fleet: name(),

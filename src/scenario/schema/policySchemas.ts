@@ -98,6 +98,14 @@ export const budgetSchema = z.discriminatedUnion(
       buckets: num().optional(),
     }),
     z.strictObject({
+      type: z.literal("finagle"),
+      ttl: dur().optional().describe("How long a deposit counts. Default 10s."),
+      minRetriesPerSec: num().optional().describe("Retries per second always allowed. Default 10."),
+      percentCanRetry: num()
+        .optional()
+        .describe("Retries each request pays for, in [0, 1000] (0.2 = 20%). Default 0.2."),
+    }),
+    z.strictObject({
       type: z.literal("sre-adaptive"),
       k: num().optional(),
       window: dur().optional(),
@@ -112,7 +120,8 @@ export const budgetSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: "expected a budget: { type: none|grpc|aws-standard|envoy|ratio|sre-adaptive|aws-adaptive, ... }",
+    error:
+      "expected a budget: { type: none|grpc|aws-standard|envoy|ratio|finagle|sre-adaptive|aws-adaptive, ... }",
   },
 );
 
