@@ -127,7 +127,7 @@ describe("Xoshiro128", () => {
       const [n1, n2] = [`fleet/a${k}/retry`, `fleet/b${k}/retry`];
       const w = (s: number, n: string) => new Xoshiro128(s).fork(n).stateWords();
       const [a, b, c, d] = [w(s1, n1), w(s1, n2), w(s2, n1), w(s2, n2)];
-      for (let i = 0; i < 4; i++) if (((a[i]! ^ b[i]! ^ c[i]!) >>> 0) === d[i]) xorHolds++;
+      for (let i = 0; i < 4; i++) if ((a[i]! ^ b[i]! ^ c[i]!) >>> 0 === d[i]) xorHolds++;
     }
     expect(xorHolds).toBe(0);
   });

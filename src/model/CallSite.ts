@@ -152,7 +152,7 @@ export class CallSite {
     const policy = this.policyOf(k);
     if (policy !== undefined && Math.min(policy.attemptTimeout, policy.deadline) < Number.POSITIVE_INFINITY) {
       const clip = policy.attemptTimeoutAt(req.first[r]!);
-      if (clip < t) t = clip > 0 ? clip : 0;
+      if (clip < t) t = Math.max(clip, 0);
     }
     req.deadline[r] = now + t;
     req.timer[r] =
