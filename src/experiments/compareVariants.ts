@@ -27,14 +27,19 @@ export interface VariantStats {
   /** The variant's name, or null for the baseline. */
   variant: string | null;
   runs: number;
-  /** Share of runs whose verdict is metastable, with its Wilson 95% interval. */
+  /**
+   * Runs too short to tell (`verdict.metastable` null): counted here and left out of every statistic below, whose
+   * denominator is the `runs - undetermined` determined runs.
+   */
+  undetermined: number;
+  /** Share of determined runs whose verdict is metastable, with its Wilson 95% interval. */
   metastable: ShareEstimate;
   /**
    * Share of runs that are metastable with the capacity the trigger took away back (`verdict.sustained`: the load
    * itself holds goodput down), with its Wilson 95% interval; metastable runs not counted here are slow recoveries.
    */
   sustained: ShareEstimate;
-  /** Runs with a `recoveredAt`. */
+  /** Determined runs with a `recoveredAt`. */
   recovered: number;
   /** Median of recoveredAt - triggerStart over the runs that recovered, seconds; null when none did. */
   medianRecoverySeconds: number | null;
@@ -64,15 +69,17 @@ export interface CompareResult {
 }
 
 /** Computes a variant's statistics from its run summaries (pure; see VariantStats for the definitions). */
-export function variantStats(variant: string | null, summaries: readonly RunSummary[]): VariantStats {
+export function variantStats(variant: string | null, all: readonly RunSummary[]): VariantStats {
+  const summaries = all.filter((s) => s.verdict.metastable !== null);
   const since = (s: RunSummary, t: number | null): number | null =>
     t === null ? null : t - (s.verdict.triggerStart ?? 0);
   const recovered = summaries.filter((s) => s.verdict.recoveredAt !== null);
   const diagnosed = recovered.map((s) => since(s, s.verdict.diagnosedAt)).filter((d) => d !== null);
   return {
     variant,
-    runs: summaries.length,
-    metastable: shareOf(summaries, (s) => s.verdict.metastable),
+    runs: all.length,
+    undetermined: all.length - summaries.length,
+    metastable: shareOf(summaries, (s) => s.verdict.metastable === true),
     sustained: shareOf(summaries, (s) => s.verdict.sustained === true),
     recovered: recovered.length,
     medianRecoverySeconds: median(recovered.map((s) => since(s, s.verdict.recoveredAt))),

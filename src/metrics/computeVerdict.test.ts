@@ -9,6 +9,9 @@ const spec = {
   recoveredFor: 300,
   metastableRatio: 0.5,
   metastableAfter: 1800,
+  metastableWindow: 60,
+  smoothing: 60,
+  stableRatio: 0.5,
   outageRatio: 0.5,
 };
 

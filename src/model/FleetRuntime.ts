@@ -75,6 +75,7 @@ export class FleetRuntime {
   timeouts = 0;
   errors = 0;
   rejected = 0;
+  refused = 0;
   readonly latency = new LatencyHistogram();
   readonly latencyAll = new LatencyHistogram();
   readonly totals = {
@@ -85,6 +86,7 @@ export class FleetRuntime {
     timeouts: 0,
     errors: 0,
     rejected: 0,
+    refused: 0,
   };
 
   constructor(w: World, index: number, name: string, spec: FleetSpec, policies: FleetPolicies) {

@@ -5,7 +5,10 @@ import { runSummaryText } from "./runSummaryText.js";
 
 function summary(verdict: Partial<Verdict>): RunSummary {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    stampedeVersion: "0.1.0",
+    engine: "event",
+    scenarioHash: "0".repeat(64),
     scenario: "demo",
     variant: null,
     overrides: {},
@@ -17,6 +20,7 @@ function summary(verdict: Partial<Verdict>): RunSummary {
     verdict: {
       metastable: false,
       sustained: null,
+      stable: false,
       triggerStart: 600,
       triggerEnd: 600,
       detectedAt: null,
@@ -27,8 +31,10 @@ function summary(verdict: Partial<Verdict>): RunSummary {
       baselineGoodput: 100,
       minGoodputRatio: 0,
       goodputLostSeconds: 3000,
+      goodputNoiseFloor: 0,
       ...verdict,
     },
+    triggers: [],
     fleets: {},
     links: {},
     services: {},

@@ -54,15 +54,13 @@ describe("aws-us-east-1-2021-12-07 (default)", () => {
       const t0 = v.triggerStart!;
       expect(t0).toBe(30 * 60);
       expect(v.metastable).toBe(true);
-      // Self-sustaining: the trigger (clients moved to new endpoints) removes no capacity, so every device and server
-      // is there all along; the reconnect and retry storm alone holds goodput down. The only capacity ever missing is
-      // API Gateway's hosts out for replacement (healthCheck), taken out after the verdict's metastable check.
+      // Self-sustaining: the trigger (clients moved to new endpoints) removes no capacity, so capacity.missing (what
+      // trigger-marked automation and faults took away) is 0 throughout; the reconnect and retry storm alone holds
+      // goodput down. API Gateway's hosts out for replacement (healthCheck) are the outage's own doing and never count.
       const missing = r.series.columns["capacity.missing"]!;
+      for (const m of missing) expect(m).toBe(0);
       const hostsOut = r.series.columns["service.api-gateway.hostsOut"]!;
-      const apigwServers = loadScenario(NAME, { scale: SCALE }).services["api-gateway"]!.servers;
-      for (let i = 0; i < missing.length; i++) expect(missing[i]).toBeCloseTo(hostsOut[i]! / apigwServers, 9);
-      const firstOut = hostsOut.findIndex((x) => x > 0) * r.series.interval;
-      expect(firstOut).toBeGreaterThan(t0 + 30 * 60 + 60);
+      expect(Math.max(...hostsOut.map((x) => x ?? 0))).toBeGreaterThan(0);
       expect(v.sustained).toBe(true);
       // Congestion persists after the trigger, until operators act: devices full, goodput gone an hour in.
       expect(mean(r, "link.nat.queue", t0 + HOUR, t0 + 2 * HOUR)).toBeGreaterThan(0.9 * 10000 * SCALE);

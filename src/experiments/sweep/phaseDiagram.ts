@@ -1,6 +1,6 @@
 import { median } from "../stats/median.js";
 import { classifyRun, type Phase } from "./classifyRun.js";
-import type { SweepParam } from "./parseParam.js";
+import { type ParamUnits, paramUnits, type SweepParam } from "./parseParam.js";
 import { coordsOf, gridSize, pointOf, type SweepRecord } from "./SweepPlan.js";
 
 /** One grid point of the phase diagram. */
@@ -12,19 +12,32 @@ export interface PhaseCell {
   stable: number;
   recovers: number;
   metastable: number;
+  /** Runs too short to tell (`metastable: null`): counted here, left out of the phase vote and the recovery median. */
+  undetermined: number;
   failed: number;
-  /** The most frequent phase among its runs (ties go to the worse phase), or null when no run finished. */
+  /**
+   * The most frequent phase among its determined runs (ties go to the worse phase); `undetermined` when every run
+   * that finished is; null when no run finished.
+   */
   phase: Phase | null;
-  /** Runs with a recoveredAt. */
+  /** Determined runs with a recoveredAt. */
   recovered: number;
-  /** Median of recoveredAt - triggerStart over the runs that recovered, seconds. */
+  /** Median of recoveredAt - triggerStart over the determined runs that recovered, seconds. */
   medianRecoverySeconds: number | null;
 }
 
 export interface PhaseDiagram {
-  params: { path: string; values: number[]; log: boolean }[];
+  /** The swept parameters; `units` is how their bounds were written (values print in those units). */
+  params: { path: string; values: number[]; log: boolean; units: ParamUnits }[];
   cells: PhaseCell[];
-  totals: { runs: number; stable: number; recovers: number; metastable: number; failed: number };
+  totals: {
+    runs: number;
+    stable: number;
+    recovers: number;
+    metastable: number;
+    undetermined: number;
+    failed: number;
+  };
 }
 
 const ORDER: Phase[] = ["metastable", "recovers", "stable"];
@@ -41,15 +54,18 @@ export function phaseDiagram(
     list.push(r);
     byPoint.set(r.pointIndex, list);
   }
-  const totals = { runs: 0, stable: 0, recovers: 0, metastable: 0, failed: 0 };
+  const totals = { runs: 0, stable: 0, recovers: 0, metastable: 0, undetermined: 0, failed: 0 };
   const cells: PhaseCell[] = [];
   for (let i = 0; i < gridSize(params); i++) {
     const rs = byPoint.get(i) ?? [];
-    const counts: Record<Phase, number> = { stable: 0, recovers: 0, metastable: 0 };
+    const counts: Record<Phase, number> = { stable: 0, recovers: 0, metastable: 0, undetermined: 0 };
     for (const r of rs) counts[classifyRun(r.summary)]++;
     let phase: Phase | null = null;
     for (const ph of ORDER) if (counts[ph] > 0 && (phase === null || counts[ph] > counts[phase])) phase = ph;
-    const recovered = rs.filter((r) => r.summary.verdict.recoveredAt !== null);
+    if (phase === null && counts.undetermined > 0) phase = "undetermined";
+    const recovered = rs.filter(
+      (r) => r.summary.verdict.recoveredAt !== null && classifyRun(r.summary) !== "undetermined",
+    );
     const f = failed.get(i) ?? 0;
     cells.push({
       pointIndex: i,
@@ -68,7 +84,17 @@ export function phaseDiagram(
     totals.stable += counts.stable;
     totals.recovers += counts.recovers;
     totals.metastable += counts.metastable;
+    totals.undetermined += counts.undetermined;
     totals.failed += f;
   }
-  return { params: params.map((p) => ({ path: p.path, values: p.values, log: p.log })), cells, totals };
+  return {
+    params: params.map((p) => ({
+      path: p.path,
+      values: p.values,
+      log: p.log,
+      units: paramUnits(p.fromText),
+    })),
+    cells,
+    totals,
+  };
 }

@@ -12,7 +12,7 @@ export const CLIENT_SCRIPT = String.raw`
   var data = JSON.parse(document.getElementById("stampede-data").textContent);
   var root = document.getElementById("charts");
   var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
-  var PHASE_COLOR = { stable: "#4caf50", recovers: "#f2a93b", metastable: "#c62828" };
+  var PHASE_COLOR = { stable: "#4caf50", recovers: "#f2a93b", metastable: "#c62828", undetermined: "#7e8fc4" };
   var WIDTH = Math.max(600, Math.min(1150, (root.clientWidth || 1100)));
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -241,7 +241,8 @@ export const CLIENT_SCRIPT = String.raw`
 
   function heatmaps(sw) {
     var sec = section("Phase diagram",
-      "Green: stable (goodput never under 50% of baseline); amber: dips and recovers; red: metastable; grey: no result. " +
+      "Green: stable (goodput never under verdict.stableRatio, default 50%, of baseline); amber: dips and recovers; " +
+      "red: metastable; blue: undetermined (the runs end before the metastable check); grey: no result. " +
       "Cell text: median recovery time from the trigger's start.");
     var px = sw.params[0], py = sw.params[1];
     var rest = sw.params.slice(2);
