@@ -215,6 +215,20 @@ describe("aws-us-east-1-2021-12-07 counterfactuals (--set only)", () => {
   }
 });
 
+describe("aws-us-east-1-2021-12-07 sustained attribution", () => {
+  it("stays sustained when API Gateway's hosts are already out for replacement at the metastable check", () => {
+    // failAfter 10 min: the gateway's hosts go about 40 min in, before the check at 60 min. Host replacement is the
+    // outage's own doing, not capacity the trigger took away, so it no longer turns the verdict into "not sustained"
+    // (before, the scenario had to choose failAfter: 1h for that).
+    const r = run(1, { set: { "services.api-gateway.healthCheck.failAfter": "10m" }, until: 75 * 60 });
+    const hostsOut = r.series.columns["service.api-gateway.hostsOut"]!;
+    const check = r.summary.verdict.triggerEnd! + 30 * 60;
+    expect(hostsOut[Math.floor(check / r.series.interval)]).toBeGreaterThan(0);
+    expect(r.summary.verdict.metastable).toBe(true);
+    expect(r.summary.verdict.sustained).toBe(true);
+  });
+});
+
 describe("aws-us-east-1-2021-12-07 determinism", () => {
   it("the same scenario and seed give the same summary (timing aside); another seed does not", () => {
     const once = (seed: number) => {
