@@ -78,4 +78,15 @@ describe("runScenario on the 2021 scenario at scale 0.05", () => {
     expect(same.summary.overrides).toEqual({ "links.nat.devices": "4" });
     expect(same.summary.scenarioHash).toBe(r.summary.scenarioHash);
   });
+
+  it("reads the verdict's constants from the scenario: metastableWindow and stableRatio change the verdict", () => {
+    expect(r.summary.verdict.metastable).toBe(true);
+    expect(r.summary.verdict.stable).toBe(false);
+    const set = { "verdict.metastableWindow": "20m", "verdict.stableRatio": "0" };
+    const v = runScenario(loadScenario(NAME, { scale: 0.05, set }), { seed: 1, until: 4200 }).summary.verdict;
+    // the check would need the run to last until 30m + 30m + 20m = 80m: undetermined at 70m
+    expect(v.metastable).toBeNull();
+    expect(v.sustained).toBeNull();
+    expect(v.stable).toBe(true);
+  });
 });
