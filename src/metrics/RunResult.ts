@@ -90,10 +90,8 @@ export interface FleetSummary {
   timeouts: number;
   errors: number;
   /**
-   * Requests that ended because the client's own policy refused an attempt (a retry budget or a breaker said no, so
-   * the request gave up without a reply): one per request, whereas `refused` counts every refused attempt. Traffic
-   * dropped by an operator block or rate limit is sent (it is in `attempts`) and fails at the device, so it is not
-   * here.
+   * Sent attempts that operator policing (a `block` or a `rate-limit`) dropped at the device ingress: they are in
+   * `attempts` (they reached the wire) and fail there. Attempts the client refused itself are in `refused`, not here.
    */
   rejected: number;
   /** attempts / firstAttempts over the whole run: sent attempts (refused ones excluded) per request. */
