@@ -279,12 +279,19 @@ export const CLIENT_SCRIPT = String.raw`
         }
       });
       ctx.fillStyle = "#222";
-      var fmt = function (v) { return String(Number(Number(v).toPrecision(3))); };
-      px.values.forEach(function (v, i) { if (nx <= 20 || i % Math.ceil(nx / 20) === 0) ctx.fillText(fmt(v), left + i * cw + 2, top + ny * ch + 14); });
+      // parameter values in the units their bounds were written in (durations, percentages, rates)
+      var num = function (v) { return String(Number(Number(v).toPrecision(3))); };
+      var fmt = function (p, v) {
+        if (p.units === "duration") return v < 60 ? num(v) + "s" : dur(v);
+        if (p.units === "percent") return num(v * 100) + "%";
+        if (p.units === "rate") return num(v) + "/s";
+        return num(v);
+      };
+      px.values.forEach(function (v, i) { if (nx <= 20 || i % Math.ceil(nx / 20) === 0) ctx.fillText(fmt(px, v), left + i * cw + 2, top + ny * ch + 14); });
       ctx.fillText(px.path, left, h - 6);
       if (py) {
         ctx.fillText(py.path, 4, 14);
-        py.values.forEach(function (v, j) { ctx.fillText(fmt(v), 4, top + (ny - 1 - j) * ch + ch / 2 + 4); });
+        py.values.forEach(function (v, j) { ctx.fillText(fmt(py, v), 4, top + (ny - 1 - j) * ch + ch / 2 + 4); });
       }
       state.drawn.push(id);
     });
