@@ -82,3 +82,20 @@ describe("compareVariants", () => {
     expect(st.metastable.share).toBe(1);
   });
 });
+
+describe("variantStats with undetermined runs", () => {
+  it("leaves runs too short to tell out of every denominator and counts them apart", () => {
+    const runs = [1, 2, 3, 4, 5].map((seed) => fakeRun(fakeLoad("fake"), { seed }).summary);
+    runs[0]!.verdict = { ...runs[0]!.verdict, metastable: true, sustained: true, recoveredAt: null };
+    for (const s of runs.slice(1, 3)) s.verdict = { ...s.verdict, metastable: null, sustained: null };
+    for (const s of runs.slice(3)) s.verdict = { ...s.verdict, metastable: false, sustained: null };
+    const st = variantStats(null, runs);
+    expect(st.runs).toBe(5);
+    expect(st.undetermined).toBe(2);
+    // 1 of the 3 determined runs is metastable (an undetermined run would have read "not metastable" before)
+    expect(st.metastable.count).toBe(1);
+    expect(st.metastable.n).toBe(3);
+    expect(st.sustained.n).toBe(3);
+    expect(st.goodputLostSeconds?.n).toBe(3);
+  });
+});

@@ -26,15 +26,17 @@ export interface CompareOptions {
 export type { CompareResult, VariantRuns, VariantStats } from "../metrics/CompareResult.js";
 
 /** Computes a variant's statistics from its run summaries (pure; see VariantStats for the definitions). */
-export function variantStats(variant: string | null, summaries: readonly RunSummary[]): VariantStats {
+export function variantStats(variant: string | null, all: readonly RunSummary[]): VariantStats {
+  const summaries = all.filter((s) => s.verdict.metastable !== null);
   const since = (s: RunSummary, t: number | null): number | null =>
     t === null ? null : t - (s.verdict.triggerStart ?? 0);
   const recovered = summaries.filter((s) => s.verdict.recoveredAt !== null);
   const diagnosed = recovered.map((s) => since(s, s.verdict.diagnosedAt)).filter((d) => d !== null);
   return {
     variant,
-    runs: summaries.length,
-    metastable: shareOf(summaries, (s) => s.verdict.metastable),
+    runs: all.length,
+    undetermined: all.length - summaries.length,
+    metastable: shareOf(summaries, (s) => s.verdict.metastable === true),
     sustained: shareOf(summaries, (s) => s.verdict.sustained === true),
     recovered: recovered.length,
     medianRecoverySeconds: median(recovered.map((s) => since(s, s.verdict.recoveredAt))),

@@ -8,10 +8,13 @@ import type {
   RunResult,
   RunSummary,
   ServiceSummary,
+  TriggerSummary,
 } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { scenarioHash } from "./scenarioHash.js";
+import { stampedeVersion } from "./stampedeVersion.js";
 
 export interface RunOptions {
   /** Root seed of every random stream. Default 1. */
@@ -46,16 +49,27 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     triggerStart = triggerStart === null ? s : Math.min(triggerStart, s);
     triggerEnd = triggerEnd === null ? e : Math.max(triggerEnd, e);
   };
-  for (const a of Object.values(scenario.automation)) {
-    if (a.trigger) widen(a.at, a.at + (a.action.type === "restart" ? a.action.duration : 0));
+  const triggers: TriggerSummary[] = [];
+  for (const [name, a] of Object.entries(scenario.automation)) {
+    if (!a.trigger) continue;
+    const end = a.at + (a.action.type === "restart" ? a.action.duration : 0);
+    widen(a.at, end);
+    triggers.push({ name, kind: "automation", start: a.at, end });
   }
-  for (const f of Object.values(scenario.faults)) if (f.trigger) widen(f.start, f.end);
+  for (const [name, f] of Object.entries(scenario.faults)) {
+    if (!f.trigger) continue;
+    widen(f.start, f.end);
+    triggers.push({ name, kind: "fault", start: f.start, end: f.end });
+  }
+  triggers.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const col = (name: string) => series.columns[name] ?? [];
+  /** A column with no-data intervals (null) as NaN, for the verdict. */
+  const nan = (name: string) => col(name).map((v) => v ?? Number.NaN);
   const verdict = computeVerdict({
-    goodput: col("goodput"),
-    amplification: col("amplification"),
-    capacityMissing: col("capacity.missing"),
+    goodput: nan("goodput"),
+    amplification: nan("amplification"),
+    capacityMissing: nan("capacity.missing"),
     faults: Object.values(scenario.faults).map((f) => ({ start: f.start, end: f.end, trigger: f.trigger })),
     interval,
     triggerStart,
@@ -76,6 +90,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       firstAttempts: t.firstAttempts,
       attempts: t.attempts + setups,
       setupAttempts: setups,
+      refused: t.refused,
       successes: t.successes,
       timeouts: t.timeouts,
       errors: t.errors,
@@ -129,7 +144,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const staleWindows = windowsWhere(col("monitoring.blind"), interval, (v) => v === 1);
   const origin = scenario.origin;
   const summary: RunSummary = {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    stampedeVersion: stampedeVersion(),
+    engine: "event",
+    scenarioHash: scenarioHash(scenario),
     scenario: scenario.name,
     variant: origin?.variant ?? null,
     overrides: origin?.overrides ?? {},
@@ -139,6 +157,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     simulatedSeconds: until,
     events: model.sim.events,
     verdict,
+    triggers,
     fleets,
     links,
     services,
@@ -159,9 +178,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   return { summary, series };
 }
 
-function max(values: readonly number[]): number {
+/** The largest value of a column, 0 when it has none (intervals without data are skipped). */
+function max(values: readonly (number | null)[]): number {
   let m = 0;
-  for (const v of values) if (v > m) m = v;
+  for (const v of values) if (v !== null && v > m) m = v;
   return m;
 }
 

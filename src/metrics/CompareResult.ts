@@ -7,14 +7,19 @@ export interface VariantStats {
   /** The variant's name, or null for the baseline. */
   variant: string | null;
   runs: number;
-  /** Share of runs whose verdict is metastable, with its Wilson 95% interval. */
+  /**
+   * Runs too short to tell (`verdict.metastable` null): counted here and left out of every statistic below, whose
+   * denominator is the `runs - undetermined` determined runs.
+   */
+  undetermined: number;
+  /** Share of determined runs whose verdict is metastable, with its Wilson 95% interval. */
   metastable: ShareEstimate;
   /**
    * Share of runs that are metastable with the capacity the trigger took away back (`verdict.sustained`: the load
    * itself holds goodput down), with its Wilson 95% interval; metastable runs not counted here are slow recoveries.
    */
   sustained: ShareEstimate;
-  /** Runs with a `recoveredAt`. */
+  /** Determined runs with a `recoveredAt`. */
   recovered: number;
   /** Median of recoveredAt - triggerStart over the runs that recovered, seconds; null when none did. */
   medianRecoverySeconds: number | null;

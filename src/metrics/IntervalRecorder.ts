@@ -35,12 +35,13 @@ export class IntervalRecorder {
     return [...this.columns.keys()];
   }
 
+  /** The recorded intervals as plain data: a NaN slot (no data for that interval) becomes null, never 0. */
   toSeries(): Series {
     const n = this.length;
-    const columns: Record<string, number[]> = {};
+    const columns: Record<string, (number | null)[]> = {};
     for (const [name, data] of this.columns) {
       columns[name] = Array.from(data.subarray(0, n), (v) =>
-        Number.isNaN(v) ? 0 : Number(v.toPrecision(10)),
+        Number.isNaN(v) ? null : Number(v.toPrecision(10)),
       );
     }
     return { interval: this.interval, time: Array.from({ length: n }, (_, i) => i * this.interval), columns };

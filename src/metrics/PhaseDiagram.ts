@@ -1,5 +1,11 @@
-/** The phase of one run: never under half of baseline goodput, dipped and came back, or stuck. */
-export type Phase = "stable" | "recovers" | "metastable";
+/**
+ * The phase of one run: never under `verdict.stableRatio` of baseline goodput, dipped and came back, stuck, or
+ * undetermined (the run ends before the metastable check, so it cannot tell).
+ */
+export type Phase = "stable" | "recovers" | "metastable" | "undetermined";
+
+/** The units a parameter's bounds were written in, so that its values print the same way. */
+export type ParamUnits = "number" | "duration" | "rate" | "percent";
 
 /** One grid point of the phase diagram. */
 export interface PhaseCell {
@@ -10,18 +16,31 @@ export interface PhaseCell {
   stable: number;
   recovers: number;
   metastable: number;
+  /** Runs too short to tell (`metastable: null`): counted here, left out of the phase vote and the recovery median. */
+  undetermined: number;
   failed: number;
-  /** The most frequent phase among its runs (ties go to the worse phase), or null when no run finished. */
+  /**
+   * The most frequent phase among its determined runs (ties go to the worse phase); `undetermined` when every run
+   * that finished is; null when no run finished.
+   */
   phase: Phase | null;
-  /** Runs with a recoveredAt. */
+  /** Determined runs with a recoveredAt. */
   recovered: number;
-  /** Median of recoveredAt - triggerStart over the runs that recovered, seconds. */
+  /** Median of recoveredAt - triggerStart over the determined runs that recovered, seconds. */
   medianRecoverySeconds: number | null;
 }
 
 /** A sweep's phase diagram: its parameter axes, one cell per grid point, and totals over the cells. */
 export interface PhaseDiagram {
-  params: { path: string; values: number[]; log: boolean }[];
+  /** The swept parameters; `units` is how their bounds were written (values print in those units). */
+  params: { path: string; values: number[]; log: boolean; units: ParamUnits }[];
   cells: PhaseCell[];
-  totals: { runs: number; stable: number; recovers: number; metastable: number; failed: number };
+  totals: {
+    runs: number;
+    stable: number;
+    recovers: number;
+    metastable: number;
+    undetermined: number;
+    failed: number;
+  };
 }

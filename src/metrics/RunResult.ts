@@ -10,17 +10,27 @@ export interface TimeWindow {
 }
 
 export interface Verdict {
-  /** Goodput still below `metastableRatio` of baseline `metastableAfter` seconds after the trigger ended. */
-  metastable: boolean;
   /**
-   * Whether a metastable run is self-sustaining: null when not `metastable`. True when, throughout the minute the
-   * metastable test averages over (from `triggerEnd + metastableAfter`, 30 min by default), the capacity the trigger
-   * took away is back: the series `capacity.missing` is no higher than its lowest value in the baseline window, and
-   * no fault is in its window (other than a non-trigger fault already under way when the trigger started). What keeps
-   * goodput down is then the load itself (retries, reconnects, wasted work). False when capacity is still missing: a
-   * slow recovery (a restart, a repair, a fault still under way), not a self-sustaining loop.
+   * Goodput still below `metastableRatio` of baseline `metastableAfter` seconds after the trigger ended (the mean over
+   * the `metastableWindow` that starts then). Null ("undetermined") when the run ends before that window does: the
+   * run is too short to tell. False when there is no trigger or no baseline goodput.
+   */
+  metastable: boolean | null;
+  /**
+   * Whether a metastable run is self-sustaining: null when `metastable` is not true. True when, throughout the window
+   * the metastable test averages over, the capacity that trigger-marked automation and faults took away is back: the
+   * series `capacity.missing` (which counts only that capacity, never restarts, host replacement or health checks)
+   * is no higher than its lowest value in the baseline window, and no fault is in its window (other than a
+   * non-trigger fault already under way when the trigger started). What keeps goodput down is then the load itself
+   * (retries, reconnects, wasted work, and the restarts and replacements the load provokes). False when capacity the
+   * trigger removed is still missing: a slow recovery (a repair, a fault still under way), not a self-sustaining loop.
    */
   sustained: boolean | null;
+  /**
+   * Goodput never went under `verdict.stableRatio` (default 0.5) of baseline after the trigger started
+   * (`minGoodputRatio >= stableRatio`): what sweeps call a stable point.
+   */
+  stable: boolean;
   /** Start of the earliest trigger (automation or fault marked as trigger), or null when there is none. */
   triggerStart: number | null;
   /** End of the latest trigger. */
@@ -31,29 +41,60 @@ export interface Verdict {
   detectedBy: string | null;
   /** When operators knew the cause, or null. */
   diagnosedAt: number | null;
-  /** Start of the first `recoveredFor` stretch after triggerEnd with goodput >= `recoveredRatio` of baseline. */
+  /**
+   * Start of the first `recoveredFor` stretch after triggerEnd with every `smoothing` mean of goodput >=
+   * `recoveredRatio` of baseline, seconds; never earlier than `triggerEnd` (the stretch is judged on whole intervals,
+   * so when its first interval starts before the trigger ends, the trigger's end is reported). Null when never.
+   */
   recoveredAt: number | null;
-  /** Largest interval ratio of attempts (incl. connection setups) to first attempts. */
+  /**
+   * Largest interval ratio of attempts sent (incl. connection setups; locally refused ones excluded) to first
+   * attempts, from the baseline window on.
+   */
   peakAmplification: number;
   /** Mean goodput (successes per second) over the baseline window before the trigger. */
   baselineGoodput: number;
-  /** Lowest interval goodput over baseline after the trigger started. */
+  /** Lowest interval goodput over baseline after the trigger started (intervals without data are skipped). */
   minGoodputRatio: number;
-  /** Integral of max(0, 1 - goodput/baseline) over the run after triggerStart: seconds of full outage equivalent. */
+  /**
+   * Goodput lost, seconds of full-outage equivalent: the integral of max(0, baseline - goodput) / baseline over the
+   * intervals from `triggerStart` to `recoveredAt` (to the end of the run when it never recovered). An interval whose
+   * shortfall is within `goodputNoiseFloor` of baseline counts as 0 (noise, not loss); intervals without data count
+   * as 0.
+   */
   goodputLostSeconds: number;
+  /**
+   * The noise floor of goodputLostSeconds, as a share of baseline: the standard deviation of interval goodput over
+   * the baseline window divided by its mean (0 without a baseline).
+   */
+  goodputNoiseFloor: number;
 }
 
 export interface FleetSummary {
   clients: number;
+  /** Requests started (one first attempt each). */
   firstAttempts: number;
+  /**
+   * Attempts that reached the wire (were sent): first attempts, retries and connection setups. Attempts refused
+   * locally are not here but in `refused`.
+   */
   attempts: number;
+  /** Connection setups sent (persistent connections), part of `attempts`. */
   setupAttempts: number;
+  /**
+   * First attempts and retries refused locally, before sending, by a retry budget or an open circuit breaker. They
+   * never reached the wire and are not in `attempts`.
+   */
+  refused: number;
   successes: number;
   timeouts: number;
   errors: number;
-  /** Attempts refused locally by a budget, breaker, throttle or operator block. */
+  /**
+   * Sent attempts that operator policing (a `block` or a `rate-limit`) dropped at the device ingress: they are in
+   * `attempts` (they reached the wire) and fail there. Attempts the client refused itself are in `refused`, not here.
+   */
   rejected: number;
-  /** attempts / firstAttempts over the whole run. */
+  /** attempts / firstAttempts over the whole run: sent attempts (refused ones excluded) per request. */
   amplification: number;
   latencyP50: number | null;
   latencyP99: number | null;
@@ -83,6 +124,16 @@ export interface ServiceSummary {
   outageSeconds: number;
 }
 
+/** One trigger of the run: an automation action or a fault marked `trigger`. */
+export interface TriggerSummary {
+  /** Its key under `automation` or `faults`. */
+  name: string;
+  kind: "automation" | "fault";
+  /** Seconds from the scenario's start; `end === start` for an instantaneous action. */
+  start: number;
+  end: number;
+}
+
 export interface OperatorActionSummary {
   name: string;
   type: string;
@@ -104,7 +155,17 @@ export interface MonitoringSummary {
 }
 
 export interface RunSummary {
-  schemaVersion: 1;
+  /** Version of this contract: 2 (see CHANGELOG.md for what changed since 1). */
+  schemaVersion: 2;
+  /** The stampede package version that produced the summary (package.json `version`). */
+  stampedeVersion: string;
+  /** The engine that ran the scenario: `event` (the discrete-event model). */
+  engine: "event";
+  /**
+   * sha256 (hex) of the resolved scenario's canonical JSON (object keys sorted, `origin` left out): equal hashes mean
+   * the same model input, whatever file, variant, overrides or worker produced it.
+   */
+  scenarioHash: string;
   scenario: string;
   variant: string | null;
   overrides: Record<string, unknown>;
@@ -115,6 +176,8 @@ export interface RunSummary {
   simulatedSeconds: number;
   events: number;
   verdict: Verdict;
+  /** The triggers that make up [verdict.triggerStart, verdict.triggerEnd], in time order. */
+  triggers: TriggerSummary[];
   fleets: Record<string, FleetSummary>;
   links: Record<string, LinkSummary>;
   services: Record<string, ServiceSummary>;
@@ -125,16 +188,21 @@ export interface RunSummary {
 }
 
 /**
- * Per-interval series. `time[i]` is the start of interval i (seconds); each column has one value per interval.
+ * Per-interval series. `time[i]` is the start of interval i (seconds); each column has one value per interval, or
+ * null for an interval without data (nothing was measured: no latency sample, no caller, no busy time, no goodput
+ * fleet activity); null is written as an empty CSV cell and drawn as a gap, never as 0.
  * Column names are `<section>.<entity>.<metric>`, e.g. `fleet.internal-clients.successes` (per second),
  * `link.nat.queue` (jobs), `monitoring.staleness` (seconds), `dependent.ring.up` (0/1), `goodput` (per second),
- * `capacity.missing` (0..1: the largest share of a service's or device group's declared capacity missing at the end of
- * the interval - servers removed, down, restarting or cold, devices removed, or held by a fault; see CapacityGauge).
+ * `capacity.missing` (0..1: the largest share of a service's or device group's declared capacity that trigger-marked
+ * automation and faults hold away at the end of the interval - servers or devices removed or scaled away, a restart
+ * action's down time and cold start, a fault's capacity factor, error rate or partition; capacity lost to restarts by
+ * the supervisor, health checks and host replacement is not counted; see CapacityGauge),
+ * `fleet.<name>.refused` (attempts refused locally per second).
  */
 export interface Series {
   interval: number;
   time: number[];
-  columns: Record<string, number[]>;
+  columns: Record<string, (number | null)[]>;
 }
 
 export interface RunResult {

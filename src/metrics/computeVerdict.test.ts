@@ -9,6 +9,9 @@ const spec = {
   recoveredFor: 300,
   metastableRatio: 0.5,
   metastableAfter: 1800,
+  metastableWindow: 60,
+  smoothing: 60,
+  stableRatio: 0.5,
   outageRatio: 0.5,
 };
 
@@ -168,5 +171,125 @@ describe("computeVerdict", () => {
       expect(v.metastable).toBe(false);
       expect(v.sustained).toBeNull();
     });
+  });
+});
+
+/** The verdict of `goodput` (10 s intervals) with some of the spec's fields changed. */
+function verdictWith(goodput: number[], over: Partial<typeof spec>, triggerStart = 3600, triggerEnd = 3700) {
+  return computeVerdict({
+    goodput,
+    amplification: goodput.map(() => 1),
+    capacityMissing: goodput.map(() => 0),
+    faults: [],
+    interval: 10,
+    triggerStart,
+    triggerEnd,
+    detectedAt: null,
+    detectedBy: null,
+    diagnosedAt: null,
+    spec: { ...spec, ...over },
+  });
+}
+
+/** A deterministic noise in [-1, 1] per interval (a fixed sequence, no randomness). */
+const wiggle = (t: number) => Math.sin(t * 12.9898) * 0.5 + Math.sin(t * 78.233) * 0.5;
+
+describe("goodput lost", () => {
+  it("counts only from the trigger's start to recoveredAt: noise after recovery is not lost goodput", () => {
+    // 5 min at 0, then back to a noisy baseline (100 +- 10) that dips to 82 for a minute every 10 min after recovery.
+    const v = verdict(
+      series(4, (t) =>
+        t >= 3600 && t < 3900 ? 0 : t > 4500 && Math.floor(t / 60) % 10 === 0 ? 82 : 100 + 10 * wiggle(t),
+      ),
+      3600,
+      3600,
+    );
+    expect(v.recoveredAt).toBe(3900);
+    // 300 s at 0 (the noise before recovery is within the floor); the later dips are after recovery
+    expect(v.goodputLostSeconds).toBe(300);
+  });
+
+  it("counts the shortfall to the end when the run never recovers", () => {
+    const v = verdict(series(2, (t) => (t >= 3600 ? 50 : 100)));
+    expect(v.recoveredAt).toBeNull();
+    expect(v.goodputLostSeconds).toBe(1800);
+  });
+
+  it("counts an interval within the baseline's own standard deviation as 0, and reports that noise floor", () => {
+    // Baseline 100 +- 10: a run that only wiggles the same way after the trigger lost nothing.
+    const noisy = series(4, (t) => 100 + 10 * wiggle(t));
+    const v = verdict(noisy, 3600, 3600);
+    expect(v.goodputNoiseFloor).toBeGreaterThan(0.04);
+    expect(v.goodputNoiseFloor).toBeLessThan(0.1);
+    expect(v.goodputLostSeconds).toBe(0);
+    // The same dip after a steady baseline and after a noisy one: the noise floor removes only the small shortfalls.
+    const dip = (t: number) => t >= 3600 && t < 3660;
+    const steady = verdict(
+      series(4, (t) => (dip(t) ? 50 : t >= 3660 && t < 3720 ? 97 : 100)),
+      3600,
+      3600,
+    );
+    expect(steady.goodputNoiseFloor).toBe(0);
+    expect(steady.recoveredAt).toBe(3660);
+    expect(steady.goodputLostSeconds).toBe(30);
+  });
+
+  it("skips intervals without data (NaN) in the baseline and in the loss", () => {
+    const g = series(4, (t) => (t >= 3000 && t < 3100 ? Number.NaN : t >= 3600 && t < 3900 ? 0 : 100));
+    const v = verdict(g, 3600, 3600);
+    expect(v.baselineGoodput).toBe(100);
+    expect(v.goodputLostSeconds).toBe(300);
+  });
+});
+
+describe("recoveredAt", () => {
+  it("is never earlier than the trigger's end, even when the trigger ends inside an interval", () => {
+    // The trigger (3600 s to 3705 s) takes nothing away: the recovery test passes from the interval holding 3705 s.
+    const v = verdict(
+      series(4, () => 100),
+      3600,
+      3705,
+    );
+    expect(v.recoveredAt).toBe(3705);
+  });
+});
+
+describe("too short to tell", () => {
+  const down = (hours: number) => series(hours, (t) => (t >= 3600 ? 0 : 100));
+
+  it("is undetermined (metastable and sustained null) when the run ends before the metastable window does", () => {
+    // The check is at 3700 + 1800 = 5500 s and averages until 5560 s: a run of 5550 s cannot tell.
+    const v = verdict(down(5550 / 3600));
+    expect(v.metastable).toBeNull();
+    expect(v.sustained).toBeNull();
+    // ... and one of 5560 s can.
+    expect(verdict(down(5560 / 3600)).metastable).toBe(true);
+  });
+});
+
+describe("the verdict's constants are scenario fields", () => {
+  it("metastableWindow: the metastable test averages over it", () => {
+    // Goodput back to 60% at 5530 s: the first minute from 5500 s averages 30% (metastable), five minutes 54%.
+    const g = series(4, (t) => (t >= 3600 && t < 5530 ? 0 : t >= 5530 && t < 9000 ? 60 : 100));
+    expect(verdictWith(g, {}).metastable).toBe(true);
+    expect(verdictWith(g, { metastableWindow: 300 }).metastable).toBe(false);
+    // a longer window also needs a longer run
+    expect(verdictWith(g.slice(0, 570), { metastableWindow: 300 }).metastable).toBeNull();
+  });
+
+  it("smoothing: the recovery test judges means over it", () => {
+    // After the trigger goodput repeats 100, 100, 85 (10 s each): every 30 s mean is 95 (recovered), while a 10 s
+    // mean falls to 85 every third interval, so no 5-minute stretch recovers.
+    const g = series(4, (t) =>
+      t >= 3600 && t < 3700 ? 0 : t >= 3700 && Math.floor(t / 10) % 3 === 2 ? 85 : 100,
+    );
+    expect(verdictWith(g, { smoothing: 10 }).recoveredAt).toBeNull();
+    expect(verdictWith(g, { smoothing: 30 }).recoveredAt).not.toBeNull();
+  });
+
+  it("stableRatio: a run is stable when goodput never falls under it", () => {
+    const g = series(4, (t) => (t >= 3600 && t < 3900 ? 60 : 100));
+    expect(verdictWith(g, {}).stable).toBe(true);
+    expect(verdictWith(g, { stableRatio: 0.7 }).stable).toBe(false);
   });
 });

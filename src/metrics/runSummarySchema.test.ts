@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { scenarioHash } from "../experiments/scenarioHash.js";
+import { loadScenario } from "../scenario/index.js";
 import { runSummarySchema } from "./runSummarySchema.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -31,6 +34,31 @@ describe("the RunSummary contract", () => {
     expect(summary.simulatedSeconds).toBe(7200);
     expect(Object.keys(summary.fleets)).toContain("internal-clients");
     expect(summary.verdict.triggerStart).toBe(1800);
+    // schema 2: the version, the engine, the hash of the resolved scenario (the same in this process as in the CLI's)
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    expect(summary.schemaVersion).toBe(2);
+    expect(summary.stampedeVersion).toBe(pkg.version);
+    expect(summary.engine).toBe("event");
+    expect(summary.scenarioHash).toBe(
+      scenarioHash(loadScenario("aws-us-east-1-2021-12-07", { scale: 0.05 })),
+    );
+    expect(summary.triggers).toEqual([
+      { name: "scale-main-service", kind: "automation", start: 1800, end: 1800 },
+    ]);
+    for (const f of Object.values(summary.fleets)) expect(f.refused).toBeGreaterThanOrEqual(0);
+    expect(summary.verdict.metastable).toBe(true);
+    expect(summary.verdict.goodputNoiseFloor).toBeGreaterThan(0);
+    expect(typeof summary.verdict.stable).toBe("boolean");
+  });
+
+  it("accepts an undetermined verdict (metastable null) and rejects a schema-1 summary", () => {
+    const shape = runSummarySchema.shape;
+    expect(shape.verdict.shape.metastable.safeParse(null).success).toBe(true);
+    expect(shape.schemaVersion.safeParse(1).success).toBe(false);
+    expect(shape.fleets.safeParse({ a: { clients: 1 } }).success).toBe(false);
+    expect(shape.scenarioHash.safeParse("abc").success).toBe(false);
   });
 
   it("rejects a summary with a renamed field", () => {

@@ -11,7 +11,10 @@ const share = z.number().min(0).max(1);
  * the JSON Schema for consumers.
  */
 export const runSummarySchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
+  stampedeVersion: z.string().min(1),
+  engine: z.literal("event"),
+  scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),
   scenario: z.string().min(1),
   variant: z.string().nullable(),
   overrides: z.record(z.string(), z.unknown()),
@@ -21,8 +24,9 @@ export const runSummarySchema = z.strictObject({
   simulatedSeconds: z.number().positive(),
   events: count,
   verdict: z.strictObject({
-    metastable: z.boolean(),
+    metastable: z.boolean().nullable(),
     sustained: z.boolean().nullable(),
+    stable: z.boolean(),
     triggerStart: time.nullable(),
     triggerEnd: time.nullable(),
     detectedAt: time.nullable(),
@@ -33,7 +37,16 @@ export const runSummarySchema = z.strictObject({
     baselineGoodput: z.number().nonnegative(),
     minGoodputRatio: z.number().nonnegative(),
     goodputLostSeconds: z.number().nonnegative(),
+    goodputNoiseFloor: z.number().nonnegative(),
   }),
+  triggers: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      kind: z.enum(["automation", "fault"]),
+      start: time,
+      end: time,
+    }),
+  ),
   fleets: z.record(
     z.string(),
     z.strictObject({
@@ -41,6 +54,7 @@ export const runSummarySchema = z.strictObject({
       firstAttempts: count,
       attempts: count,
       setupAttempts: count,
+      refused: count,
       successes: count,
       timeouts: count,
       errors: count,

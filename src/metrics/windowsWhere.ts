@@ -1,15 +1,16 @@
 import type { TimeWindow } from "./RunResult.js";
 
-/** Merges consecutive intervals where `pred(value)` holds into time windows (seconds). */
+/** Merges consecutive intervals where `pred(value)` holds into time windows (seconds); no-data (null) never holds. */
 export function windowsWhere(
-  values: ArrayLike<number>,
+  values: ArrayLike<number | null>,
   interval: number,
   pred: (v: number) => boolean,
 ): TimeWindow[] {
   const out: TimeWindow[] = [];
   let start = -1;
   for (let i = 0; i < values.length; i++) {
-    if (pred(values[i]!)) {
+    const v = values[i]!;
+    if (v !== null && pred(v)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       out.push({ start: start * interval, end: i * interval });

@@ -64,7 +64,7 @@ function withoutTiming(r: RunResult): unknown {
 function col(r: RunResult, name: string): number[] {
   const c = r.series.columns[name];
   if (c === undefined) throw new Error(`no column ${name}`);
-  return Array.from(c);
+  return c.map((x) => x ?? Number.NaN);
 }
 
 const sum = (xs: number[], from = 0, to = xs.length) => xs.slice(from, to).reduce((s, x) => s + x, 0);

@@ -9,6 +9,7 @@ import { Monitor, type MonitoredSource } from "./Monitor.js";
 import { OperatorEffects } from "./OperatorEffects.js";
 import { Operators } from "./Operators.js";
 import { RestartSupervisor } from "./RestartSupervisor.js";
+import { TriggerLedger } from "./TriggerLedger.js";
 import { World } from "./World.js";
 
 /**
@@ -23,6 +24,8 @@ export class CloudModel {
   readonly operators: Operators;
   readonly effects: OperatorEffects;
   readonly dependents: Dependents;
+  /** What trigger-marked automation and faults took away (the `capacity.missing` series). */
+  readonly ledger: TriggerLedger;
   /** Minimum capacity and full restarts (services with `minServers` or `cells`), or undefined. */
   readonly supervisor: RestartSupervisor | undefined;
   /** Health checks and host replacement (services with `healthCheck`), or undefined. */
@@ -72,6 +75,8 @@ export class CloudModel {
         this.serviceOut,
       );
     this.effects = new OperatorEffects(w, this.monitor, this.supervisor);
+    this.ledger = new TriggerLedger(w, scenario);
+    this.effects.onApply = (action) => this.ledger.restored(action);
     this.operators = new Operators(scenario.operators, this.monitor, this.effects);
     this.dependents = new Dependents(
       w.services.map((s) => s.name),
@@ -80,11 +85,20 @@ export class CloudModel {
     this.declareColumns();
 
     for (const [name, a] of Object.entries(scenario.automation)) {
-      this.effects.scheduleAt(a.at, () => this.effects.automate(name, a.action));
+      this.effects.scheduleAt(a.at, () => {
+        if (!this.effects.disabledAutomation.has(name)) this.ledger.automated(name, a.action);
+        this.effects.automate(name, a.action);
+      });
     }
     for (const fault of Object.values(scenario.faults)) {
-      this.effects.scheduleAt(fault.start, () => this.effects.fault(fault, true));
-      this.effects.scheduleAt(fault.end, () => this.effects.fault(fault, false));
+      this.effects.scheduleAt(fault.start, () => {
+        this.ledger.fault(fault, true);
+        this.effects.fault(fault, true);
+      });
+      this.effects.scheduleAt(fault.end, () => {
+        this.ledger.fault(fault, false);
+        this.effects.fault(fault, false);
+      });
     }
     const tick = this.sim.register(() => this.tick(), "metrics-tick");
     this.sim.after(scenario.interval, tick, 0, 0);
@@ -141,13 +155,20 @@ export class CloudModel {
         err![i] = c.errors * perSecond;
         rej![i] = c.rejected * perSecond;
         refused![i] = c.refused * perSecond;
+        // No latency sample (nothing succeeded): no data, NaN (null in the series), never 0.
         p50![i] = latency.quantile(0.5) ?? Number.NaN;
         p99![i] = latency.quantile(0.99) ?? Number.NaN;
         disc![i] = f.disconnected();
         blocked![i] = f.blocked;
         const ended = c.successes + c.timeouts + c.errors;
         this.fleetRatio[f.index] = ended > 0 ? (c.timeouts + c.errors) / ended : Number.NaN;
-        if (goodputFleets.has(f.name)) goodput[i] = (Number.isNaN(goodput[i]!) ? 0 : goodput[i]!) + ok![i]!;
+        // Goodput is measured while the fleet makes requests (it has load, or something happened in the interval):
+        // then 0 successes is a true 0. Otherwise the interval has no goodput data (NaN).
+        const measured =
+          (f.clients > 0 && f.loadFactor > 0) ||
+          c.firstAttempts + c.attempts + f.setupAttempts + ended + c.rejected + c.refused > 0;
+        if (goodputFleets.has(f.name) && measured)
+          goodput[i] = (Number.isNaN(goodput[i]!) ? 0 : goodput[i]!) + ok![i]!;
       });
     }
     this.record.push(() => {
@@ -159,7 +180,6 @@ export class CloudModel {
         fa += f.site.counters.now.firstAttempts;
       }
       amplification[i] = fa > 0 ? a / fa : Number.NaN;
-      if (Number.isNaN(goodput[i]!)) goodput[i] = 0;
     });
     for (const l of w.links) {
       const p = `link.${l.name}.`;
@@ -182,7 +202,7 @@ export class CloudModel {
         drops![i] = l.drops * perSecond;
         setups![i] = l.setups * perSecond;
         fwd![i] = l.forwarded * perSecond;
-        wasted![i] = l.admittedWork > 0 ? l.wastedWork / l.admittedWork : 0;
+        wasted![i] = l.admittedWork > 0 ? l.wastedWork / l.admittedWork : Number.NaN;
         let demand = 0;
         for (const f of w.fleets)
           if (f.link === li && f.persistent) demand += f.disconnectedAdmitted() / f.setupTimeoutSeconds;
@@ -215,7 +235,7 @@ export class CloudModel {
         this.lastRatio[s.index] = seen > 0 ? s.callerFail / seen : Number.NaN;
         if (seen > 0) this.serviceOut[s.index] = s.callerOk / seen < outageRatio ? 1 : 0;
         out![i] = this.serviceOut[s.index]!;
-        wasted![i] = s.busyTime > 0 ? s.wastedTime / s.busyTime : 0;
+        wasted![i] = s.busyTime > 0 ? s.wastedTime / s.busyTime : Number.NaN;
       });
       const sup = this.supervisor;
       if (sup?.manages(s.index)) {
@@ -239,7 +259,7 @@ export class CloudModel {
         });
       }
     }
-    const gauge = new CapacityGauge(w);
+    const gauge = new CapacityGauge(w, this.ledger, this.supervisor);
     const missing = r.column("capacity.missing");
     this.record.push(() => {
       missing[r.length] = gauge.missing(this.sim.now());

@@ -12,7 +12,7 @@ const REPRO = new URL("../../../shared/repro/", import.meta.url);
 function col(r: RunResult, name: string): number[] {
   const c = r.series.columns[name];
   if (c === undefined) throw new Error(`no column ${name}`);
-  return c;
+  return c.map((x) => x ?? Number.NaN);
 }
 
 /** Persistent-connection clients in network a behind a NAT group to a service in b. */

@@ -26,6 +26,8 @@ export class OperatorEffects {
   private readonly monitor: Monitor | undefined;
   private ramps: Ramp[] = [];
   readonly disabledAutomation = new Set<string>();
+  /** Called with every operator action as it is applied (the TriggerLedger hears capacity given back). */
+  onApply: ((action: OperatorActionSpec) => void) | undefined;
 
   private readonly supervisor: RestartSupervisor | undefined;
 
@@ -49,6 +51,7 @@ export class OperatorEffects {
 
   /** Applies an operator action now. */
   apply(action: OperatorActionSpec, path: string): void {
+    this.onApply?.(action);
     const w = this.w;
     const now = w.sim.now();
     switch (action.type) {

@@ -25,6 +25,7 @@ function share(x: ShareEstimate): string {
 export function compareRows(stats: readonly VariantStats[]): string[][] {
   const header = [
     "variant",
+    "undetermined",
     "metastable [95% CI]",
     "self-sustaining [95% CI]",
     "recovered",
@@ -36,9 +37,10 @@ export function compareRows(stats: readonly VariantStats[]): string[][] {
   ];
   const rows = stats.map((s) => [
     s.variant ?? "baseline",
+    `${s.undetermined}/${s.runs}${s.undetermined > 0 ? " (too short to tell; left out below)" : ""}`,
     share(s.metastable),
     share(s.sustained),
-    `${s.recovered}/${s.runs}`,
+    `${s.recovered}/${s.runs - s.undetermined}`,
     s.medianRecoverySeconds === null
       ? "none recovered"
       : `${formatDuration(s.medianRecoverySeconds)} (n=${s.recovered})`,
@@ -77,7 +79,8 @@ export function compareTable(
     "",
     "metastable and self-sustaining (metastable with the trigger's capacity back: the load holds goodput down; the " +
       "other metastable runs are slow recoveries): Wilson 95% intervals; recovery and diagnosis: medians from the trigger's start over runs that " +
-      "recovered; others: means with 95% t-intervals; goodput lost in full-outage-equivalent time.",
+      "recovered; others: means with 95% t-intervals; goodput lost in full-outage-equivalent time, from the trigger's " +
+      "start to recovery. Undetermined runs (ended before the metastable check) are left out of every figure.",
   );
   return `${out.join("\n")}\n`;
 }

@@ -8,17 +8,44 @@ export interface TimelineEvent {
   what: string;
 }
 
-/** The phases of a run in time order: trigger, detection, diagnosis, operator actions, recovery. */
+/**
+ * The phases of a run in time order: each trigger (one line, `trigger: NAME`, when it is instantaneous; a start and
+ * an end line otherwise), detection, diagnosis, operator actions, the windows during which monitoring was blind, each
+ * dependent's down windows, recovery. Events at the same second keep this order.
+ */
 export function runTimeline(s: RunSummary): TimelineEvent[] {
   const v = s.verdict;
   const events: TimelineEvent[] = [];
-  if (v.triggerStart !== null) events.push({ at: v.triggerStart, what: "trigger starts" });
-  if (v.triggerEnd !== null) events.push({ at: v.triggerEnd, what: "trigger ends" });
+  const triggers = s.triggers ?? [];
+  if (triggers.length > 0) {
+    for (const t of triggers) {
+      if (t.end === t.start) events.push({ at: t.start, what: `trigger: ${t.name}` });
+      else {
+        events.push({ at: t.start, what: `trigger starts: ${t.name}` });
+        events.push({ at: t.end, what: `trigger ends: ${t.name}` });
+      }
+    }
+  } else if (v.triggerStart !== null) {
+    if (v.triggerEnd === v.triggerStart) events.push({ at: v.triggerStart, what: "trigger" });
+    else {
+      events.push({ at: v.triggerStart, what: "trigger starts" });
+      if (v.triggerEnd !== null) events.push({ at: v.triggerEnd, what: "trigger ends" });
+    }
+  }
   if (v.detectedAt !== null)
     events.push({ at: v.detectedAt, what: `detected (${v.detectedBy ?? "unknown"})` });
   if (v.diagnosedAt !== null) events.push({ at: v.diagnosedAt, what: "diagnosed" });
   for (const op of s.operators)
     if (op.at !== null) events.push({ at: op.at, what: `operators: ${op.name} (${op.type})` });
+  for (const w of s.monitoring?.staleWindows ?? []) {
+    events.push({ at: w.start, what: "monitoring goes blind" });
+    if (w.end < s.simulatedSeconds) events.push({ at: w.end, what: "monitoring sees again" });
+  }
+  for (const [name, d] of Object.entries(s.dependents))
+    for (const w of d.windows) {
+      events.push({ at: w.start, what: `dependent ${name} down` });
+      if (w.end < s.simulatedSeconds) events.push({ at: w.end, what: `dependent ${name} back up` });
+    }
   if (v.recoveredAt !== null) events.push({ at: v.recoveredAt, what: "recovered (goodput back for good)" });
   return events
     .map((e, i) => ({ e, i }))
@@ -56,15 +83,22 @@ export function runSummaryText(s: RunSummary): string {
   );
   const outcome = v.metastable
     ? metastableOutcome(v.sustained)
-    : v.recoveredAt !== null
-      ? `recovered ${formatDuration(v.recoveredAt - (v.triggerStart ?? 0))} after the trigger started`
-      : v.triggerStart === null
-        ? "no trigger"
-        : "not metastable, but not recovered by the end of the run";
+    : v.metastable === null && v.triggerStart !== null
+      ? v.recoveredAt !== null
+        ? `recovered ${formatDuration(v.recoveredAt - v.triggerStart)} after the trigger started; metastability ` +
+          "undetermined (the run ends before the metastable check)"
+        : "UNDETERMINED: the run ends before the metastable check (triggerEnd + verdict.metastableAfter + " +
+          "verdict.metastableWindow); run it longer to tell"
+      : v.recoveredAt !== null
+        ? `recovered ${formatDuration(v.recoveredAt - (v.triggerStart ?? 0))} after the trigger started`
+        : v.triggerStart === null
+          ? "no trigger"
+          : "not metastable, but not recovered by the end of the run";
   lines.push(`verdict: ${outcome}`);
   lines.push(
     `  baseline goodput ${v.baselineGoodput.toFixed(1)}/s, lowest ${pct(v.minGoodputRatio)} of it, ` +
-      `goodput lost ${formatDuration(v.goodputLostSeconds)} (full-outage equivalent), ` +
+      `goodput lost ${formatDuration(v.goodputLostSeconds)} (full-outage equivalent, to recovery; noise floor ` +
+      `${pct(v.goodputNoiseFloor ?? 0)}), ` +
       `peak amplification ${v.peakAmplification.toFixed(1)}x`,
   );
   const events = runTimeline(s);

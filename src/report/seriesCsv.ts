@@ -1,7 +1,8 @@
 import type { Series } from "../metrics/RunResult.js";
 
-function cell(v: number | undefined): string {
-  return v === undefined || Number.isNaN(v) ? "" : String(v);
+/** One CSV cell: an interval without data (null, or a column the run does not have) is an empty cell, never 0. */
+function cell(v: number | null | undefined): string {
+  return v === undefined || v === null || Number.isNaN(v) ? "" : String(v);
 }
 
 function quote(s: string): string {

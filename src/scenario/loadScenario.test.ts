@@ -63,6 +63,9 @@ describe("loadScenario", () => {
       recoveredFor: 300,
       metastableRatio: 0.5,
       metastableAfter: 1800,
+      metastableWindow: 60,
+      smoothing: 60,
+      stableRatio: 0.5,
       outageRatio: 0.5,
     });
     expect(s.origin).toEqual({ file, variant: null, overrides: {}, scale: 1 });

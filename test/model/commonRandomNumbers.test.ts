@@ -15,7 +15,7 @@ const UNTIL = 2 * 3600;
 function firstAttempts(r: RunResult, fleet: string): number[] {
   const c = r.series.columns[`fleet.${fleet}.firstAttempts`];
   if (c === undefined) throw new Error(`no firstAttempts for ${fleet}`);
-  return c;
+  return c.map((x) => x ?? Number.NaN);
 }
 
 function run(s: Scenario): RunResult {

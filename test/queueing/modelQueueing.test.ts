@@ -25,7 +25,7 @@ const base = {
 function column(r: RunResult, name: string): number[] {
   const c = r.series.columns[name];
   if (c === undefined) throw new Error(`no series column ${name}`);
-  return c;
+  return c.map((x) => x ?? Number.NaN);
 }
 
 function expectWithin(what: string, ci: Interval, theory: number): void {

@@ -54,15 +54,13 @@ describe("aws-us-east-1-2021-12-07 (default)", () => {
       const t0 = v.triggerStart!;
       expect(t0).toBe(30 * 60);
       expect(v.metastable).toBe(true);
-      // Self-sustaining: the trigger (clients moved to new endpoints) removes no capacity, so every device and server
-      // is there all along; the reconnect and retry storm alone holds goodput down. The only capacity ever missing is
-      // API Gateway's hosts out for replacement (healthCheck), taken out after the verdict's metastable check.
+      // Self-sustaining: the trigger (clients moved to new endpoints) removes no capacity, so capacity.missing (what
+      // trigger-marked automation and faults took away) is 0 throughout; the reconnect and retry storm alone holds
+      // goodput down. API Gateway's hosts out for replacement (healthCheck) are the outage's own doing and never count.
       const missing = r.series.columns["capacity.missing"]!;
+      for (const m of missing) expect(m).toBe(0);
       const hostsOut = r.series.columns["service.api-gateway.hostsOut"]!;
-      const apigwServers = loadScenario(NAME, { scale: SCALE }).services["api-gateway"]!.servers;
-      for (let i = 0; i < missing.length; i++) expect(missing[i]).toBeCloseTo(hostsOut[i]! / apigwServers, 9);
-      const firstOut = hostsOut.findIndex((x) => x > 0) * r.series.interval;
-      expect(firstOut).toBeGreaterThan(t0 + 30 * 60 + 60);
+      expect(Math.max(...hostsOut.map((x) => x ?? 0))).toBeGreaterThan(0);
       expect(v.sustained).toBe(true);
       // Congestion persists after the trigger, until operators act: devices full, goodput gone an hour in.
       expect(mean(r, "link.nat.queue", t0 + HOUR, t0 + 2 * HOUR)).toBeGreaterThan(0.9 * 10000 * SCALE);
@@ -215,6 +213,20 @@ describe("aws-us-east-1-2021-12-07 counterfactuals (--set only)", () => {
       expect(r.summary.verdict.recoveredAt! - r.summary.verdict.triggerEnd!).toBeLessThan(15 * 60);
     });
   }
+});
+
+describe("aws-us-east-1-2021-12-07 sustained attribution", () => {
+  it("stays sustained when API Gateway's hosts are already out for replacement at the metastable check", () => {
+    // failAfter 10 min: the gateway's hosts go about 40 min in, before the check at 60 min. Host replacement is the
+    // outage's own doing, not capacity the trigger took away, so it no longer turns the verdict into "not sustained"
+    // (before, the scenario had to choose failAfter: 1h for that).
+    const r = run(1, { set: { "services.api-gateway.healthCheck.failAfter": "10m" }, until: 75 * 60 });
+    const hostsOut = r.series.columns["service.api-gateway.hostsOut"]!;
+    const check = r.summary.verdict.triggerEnd! + 30 * 60;
+    expect(hostsOut[Math.floor(check / r.series.interval)]).toBeGreaterThan(0);
+    expect(r.summary.verdict.metastable).toBe(true);
+    expect(r.summary.verdict.sustained).toBe(true);
+  });
 });
 
 describe("aws-us-east-1-2021-12-07 determinism", () => {

@@ -37,6 +37,23 @@ export function parseBound(text: string, path: string): number {
   );
 }
 
+/** The units a parameter's bounds were written in, so that its values print the same way. */
+export type ParamUnits = "number" | "duration" | "rate" | "percent";
+
+/** The units of a bound as written: a plain number, a duration (`90s`), a rate (`100/s`) or a percentage (`50%`). */
+export function paramUnits(text: string): ParamUnits {
+  const t = text.trim();
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(t)) return "number";
+  if (t.endsWith("%")) return "percent";
+  if (t.includes("/")) return "rate";
+  try {
+    parseDuration(t);
+    return "duration";
+  } catch {
+    return "rate";
+  }
+}
+
 /** Rounds away floating-point noise (0.30000000000000004 -> 0.3) so grid values print and serialise cleanly. */
 function clean(x: number): number {
   return Number(x.toPrecision(12));

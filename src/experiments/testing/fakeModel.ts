@@ -152,7 +152,10 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
   const outageEnd = metastable ? fixAt : (recoveredAt ?? end);
   const windows = minRatio < 0.5 ? [{ start, end: outageEnd }] : [];
   const summary: RunSummary = {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    stampedeVersion: "0.0.0-fake",
+    engine: "event",
+    scenarioHash: "0".repeat(64),
     scenario: scenario.name,
     variant: null,
     overrides: {},
@@ -165,6 +168,7 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
       metastable,
       // The spike is over long before the metastable check and takes no capacity with it: what remains is the storm.
       sustained: metastable ? true : null,
+      stable: minRatio >= 0.5,
       triggerStart: start,
       triggerEnd: end,
       detectedAt,
@@ -175,7 +179,9 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
       baselineGoodput: 100,
       minGoodputRatio: minRatio,
       goodputLostSeconds: lost,
+      goodputNoiseFloor: 0,
     },
+    triggers: [{ name: "spike", kind: "fault", start, end }],
     fleets: {},
     links: {},
     services: {},

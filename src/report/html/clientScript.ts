@@ -12,7 +12,7 @@ export const CLIENT_SCRIPT = String.raw`
   var data = JSON.parse(document.getElementById("stampede-data").textContent);
   var root = document.getElementById("charts");
   var PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
-  var PHASE_COLOR = { stable: "#4caf50", recovers: "#f2a93b", metastable: "#c62828" };
+  var PHASE_COLOR = { stable: "#4caf50", recovers: "#f2a93b", metastable: "#c62828", undetermined: "#7e8fc4" };
   var WIDTH = Math.max(600, Math.min(1150, (root.clientWidth || 1100)));
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -241,7 +241,8 @@ export const CLIENT_SCRIPT = String.raw`
 
   function heatmaps(sw) {
     var sec = section("Phase diagram",
-      "Green: stable (goodput never under 50% of baseline); amber: dips and recovers; red: metastable; grey: no result. " +
+      "Green: stable (goodput never under verdict.stableRatio, default 50%, of baseline); amber: dips and recovers; " +
+      "red: metastable; blue: undetermined (the runs end before the metastable check); grey: no result. " +
       "Cell text: median recovery time from the trigger's start.");
     var px = sw.params[0], py = sw.params[1];
     var rest = sw.params.slice(2);
@@ -278,12 +279,19 @@ export const CLIENT_SCRIPT = String.raw`
         }
       });
       ctx.fillStyle = "#222";
-      var fmt = function (v) { return String(Number(Number(v).toPrecision(3))); };
-      px.values.forEach(function (v, i) { if (nx <= 20 || i % Math.ceil(nx / 20) === 0) ctx.fillText(fmt(v), left + i * cw + 2, top + ny * ch + 14); });
+      // parameter values in the units their bounds were written in (durations, percentages, rates)
+      var num = function (v) { return String(Number(Number(v).toPrecision(3))); };
+      var fmt = function (p, v) {
+        if (p.units === "duration") return v < 60 ? num(v) + "s" : dur(v);
+        if (p.units === "percent") return num(v * 100) + "%";
+        if (p.units === "rate") return num(v) + "/s";
+        return num(v);
+      };
+      px.values.forEach(function (v, i) { if (nx <= 20 || i % Math.ceil(nx / 20) === 0) ctx.fillText(fmt(px, v), left + i * cw + 2, top + ny * ch + 14); });
       ctx.fillText(px.path, left, h - 6);
       if (py) {
         ctx.fillText(py.path, 4, 14);
-        py.values.forEach(function (v, j) { ctx.fillText(fmt(v), 4, top + (ny - 1 - j) * ch + ch / 2 + 4); });
+        py.values.forEach(function (v, j) { ctx.fillText(fmt(py, v), 4, top + (ny - 1 - j) * ch + ch / 2 + 4); });
       }
       state.drawn.push(id);
     });

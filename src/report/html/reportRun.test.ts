@@ -11,6 +11,7 @@ function threeFleetRun(): RunResult {
     firstAttempts: 0,
     attempts: 0,
     setupAttempts: 0,
+    refused: 0,
     successes: 0,
     timeouts: 0,
     errors: 0,

@@ -54,6 +54,19 @@ export const verdictSchema = z.strictObject({
   recoveredFor: duration("positive").default(300).describe("Default 5m."),
   metastableRatio: ratio(0.5),
   metastableAfter: duration("positive").default(1800).describe("Default 30m."),
+  metastableWindow: duration("positive")
+    .default(60)
+    .describe(
+      "The metastable test averages goodput over this window from triggerEnd + metastableAfter. Default 1m.",
+    ),
+  smoothing: duration("positive")
+    .default(60)
+    .describe("Goodput is judged on means over this window in the recovery test. Default 1m."),
+  stableRatio: fraction()
+    .default(0.5)
+    .describe(
+      "A run whose goodput never falls under this share of baseline is stable (sweeps). Default 0.5.",
+    ),
   outageRatio: ratio(0.5),
 });
 
