@@ -90,7 +90,9 @@ export async function runSweep(
   const resume = options.resume ?? false;
   checkDir(plan, options.dir, resume);
   const file = join(options.dir, SWEEP_FILES.results);
-  const existing = resume ? readResults(file) : { records: [], validBytes: 0, truncatedTail: false };
+  const existing = resume
+    ? readResults(file)
+    : { records: [], validBytes: 0, truncatedTail: false, duplicates: 0 };
   const points = gridSize(plan.params);
   const records = existing.records.filter((r) => r.pointIndex < points && r.replication < plan.replications);
   const done = new Set(records.map((r) => jobKey(r.pointIndex, r.replication)));
