@@ -1,0 +1,165 @@
+import { performance } from "node:perf_hooks";
+import { Job, Queue, QueueEvents } from "bullmq";
+import type { ScenarioTextRef } from "../ExperimentPorts.js";
+import type { JobOutput, JobRunner, JobSpec } from "../JobSpec.js";
+import { SweepStopped } from "../sweep/SweepStopped.js";
+import { connectionOptions, type QueueUrl } from "./parseQueueUrl.js";
+import { QUEUE_NAME, type QueuedJob, queueJobId, scenarioKey } from "./QueuedJob.js";
+import { redisWatchdog } from "./redisWatchdog.js";
+import { stampedeBuild } from "./stampedeBuild.js";
+
+/** Options of `openQueueRunner`. */
+export interface QueueRunnerOptions {
+  url: QueueUrl;
+  /** Identifies the sweep: with a job's key it makes the job id (the same sweep reuses finished jobs). */
+  sweepId: string;
+  /** The scenario's text: stored in Redis under its hash for the workers. */
+  source: ScenarioTextRef;
+  /** Seconds Redis may stay unreachable before the sweep stops (SweepStopped). Default 30. */
+  queueTimeoutSeconds?: number;
+  /** Called with warnings (Redis may evict jobs). */
+  onWarning?: (line: string) => void;
+  /** BullMQ queue name. Default QUEUE_NAME. */
+  queueName?: string;
+}
+
+interface Waiter {
+  resolve: (out: JobOutput) => void;
+  reject: (e: Error) => void;
+  since: number;
+}
+
+function parsed(v: unknown): JobOutput {
+  return (typeof v === "string" ? JSON.parse(v) : v) as JobOutput;
+}
+
+/**
+ * A JobRunner that submits each job to the BullMQ queue (job id = sweep id + point + replication, so adding a job
+ * twice is a no-op and a finished one is reused) and resolves when a worker (`stampede worker`) finishes it. Waits
+ * for Redis up to `queueTimeoutSeconds` first (SweepStopped when it never answers); later, Redis unreachable for that
+ * long rejects every pending job with SweepStopped.
+ */
+export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobRunner> {
+  const connection = connectionOptions(options.url);
+  const name = options.queueName ?? QUEUE_NAME;
+  const queue = new Queue<QueuedJob>(name, { connection });
+  const events = new QueueEvents(name, { connection });
+  queue.on("error", () => {});
+  events.on("error", () => {});
+  const waiters = new Map<string, Waiter>();
+  let lost: string | null = null;
+  const timeout = options.queueTimeoutSeconds ?? 30;
+  const client = await Promise.race([
+    queue.client,
+    new Promise<null>((r) => setTimeout(() => r(null), timeout * 1000).unref()),
+  ]);
+  if (client === null) {
+    await Promise.allSettled([queue.disconnect(), events.disconnect()]);
+    throw new SweepStopped(`cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`);
+  }
+  const stop = (reason: string) => {
+    lost ??= reason;
+    for (const w of waiters.values()) w.reject(new SweepStopped(lost));
+    waiters.clear();
+  };
+  const watchdog = redisWatchdog(client, timeout, (seconds) =>
+    stop(`lost the Redis queue at ${options.url.display}: unreachable for ${seconds} s`),
+  );
+  const shutdown = async () => {
+    watchdog.stop();
+    const quit = Promise.allSettled([events.close(), queue.close()]);
+    const late = new Promise((r) => setTimeout(r, 2000).unref());
+    await Promise.race([quit, late]);
+    if (lost !== null) {
+      await queue.disconnect().catch(() => {});
+      await events.disconnect().catch(() => {});
+    }
+  };
+  const info = await watchdog.ready;
+  if (info === null) {
+    await shutdown();
+    throw new SweepStopped(`cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`);
+  }
+  const policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
+  if (policy !== undefined && policy !== "noeviction")
+    options.onWarning?.(
+      `warning: Redis at ${options.url.display} has maxmemory-policy ${policy}: it may evict queued jobs and results; set noeviction`,
+    );
+  await events.waitUntilReady();
+  await client.set(scenarioKey(options.source.hash), options.source.text);
+  events.on("completed", ({ jobId, returnvalue }) => {
+    const w = waiters.get(jobId);
+    if (!w) return;
+    waiters.delete(jobId);
+    w.resolve(parsed(returnvalue));
+  });
+  events.on("failed", ({ jobId, failedReason }) => {
+    const w = waiters.get(jobId);
+    if (!w) return;
+    waiters.delete(jobId);
+    w.reject(new Error(failedReason));
+  });
+  // Events can be missed (a reconnect, a trimmed stream): now and then, ask for the state of the oldest waiters.
+  const poll = setInterval(async () => {
+    const oldest = [...waiters.entries()].filter(([, w]) => performance.now() - w.since > 5000).slice(0, 50);
+    for (const [id, w] of oldest) {
+      const j = await Job.fromId(queue, id).catch(() => undefined);
+      if (!j || !waiters.has(id)) continue;
+      if (j.finishedOn !== undefined && j.failedReason === undefined) {
+        waiters.delete(id);
+        w.resolve(parsed(j.returnvalue));
+      } else if (j.finishedOn !== undefined) {
+        waiters.delete(id);
+        w.reject(new Error(j.failedReason));
+      }
+    }
+  }, 2000);
+  poll.unref();
+  const build = stampedeBuild();
+  return {
+    run: (job: JobSpec, key?: string) => {
+      if (key === undefined) return Promise.reject(new Error("queued jobs need a key"));
+      if (lost !== null) return Promise.reject(new SweepStopped(lost));
+      const id = queueJobId(options.sweepId, key);
+      const done = new Promise<JobOutput>((resolve, reject) =>
+        waiters.set(id, { resolve, reject, since: performance.now() }),
+      );
+      const submit = async () => {
+        // A job this sweep ran before: reuse its result; retry it when it failed (a --resume asks for it again).
+        const old = await Job.fromId<QueuedJob>(queue, id);
+        if (old?.finishedOn !== undefined) {
+          const w = waiters.get(id);
+          if (old.failedReason === undefined) {
+            waiters.delete(id);
+            w?.resolve(parsed(old.returnvalue));
+          } else await old.retry("failed");
+          return;
+        }
+        const data: QueuedJob = {
+          sweepId: options.sweepId,
+          key,
+          job,
+          scenarioHash: options.source.hash,
+          build,
+        };
+        await queue.add("run", data, {
+          jobId: id,
+          attempts: 1,
+          removeOnComplete: false,
+          removeOnFail: false,
+        });
+      };
+      submit().catch((e: unknown) => {
+        const w = waiters.get(id);
+        if (!w || lost !== null) return;
+        waiters.delete(id);
+        w.reject(e instanceof Error ? e : new Error(String(e)));
+      });
+      return done;
+    },
+    close: async () => {
+      clearInterval(poll);
+      await shutdown();
+    },
+  };
+}
