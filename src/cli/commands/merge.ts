@@ -55,10 +55,8 @@ export function register(program: Command): void {
       const note = (line: string) => {
         if (flags.quiet !== true) process.stderr.write(`${line}\n`);
       };
-      if (merged.duplicated.length > 0)
-        note(
-          `note: ${merged.duplicated.length} jobs found more than once, kept once: ${listed(merged.duplicated)}`,
-        );
+      if (merged.duplicated > 0)
+        note(`note: ${merged.duplicated} duplicate result lines (a job run twice), kept once`);
       if (merged.missingShards.length > 0) note(`warning: shards missing: ${listed(merged.missingShards)}`);
       if (merged.missing.length > 0)
         note(

@@ -19,8 +19,8 @@ export interface MergeOutcome {
   manifest: Record<string, unknown>;
   /** Job keys (point/replication) that no shard finished or reported failed. */
   missing: string[];
-  /** Job keys found more than once (in one shard's file or in several shards); the first is kept. */
-  duplicated: string[];
+  /** Result lines whose job was already read (in the same file or another directory); the first is kept. */
+  duplicated: number;
   /** Shards of the sweep (`k/n`) that no directory holds. */
   missingShards: string[];
   total: number;
@@ -86,16 +86,18 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeOutcome 
     for (let k = 1; k <= n; k++) if (!shards.some((s) => s!.index === k)) missingShards.push(`${k}/${n}`);
   }
   const records = new Map<string, SweepRecord>();
-  const duplicated = new Set<string>();
+  let duplicated = 0;
   for (const d of dirs) {
     const file = join(d, "results.jsonl");
     if (!existsSync(file)) continue;
-    for (const r of readResults(file).records) {
+    const read = readResults(file);
+    duplicated += read.duplicates;
+    for (const r of read.records) {
       const key = jobKey(r.pointIndex, r.replication);
       const had = records.get(key);
       if (had === undefined) records.set(key, r);
       else {
-        duplicated.add(key);
+        duplicated++;
         if (JSON.stringify(had) !== JSON.stringify(r))
           throw new StampedeError(
             "E_MERGE",
@@ -132,7 +134,7 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeOutcome 
     diagram,
     manifest,
     missing,
-    duplicated: [...duplicated],
+    duplicated,
     missingShards,
     total,
   };
