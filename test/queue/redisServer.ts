@@ -29,9 +29,21 @@ function freePort(): Promise<number> {
   });
 }
 
-function attempt(port: number, dir: string): Promise<ChildProcess | null> {
+function attempt(port: number, dir: string, extra: readonly string[]): Promise<ChildProcess | null> {
   return new Promise((resolve) => {
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
+    const args = [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+    ];
+    args.push(...extra);
     const p = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     const onData = (b: Buffer) => {
@@ -43,18 +55,18 @@ function attempt(port: number, dir: string): Promise<ChildProcess | null> {
   });
 }
 
-/** Starts a redis-server; retries on another port when the one picked was taken meanwhile. */
-export async function startRedis(): Promise<RedisServer> {
+/** Starts a redis-server (with `extra` arguments); retries on another port when the one picked was taken meanwhile. */
+export async function startRedis(extra: readonly string[] = []): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), "stampede-redis-"));
   for (let i = 0; i < 5; i++) {
     const port = await freePort();
-    const p = await attempt(port, dir);
+    const p = await attempt(port, dir, extra);
     if (p === null) continue;
     return {
       port,
       url: `redis://127.0.0.1:${port}`,
       stop: async () => {
-        if (p.exitCode === null) {
+        if (p.exitCode === null && p.signalCode === null) {
           const gone = new Promise((r) => p.once("exit", r));
           p.kill("SIGKILL");
           await gone;

@@ -1,11 +1,11 @@
 import { performance } from "node:perf_hooks";
-import { Job, Queue, QueueEvents } from "bullmq";
+import { Job, Queue, QueueEvents, type RedisClient } from "bullmq";
 import type { ScenarioTextRef } from "../ExperimentPorts.js";
 import type { JobOutput, JobRunner, JobSpec } from "../JobSpec.js";
 import { SweepStopped } from "../sweep/SweepStopped.js";
 import { connectionOptions, type QueueUrl } from "./parseQueueUrl.js";
 import { QUEUE_NAME, type QueuedJob, queueJobId, scenarioKey } from "./QueuedJob.js";
-import { redisWatchdog } from "./redisWatchdog.js";
+import { redisWarnings, redisWatchdog } from "./redisWatchdog.js";
 import { stampedeBuild } from "./stampedeBuild.js";
 
 /** Options of `openQueueRunner`. */
@@ -21,6 +21,25 @@ export interface QueueRunnerOptions {
   onWarning?: (line: string) => void;
   /** BullMQ queue name. Default QUEUE_NAME. */
   queueName?: string;
+}
+
+/** Waits for `p` at most `ms` milliseconds. */
+function capped<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms).unref())]);
+}
+
+/**
+ * Closes BullMQ objects whose Redis is gone without waiting for it: close() drops a connection that never came up,
+ * and a connected client is disconnected (no reconnecting, nothing queued is sent).
+ */
+export async function dropConnections(
+  objects: readonly { close(): Promise<void>; client: Promise<RedisClient> }[],
+) {
+  for (const o of objects) {
+    void o.close().catch(() => {});
+    const c = await capped(o.client, 100).catch(() => undefined);
+    c?.disconnect();
+  }
 }
 
 interface Waiter {
@@ -42,10 +61,9 @@ function parsed(v: unknown): JobOutput {
 export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobRunner> {
   const connection = connectionOptions(options.url);
   const name = options.queueName ?? QUEUE_NAME;
-  const queue = new Queue<QueuedJob>(name, { connection });
-  const events = new QueueEvents(name, { connection });
+  // BullMQ's own check of Redis prints to the console; redisWarnings says the same in one line.
+  const queue = new Queue<QueuedJob>(name, { connection, skipVersionCheck: true });
   queue.on("error", () => {});
-  events.on("error", () => {});
   const waiters = new Map<string, Waiter>();
   let lost: string | null = null;
   const timeout = options.queueTimeoutSeconds ?? 30;
@@ -54,9 +72,10 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
     new Promise<null>((r) => setTimeout(() => r(null), timeout * 1000).unref()),
   ]);
   if (client === null) {
-    await Promise.allSettled([queue.disconnect(), events.disconnect()]);
+    await dropConnections([queue]);
     throw new SweepStopped(`cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`);
   }
+  let events: QueueEvents | null = null;
   const stop = (reason: string) => {
     lost ??= reason;
     for (const w of waiters.values()) w.reject(new SweepStopped(lost));
@@ -67,24 +86,20 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
   );
   const shutdown = async () => {
     watchdog.stop();
-    const quit = Promise.allSettled([events.close(), queue.close()]);
-    const late = new Promise((r) => setTimeout(r, 2000).unref());
-    await Promise.race([quit, late]);
-    if (lost !== null) {
-      await queue.disconnect().catch(() => {});
-      await events.disconnect().catch(() => {});
-    }
+    const all = events === null ? [queue] : [queue, events];
+    if (lost !== null) await dropConnections(all);
+    else await capped(Promise.allSettled(all.map((o) => o.close())), 5000);
   };
   const info = await watchdog.ready;
   if (info === null) {
+    lost = "unreachable";
     await shutdown();
     throw new SweepStopped(`cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`);
   }
-  const policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
-  if (policy !== undefined && policy !== "noeviction")
-    options.onWarning?.(
-      `warning: Redis at ${options.url.display} has maxmemory-policy ${policy}: it may evict queued jobs and results; set noeviction`,
-    );
+  for (const w of redisWarnings(info, options.url.display)) options.onWarning?.(w);
+  // Created once Redis answers: a QueueEvents that never connected cannot be closed.
+  events = new QueueEvents(name, { connection, skipVersionCheck: true });
+  events.on("error", () => {});
   await events.waitUntilReady();
   await client.set(scenarioKey(options.source.hash), options.source.text);
   events.on("completed", ({ jobId, returnvalue }) => {

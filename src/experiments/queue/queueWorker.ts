@@ -1,9 +1,10 @@
-import { DelayedError, type Job, UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { JobOutput } from "../JobSpec.js";
 import { poolRunner } from "../pool/poolRunner.js";
 import { connectionOptions, type QueueUrl } from "./parseQueueUrl.js";
 import { QUEUE_NAME, type QueuedJob, scenarioKey } from "./QueuedJob.js";
-import { redisWatchdog } from "./redisWatchdog.js";
+import { dropConnections } from "./queueRunner.js";
+import { redisWarnings, redisWatchdog } from "./redisWatchdog.js";
 import { formatBuild, stampedeBuild } from "./stampedeBuild.js";
 
 /** Options of `runQueueWorker`. */
@@ -52,6 +53,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
     ...(options.portsModule === undefined ? {} : { portsModule: options.portsModule }),
   });
   const texts = new Map<string, Promise<string | null>>();
+  let getText: (hash: string) => Promise<string | null> = async () => null;
   let jobs = 0;
   let active = 0;
   let lastActive = Date.now();
@@ -79,7 +81,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
     try {
       let text = texts.get(data.scenarioHash);
       if (text === undefined) {
-        text = worker.client.then((c) => c.get(scenarioKey(data.scenarioHash)));
+        text = getText(data.scenarioHash);
         texts.set(data.scenarioHash, text);
       }
       const t = await text;
@@ -99,26 +101,22 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
       lastActive = Date.now();
     }
   };
-  const worker = new Worker<QueuedJob, JobOutput>(options.queueName ?? QUEUE_NAME, processor, {
-    connection: connectionOptions(options.url),
-    concurrency: options.workers,
-    lockDuration: options.lockDurationMs ?? 30_000,
-    stalledInterval: options.stalledIntervalMs ?? 30_000,
-    maxStalledCount: Math.max(3, options.maxStalledCount ?? 3),
-    autorun: false,
-  });
-  worker.on("error", () => {});
+  const name = options.queueName ?? QUEUE_NAME;
+  const connection = connectionOptions(options.url);
+  // A plain connection first: it answers the watchdog and serves scenario texts; the Worker starts once Redis answers
+  // (a BullMQ object that never connected cannot be closed).
+  const probe = new Queue(name, { connection, skipVersionCheck: true });
+  probe.on("error", () => {});
   const timeout = options.queueTimeoutSeconds ?? 30;
+  const unreachable = `cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`;
   const client = await Promise.race([
-    worker.client,
+    probe.client,
     new Promise<null>((r) => setTimeout(() => r(null), timeout * 1000).unref()),
   ]);
+  getText = (hash) => probe.client.then((c) => c.get(scenarioKey(hash)));
   let watchdog: ReturnType<typeof redisWatchdog> | null = null;
-  if (client === null)
-    finish({
-      reason: "unreachable",
-      message: `cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`,
-    });
+  let worker: Worker<QueuedJob, JobOutput> | null = null;
+  if (client === null) finish({ reason: "unreachable", message: unreachable });
   else {
     watchdog = redisWatchdog(client, timeout, (s) =>
       finish({
@@ -127,15 +125,18 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
       }),
     );
     void watchdog.ready.then((info) => {
-      if (info === null)
-        finish({
-          reason: "unreachable",
-          message: `cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`,
-        });
-      else {
-        log(`worker ${formatBuild(build)}: ${options.workers} threads on ${options.url.display}`);
-        void worker.run().catch(() => {});
-      }
+      if (info === null) return finish({ reason: "unreachable", message: unreachable });
+      for (const w of redisWarnings(info, options.url.display)) log(w);
+      worker = new Worker<QueuedJob, JobOutput>(name, processor, {
+        connection,
+        skipVersionCheck: true,
+        concurrency: options.workers,
+        lockDuration: options.lockDurationMs ?? 30_000,
+        stalledInterval: options.stalledIntervalMs ?? 30_000,
+        maxStalledCount: Math.max(3, options.maxStalledCount ?? 3),
+      });
+      worker.on("error", () => {});
+      log(`worker ${formatBuild(build)}: ${options.workers} threads on ${options.url.display}`);
     });
   }
   options.signal?.addEventListener(
@@ -156,10 +157,14 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
   const end = await finished;
   if (idleTimer) clearInterval(idleTimer);
   watchdog?.stop();
+  const w = worker as Worker<QueuedJob, JobOutput> | null;
   if (end.reason === "lost" || end.reason === "unreachable") {
-    await worker.close(true).catch(() => {});
-    await worker.disconnect().catch(() => {});
-  } else await worker.close();
+    void w?.close(true).catch(() => {});
+    await dropConnections([probe]);
+  } else {
+    await w?.close();
+    await probe.close();
+  }
   await pool.close();
   return { ...end, jobs };
 }

@@ -53,3 +53,20 @@ export function redisWatchdog(
     },
   };
 }
+
+/**
+ * Warnings about a Redis server from its INFO text: a maxmemory-policy other than noeviction (Redis may then evict
+ * queued jobs and results) and a version below 5 (BullMQ needs 5 or later). `display` names the server.
+ */
+export function redisWarnings(info: string, display: string): string[] {
+  const out: string[] = [];
+  const policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
+  if (policy !== undefined && policy !== "noeviction")
+    out.push(
+      `warning: Redis at ${display} has maxmemory-policy ${policy}: it may evict queued jobs and results; set noeviction`,
+    );
+  const version = /redis_version:(\d+)/.exec(info)?.[1];
+  if (version !== undefined && Number(version) < 5)
+    out.push(`warning: Redis at ${display} is version ${version}; BullMQ needs Redis 5 or later`);
+  return out;
+}
