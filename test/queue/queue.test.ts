@@ -53,6 +53,8 @@ function sortedResults(dir: string): string[] {
 }
 
 const servers: RedisServer[] = [];
+/** The local sweep's sorted results (first test), for the resumed queued sweep to equal. */
+let localResults: string[] = [];
 const processes: CliProcess[] = [];
 function track(p: CliProcess): CliProcess {
   processes.push(p);
@@ -109,7 +111,8 @@ describe.runIf(present)("queued sweeps on a real Redis", () => {
       .reduce((a, b) => a + b);
     expect(runs, workers.map((w) => w.stderr()).join("\n")).toBe(3);
 
-    expect(sortedResults(local)).toHaveLength(6);
+    localResults = sortedResults(local);
+    expect(localResults).toHaveLength(6);
     expect(sortedResults(queued)).toEqual(sortedResults(local));
     expect(sortedResults(merged)).toEqual(sortedResults(local));
     for (const f of ["phase.json", "failures.json", "report.html"])
@@ -143,6 +146,17 @@ describe.runIf(present)("queued sweeps on a real Redis", () => {
     expect(JSON.parse(readFileSync(join(dir, "phase.json"), "utf8")).totals.runs).toBe(kept.length);
     expect(await worker.exited).toBe(3);
     expect(worker.stderr()).toMatch(/error: lost the Redis queue/);
+
+    // --resume on another Redis: only the missing jobs run, and the whole equals the local sweep.
+    const again = await startRedis();
+    servers.push(again);
+    const w2 = track(stampede(["worker", "--queue", again.url, ...WORKER]));
+    const resumed = track(stampede([...SWEEP, "--queue", again.url, "--resume", "--out", dir]));
+    expect(await resumed.exited, resumed.stderr()).toBe(0);
+    expect(resumed.stdout()).toContain(`${6 - kept.length} jobs run, ${kept.length} resumed, 0 failed`);
+    w2.child.kill("SIGTERM");
+    expect(await w2.exited).toBe(0);
+    if (localResults.length > 0) expect(sortedResults(dir)).toEqual(localResults);
   });
 
   it("fails fast on an unreachable Redis (exit 3) and a worker refuses a job of another build (exit 2), leaving it queued", async () => {

@@ -54,7 +54,8 @@ function parsed(v: unknown): JobOutput {
 
 /**
  * A JobRunner that submits each job to the BullMQ queue (job id = sweep id + point + replication, so adding a job
- * twice is a no-op and a finished one is reused) and resolves when a worker (`stampede worker`) finishes it. Waits
+ * twice is a no-op and a result not yet collected is reused; a collected job is removed from Redis) and resolves when a
+ * worker (`stampede worker`) finishes it. Waits
  * for Redis up to `queueTimeoutSeconds` first (SweepStopped when it never answers); later, Redis unreachable for that
  * long rejects every pending job with SweepStopped.
  */
@@ -102,11 +103,15 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
   events.on("error", () => {});
   await events.waitUntilReady();
   await client.set(scenarioKey(options.source.hash), options.source.text);
+  // A collected result goes to results.jsonl: drop the job from Redis so a long sweep does not fill its memory (a
+  // submitter killed before writing it reruns that one job on --resume).
+  const forget = (id: string) => void queue.remove(id).catch(() => {});
   events.on("completed", ({ jobId, returnvalue }) => {
     const w = waiters.get(jobId);
     if (!w) return;
     waiters.delete(jobId);
     w.resolve(parsed(returnvalue));
+    forget(jobId);
   });
   events.on("failed", ({ jobId, failedReason }) => {
     const w = waiters.get(jobId);
@@ -123,6 +128,7 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
       if (j.finishedOn !== undefined && j.failedReason === undefined) {
         waiters.delete(id);
         w.resolve(parsed(j.returnvalue));
+        forget(id);
       } else if (j.finishedOn !== undefined) {
         waiters.delete(id);
         w.reject(new Error(j.failedReason));
@@ -147,6 +153,7 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
           if (old.failedReason === undefined) {
             waiters.delete(id);
             w?.resolve(parsed(old.returnvalue));
+            forget(id);
           } else await old.retry("failed");
           return;
         }
