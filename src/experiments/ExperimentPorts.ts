@@ -26,6 +26,15 @@ export interface LoadOptions {
 /** Loads a scenario by file path or built-in name and resolves it; throws StampedeError on bad input. */
 export type ScenarioLoader = (ref: string, options: LoadOptions) => Scenario | Promise<Scenario>;
 
+/** A scenario's text and its content address (see preparedScenarios.ts). */
+export interface ScenarioTextRef {
+  /** The file name used in messages and `origin`. */
+  file: string;
+  text: string;
+  /** SHA-256 of `text`, hex. */
+  hash: string;
+}
+
 /**
  * What the experiments need from the rest of stampede: a loader and a runner. The CLI passes the real ones; tests pass
  * a tiny fake model (src/experiments/testing/fakeModel.ts) so the machinery is tested without the cloud model.
@@ -33,4 +42,8 @@ export type ScenarioLoader = (ref: string, options: LoadOptions) => Scenario | P
 export interface ExperimentPorts {
   load: ScenarioLoader;
   run: ScenarioRunner;
+  /** Reads a scenario's text by reference (sharded and queued sweeps hash it; queue workers get it from Redis). */
+  source?: (ref: string) => ScenarioTextRef;
+  /** Loads a scenario from text (a queue worker has no file); like `load` otherwise. */
+  loadText?: (text: string, file: string, options: LoadOptions) => Scenario | Promise<Scenario>;
 }

@@ -1,4 +1,5 @@
 import type { RunSummary, Series } from "../metrics/RunResult.js";
+import type { ScenarioTextRef } from "./ExperimentPorts.js";
 
 /** One run to do, as plain data (it crosses into worker threads). */
 export interface JobSpec {
@@ -13,6 +14,11 @@ export interface JobSpec {
   until?: number;
   /** Return the per-interval series too (reports need them; sweeps do not). */
   series: boolean;
+  /**
+   * The scenario's text, when the job runs where the file is not (a queue worker): loaded with `ports.loadText`
+   * instead of `ports.load`. `scenario` is then only the name used in messages.
+   */
+  source?: ScenarioTextRef;
 }
 
 /** What a job gives back. `summary.timing` is included; strip it before comparing or storing results. */
@@ -25,7 +31,8 @@ export interface JobOutput {
 
 /** Runs jobs, in this thread or on a worker pool. */
 export interface JobRunner {
-  run(job: JobSpec): Promise<JobOutput>;
+  /** Runs `job`; `key` names it uniquely within its sweep (point/replication), for runners that store jobs. */
+  run(job: JobSpec, key?: string): Promise<JobOutput>;
   /** Releases workers; the runner is unusable afterwards. */
   close(): Promise<void>;
 }

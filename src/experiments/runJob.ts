@@ -2,13 +2,19 @@ import { performance } from "node:perf_hooks";
 import type { ExperimentPorts } from "./ExperimentPorts.js";
 import type { JobOutput, JobSpec } from "./JobSpec.js";
 
-/** Loads the job's scenario with its variant, overrides and scale, runs it, and keeps the series when asked. */
+/** Loads the job's scenario (from its file, or from `job.source` when it carries the text) with its variant, overrides and scale, runs it, and keeps the series when asked. */
 export async function runJob(ports: ExperimentPorts, job: JobSpec): Promise<JobOutput> {
-  const scenario = await ports.load(job.scenario, {
+  const options = {
     ...(job.variant === undefined ? {} : { variant: job.variant }),
     set: job.set,
     ...(job.scale === undefined ? {} : { scale: job.scale }),
-  });
+  };
+  if (job.source !== undefined && ports.loadText === undefined)
+    throw new Error("these experiment ports cannot load a scenario from text (no loadText)");
+  const scenario =
+    job.source === undefined
+      ? await ports.load(job.scenario, options)
+      : await ports.loadText!(job.source.text, job.source.file, options);
   const started = performance.now();
   const result = await ports.run(scenario, {
     seed: job.seed,

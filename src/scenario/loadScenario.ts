@@ -67,17 +67,36 @@ function located(
   );
 }
 
-/** Loads and validates scenario text (YAML or JSON); `file` is used in messages and `origin`. */
-export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): Scenario {
+/** A scenario file parsed and validated once (base and every variant), ready for any variant, overrides and scale. */
+export interface PreparedScenario {
+  readonly source: ScenarioSource;
+  /** The validated base scenario; `resolveScenario` never changes it. */
+  readonly base: Scenario;
+}
+
+/**
+ * Parses scenario text (YAML or JSON) and validates it with every variant: the part of loading that does not depend
+ * on the variant, overrides or scale, so a sweep does it once per worker instead of once per point. `file` is used in
+ * messages and `origin`. Throws E_SCENARIO.
+ */
+export function prepareScenarioText(text: string, file: string): PreparedScenario {
   const source = parseScenarioSource(text, file);
   const none = { variant: null, variantPaths: [], set: {} };
   const base = checkScenario(source.raw);
   const problems = base.problems.length > 0 ? base.problems : checkVariants(source.raw);
   if (problems.length > 0 || base.scenario === null) throw located(source, problems, none);
+  return { source, base: base.scenario };
+}
 
+/**
+ * Applies a variant and `--set` overrides to a prepared scenario, validates the result and scales it. Returns a new
+ * scenario each call (the prepared one is not changed). Throws E_SCENARIO, E_UNKNOWN_VARIANT or E_SCALE.
+ */
+export function resolveScenario(prepared: PreparedScenario, options: LoadOptions = {}): Scenario {
+  const { source } = prepared;
   const variant = options.variant ?? null;
   const set = options.set ?? {};
-  let scenario = base.scenario;
+  let scenario = prepared.base;
   if (variant !== null || Object.keys(set).length > 0) {
     let variantSet: Record<string, unknown> = {};
     if (variant !== null) {
@@ -100,10 +119,15 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     if (r.problems.length > 0 || r.scenario === null)
       throw located(source, r.problems, { variant, variantPaths: Object.keys(variantSet), set });
     scenario = r.scenario;
-  }
-  scenario.origin = { file, variant, overrides: { ...set }, scale: 1 };
+  } else scenario = structuredClone(scenario);
+  scenario.origin = { file: source.file, variant, overrides: { ...set }, scale: 1 };
   const scale = options.scale ?? 1;
   return scale === 1 ? scenario : scaleScenario(scenario, scale);
+}
+
+/** Loads and validates scenario text (YAML or JSON); `file` is used in messages and `origin`. */
+export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): Scenario {
+  return resolveScenario(prepareScenarioText(text, file), options);
 }
 
 /**

@@ -4,10 +4,12 @@ import { register as registerCompare } from "./compare.js";
 import { register as registerConcentration } from "./concentration.js";
 import { register as registerDescribe } from "./describe.js";
 import { register as registerList } from "./list.js";
+import { register as registerMerge } from "./merge.js";
 import { register as registerRun } from "./run.js";
 import { register as registerSchema } from "./schema.js";
 import { register as registerSweep } from "./sweep.js";
 import { register as registerValidate } from "./validate.js";
+import { register as registerWorker } from "./worker.js";
 
 /**
  * Adds every subcommand to the program. One file per command in this folder, each exporting `register(program)`;
@@ -18,6 +20,8 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerCompare(program);
   registerSweep(program);
+  registerMerge(program);
+  registerWorker(program);
   registerList(program);
   registerDescribe(program);
   registerValidate(program);

@@ -5,9 +5,15 @@ import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
 import { collect, parseScenarioRunFlags, parseWhole } from "../../experiments/parseFlags.js";
 import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
 import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
+import { textHash } from "../../experiments/preparedScenarios.js";
+import { parseQueueUrl } from "../../experiments/queue/parseQueueUrl.js";
+import { parseSecondsFlag } from "../../experiments/queue/parseSecondsFlag.js";
+import { openQueueRunner } from "../../experiments/queue/queueRunner.js";
 import { parseParam } from "../../experiments/sweep/parseParam.js";
-import { runSweep } from "../../experiments/sweep/runSweep.js";
-import { gridSize } from "../../experiments/sweep/SweepPlan.js";
+import { runSweep, sweepManifest } from "../../experiments/sweep/runSweep.js";
+import { gridSize, type SweepPlan } from "../../experiments/sweep/SweepPlan.js";
+import { SweepStopped } from "../../experiments/sweep/SweepStopped.js";
+import { parseShard } from "../../experiments/sweep/shard.js";
 import { validateSweepParams } from "../../experiments/sweep/validateSweepParams.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
@@ -30,7 +36,13 @@ interface SweepFlags {
   yes?: boolean;
   format: string;
   quiet?: boolean;
+  shard?: string;
+  queue?: string;
+  queueTimeout: string;
 }
+
+/** Exit code of a sweep stopped before its end (the queue was lost): the results so far are kept. */
+export const EXIT_STOPPED = 3;
 
 export interface SweepDeps {
   ports: ExperimentPorts;
@@ -61,6 +73,16 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
     .option("--yes", `allow grids over ${MAX_POINTS_WITHOUT_YES.toLocaleString("en-US")} points`)
     .option("--format <fmt>", "text or json (the phase diagram)", "text")
     .option("--quiet", "no progress on stderr")
+    .option("--shard <k/n>", "run only shard k of n (jobs dealt in turn); combine with `stampede merge`")
+    .option(
+      "--queue <url>",
+      "run the jobs on `stampede worker`s through Redis: redis://[user:pass@]HOST:PORT[/DB]",
+    )
+    .option(
+      "--queue-timeout <duration>",
+      "stop (exit 3, results kept) when Redis is unreachable this long",
+      "30s",
+    )
     .action(async (scenarioRef: string, flags: SweepFlags) => {
       if (flags.param.length === 0)
         throw new StampedeError("E_BAD_FLAG", "give at least one --param path=FROM..TO:POINTS[:log]", {
@@ -77,6 +99,9 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
           { path: "--param" },
         );
       const replications = parseWhole("--replications", flags.replications, 1);
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      const queueUrl = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue, "--queue");
+      const queueTimeout = parseSecondsFlag("--queue-timeout", flags.queueTimeout);
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
       const workers =
         flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1);
@@ -86,8 +111,10 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         });
       const dir = prepareOutDir(flags.out);
       const params = await validateSweepParams(deps.ports.load, scenarioRef, parsed, set);
-      const plan = {
+      const source = deps.ports.source?.(scenarioRef);
+      const plan: SweepPlan = {
         scenario: scenarioRef,
+        ...(source === undefined ? {} : { scenarioHash: source.hash }),
         params,
         replications,
         seed,
@@ -96,7 +123,26 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         ...(until === undefined ? {} : { until }),
       };
       const jobs = gridSize(params) * replications;
-      const runner = chooseRunner(jobs > 1 ? workers : 1, deps);
+      let runner: Awaited<ReturnType<typeof openQueueRunner>>;
+      if (queueUrl === undefined) runner = chooseRunner(jobs > 1 ? workers : 1, deps);
+      else {
+        if (source === undefined)
+          throw new StampedeError("E_BAD_FLAG", "these ports cannot queue", { path: "--queue" });
+        try {
+          runner = await openQueueRunner({
+            url: queueUrl,
+            sweepId: textHash(JSON.stringify(sweepManifest(plan))).slice(0, 16),
+            source,
+            queueTimeoutSeconds: queueTimeout,
+            onWarning: (line) => process.stderr.write(`${line}\n`),
+          });
+        } catch (e) {
+          if (!(e instanceof SweepStopped)) throw e;
+          process.stderr.write(`error: ${e.message}\n`);
+          process.exitCode = EXIT_STOPPED;
+          return;
+        }
+      }
       const progress = progressReporter({
         label: "sweep",
         unit: "jobs",
@@ -108,7 +154,8 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         const outcome = await runSweep(runner, plan, {
           dir,
           resume: flags.resume === true,
-          concurrency: workers * 2,
+          concurrency: queueUrl === undefined ? workers * 2 : jobs,
+          ...(shard === undefined ? {} : { shard }),
           onProgress: (done, total) => progress.update(done, total),
           onFailure: (f) =>
             progress.log(
@@ -119,6 +166,13 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         });
         progress.stop();
         writeSweepReport(dir, scenarioRef, outcome);
+        if (outcome.stopped !== null) {
+          process.stderr.write(
+            `error: ${outcome.stopped}; ${outcome.records.length} of ${outcome.total} jobs in ${dir}/results.jsonl (continue with --resume)\n`,
+          );
+          process.exitCode = EXIT_STOPPED;
+          return;
+        }
         if (format === "json") process.stdout.write(`${JSON.stringify(outcome.diagram, null, 2)}\n`);
         else {
           process.stdout.write(sweepText(outcome.diagram));

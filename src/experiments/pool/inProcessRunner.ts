@@ -5,7 +5,7 @@ import { runJob } from "../runJob.js";
 
 /** A JobRunner that runs every job in the calling thread, one at a time, loading each distinct scenario once. */
 export function inProcessRunner(ports: ExperimentPorts): JobRunner {
-  const cached: ExperimentPorts = { load: cachedLoader(ports.load), run: ports.run };
+  const cached: ExperimentPorts = { ...ports, load: cachedLoader(ports.load) };
   return {
     run: (job) => runJob(cached, job),
     close: async () => {},

@@ -20,7 +20,7 @@ function portsFrom(url: string): Promise<ExperimentPorts> {
   if (!p) {
     p = import(url).then((m: { ports?: ExperimentPorts }) => {
       if (!m.ports) throw new Error(`${url} exports no \`ports\``);
-      return { load: cachedLoader(m.ports.load), run: m.ports.run };
+      return { ...m.ports, load: cachedLoader(m.ports.load) };
     });
     cache.set(url, p);
   }

@@ -12,6 +12,11 @@ export interface SweepPlan {
   scale?: number;
   set: Record<string, string | number>;
   until?: number;
+  /**
+   * SHA-256 of the scenario file's text (the content address shards and queue workers check). Recorded in
+   * sweep.json when known.
+   */
+  scenarioHash?: string;
 }
 
 /** A run summary without `timing`: the deterministic part, as stored in results.jsonl. */
@@ -75,5 +80,6 @@ export function planManifest(plan: SweepPlan): unknown {
     scale: plan.scale ?? null,
     set: plan.set,
     until: plan.until ?? null,
+    scenarioHash: plan.scenarioHash ?? null,
   };
 }

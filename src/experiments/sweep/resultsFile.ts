@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
 import { StampedeError } from "../../core/StampedeError.js";
-import type { SweepRecord } from "./SweepPlan.js";
+import { jobKey, type SweepRecord } from "./SweepPlan.js";
 
 /** What a previous sweep left in results.jsonl. */
 export interface ExistingResults {
@@ -9,20 +9,26 @@ export interface ExistingResults {
   validBytes: number;
   /** True when the file ended with a partial or unreadable last line. */
   truncatedTail: boolean;
+  /** Lines whose job key (point, replication) an earlier line already had: dropped from `records`. */
+  duplicates: number;
 }
 
 /**
  * Reads results.jsonl for `--resume`: every complete line is a record; a last line without its newline, or one that
  * does not parse, is a job cut short by a kill and is ignored. An unreadable line before the last is an error
- * (E_BAD_RESULTS), since it means the file is not ours or was edited.
+ * (E_BAD_RESULTS), since it means the file is not ours or was edited. The file is append-only and a job may be run
+ * twice (a queue reruns a job whose worker died after writing), so records are deduplicated by job key on read: the
+ * first line of each (point, replication) is kept and the others are counted in `duplicates`.
  */
 export function readResults(file: string): ExistingResults {
-  if (!existsSync(file)) return { records: [], validBytes: 0, truncatedTail: false };
+  if (!existsSync(file)) return { records: [], validBytes: 0, truncatedTail: false, duplicates: 0 };
   const buf = readFileSync(file);
   const records: SweepRecord[] = [];
   let start = 0;
   let validBytes = 0;
   let truncatedTail = false;
+  let duplicates = 0;
+  const seen = new Set<string>();
   while (start < buf.length) {
     const nl = buf.indexOf(10, start);
     const end = nl < 0 ? buf.length : nl;
@@ -44,11 +50,16 @@ export function readResults(file: string): ExistingResults {
       truncatedTail = line.trim().length > 0;
       break;
     }
-    records.push(rec);
+    const key = jobKey(rec.pointIndex, rec.replication);
+    if (seen.has(key)) duplicates++;
+    else {
+      seen.add(key);
+      records.push(rec);
+    }
     validBytes = end + 1;
     start = end + 1;
   }
-  return { records, validBytes, truncatedTail };
+  return { records, validBytes, truncatedTail, duplicates };
 }
 
 /** Appends records to results.jsonl, one JSON object per line, each written with a single write. */

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { StampedeError } from "../../core/StampedeError.js";
 import { writeFileAtomic } from "../../report/writeFileAtomic.js";
-import type { JobRunner, JobSpec } from "../JobSpec.js";
-import { type PhaseDiagram, phaseDiagram } from "./phaseDiagram.js";
+import type { JobRunner } from "../JobSpec.js";
+import type { PhaseDiagram } from "./phaseDiagram.js";
 import { ResultsWriter, readResults } from "./resultsFile.js";
 import {
   gridSize,
@@ -14,6 +14,10 @@ import {
   type SweepRecord,
   stripTiming,
 } from "./SweepPlan.js";
+import { SweepStopped } from "./SweepStopped.js";
+import { formatShard, inShard, type Shard } from "./shard.js";
+import { sweepJob } from "./sweepJob.js";
+import { writeSweepFiles } from "./writeSweepFiles.js";
 
 /** A job that threw: reported with its parameters; the sweep goes on. */
 export interface SweepFailure {
@@ -34,6 +38,8 @@ export interface SweepOptions {
   /** Called after each job (and once at the start) with jobs finished (including resumed ones) and the total. */
   onProgress?: (done: number, total: number) => void;
   onFailure?: (failure: SweepFailure) => void;
+  /** Run only this shard's share of the jobs (see `inShard`); recorded in sweep.json. Default: every job. */
+  shard?: Shard;
 }
 
 export interface SweepOutcome {
@@ -44,6 +50,10 @@ export interface SweepOutcome {
   /** Jobs run now (finished or failed). */
   ran: number;
   diagram: PhaseDiagram;
+  /** Why the sweep stopped before every job ran (the runner threw SweepStopped), or null when it ran to the end. */
+  stopped: string | null;
+  /** Jobs of this sweep (or shard): finished, failed or left. */
+  total: number;
 }
 
 /** File names inside the sweep's directory. */
@@ -54,10 +64,15 @@ export const SWEEP_FILES = {
   phase: "phase.json",
 } as const;
 
-function checkDir(plan: SweepPlan, dir: string, resume: boolean): void {
+/** What sweep.json holds: the plan and the shard (null for the whole sweep). */
+export function sweepManifest(plan: SweepPlan, shard?: Shard): Record<string, unknown> {
+  return { ...(planManifest(plan) as Record<string, unknown>), shard: shard ? formatShard(shard) : null };
+}
+
+function checkDir(plan: SweepPlan, dir: string, resume: boolean, shard: Shard | undefined): void {
   const results = join(dir, SWEEP_FILES.results);
   const manifest = join(dir, SWEEP_FILES.manifest);
-  const wanted = JSON.stringify(planManifest(plan));
+  const wanted = JSON.stringify(sweepManifest(plan, shard));
   if (!resume) {
     if (existsSync(results) && statSync(results).size > 0)
       throw new StampedeError(
@@ -68,7 +83,7 @@ function checkDir(plan: SweepPlan, dir: string, resume: boolean): void {
   } else if (existsSync(manifest) && readFileSync(manifest, "utf8").trim() !== wanted) {
     throw new StampedeError(
       "E_RESUME_MISMATCH",
-      `${manifest} describes a different sweep (scenario, params, replications, seed, scale or --set differ)`,
+      `${manifest} describes a different sweep (scenario, params, replications, seed, scale, --set or shard differ)`,
       { path: "--resume" },
     );
   }
@@ -88,16 +103,22 @@ export async function runSweep(
   options: SweepOptions,
 ): Promise<SweepOutcome> {
   const resume = options.resume ?? false;
-  checkDir(plan, options.dir, resume);
+  checkDir(plan, options.dir, resume, options.shard);
   const file = join(options.dir, SWEEP_FILES.results);
-  const existing = resume ? readResults(file) : { records: [], validBytes: 0, truncatedTail: false };
+  const existing = resume
+    ? readResults(file)
+    : { records: [], validBytes: 0, truncatedTail: false, duplicates: 0 };
   const points = gridSize(plan.params);
   const records = existing.records.filter((r) => r.pointIndex < points && r.replication < plan.replications);
   const done = new Set(records.map((r) => jobKey(r.pointIndex, r.replication)));
   const todo: [number, number][] = [];
+  let total = 0;
   for (let i = 0; i < points; i++)
-    for (let r = 0; r < plan.replications; r++) if (!done.has(jobKey(i, r))) todo.push([i, r]);
-  const total = points * plan.replications;
+    for (let r = 0; r < plan.replications; r++) {
+      if (options.shard && !inShard(options.shard, i, r, plan.replications)) continue;
+      total++;
+      if (!done.has(jobKey(i, r))) todo.push([i, r]);
+    }
   const resumed = total - todo.length;
   let finished = resumed;
   options.onProgress?.(finished, total);
@@ -105,25 +126,24 @@ export async function runSweep(
   const writer = new ResultsWriter(file, existing.validBytes);
   const failures: SweepFailure[] = [];
   let next = 0;
+  let stopped: string | null = null;
+  let ran = 0;
   const worker = async (): Promise<void> => {
-    while (next < todo.length) {
+    while (next < todo.length && stopped === null) {
       const [pointIndex, replication] = todo[next++]!;
       const point = pointOf(plan.params, pointIndex);
-      const seed = plan.seed + replication;
-      const job: JobSpec = {
-        scenario: plan.scenario,
-        set: { ...plan.set, ...point },
-        seed,
-        series: false,
-        ...(plan.scale === undefined ? {} : { scale: plan.scale }),
-        ...(plan.until === undefined ? {} : { until: plan.until }),
-      };
+      const job = sweepJob(plan, pointIndex, replication);
+      const seed = job.seed;
       try {
-        const out = await runner.run(job);
+        const out = await runner.run(job, jobKey(pointIndex, replication));
         const rec: SweepRecord = { pointIndex, point, replication, seed, summary: stripTiming(out.summary) };
         writer.append(rec);
         records.push(rec);
       } catch (e) {
+        if (e instanceof SweepStopped) {
+          stopped ??= e.message;
+          return;
+        }
         const failure = {
           pointIndex,
           point,
@@ -134,6 +154,7 @@ export async function runSweep(
         failures.push(failure);
         options.onFailure?.(failure);
       }
+      ran++;
       options.onProgress?.(++finished, total);
     }
   };
@@ -143,12 +164,6 @@ export async function runSweep(
   } finally {
     writer.close();
   }
-  records.sort((a, b) => a.pointIndex - b.pointIndex || a.replication - b.replication);
-  failures.sort((a, b) => a.pointIndex - b.pointIndex || a.replication - b.replication);
-  const failedPerPoint = new Map<number, number>();
-  for (const f of failures) failedPerPoint.set(f.pointIndex, (failedPerPoint.get(f.pointIndex) ?? 0) + 1);
-  const diagram = phaseDiagram(plan.params, records, failedPerPoint);
-  writeFileAtomic(join(options.dir, SWEEP_FILES.phase), `${JSON.stringify(diagram, null, 2)}\n`);
-  writeFileAtomic(join(options.dir, SWEEP_FILES.failures), `${JSON.stringify(failures, null, 2)}\n`);
-  return { records, failures, resumed, ran: todo.length, diagram };
+  const diagram = writeSweepFiles(options.dir, plan.params, records, failures);
+  return { records, failures, resumed, ran, diagram, stopped, total };
 }

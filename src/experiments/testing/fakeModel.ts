@@ -199,5 +199,14 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
 }
 
 /** The fake model as experiment ports. */
-export const fakePorts: ExperimentPorts = { load: fakeLoad, run: fakeRun };
+export const fakePorts: ExperimentPorts = {
+  load: fakeLoad,
+  run: fakeRun,
+  // The fake scenario has no file: its "text" is its name, so sharded and queued sweeps can hash and ship it.
+  source: (ref) => {
+    fakeLoad(ref);
+    return { file: ref, text: `fake scenario ${ref}`, hash: `fake-${ref}` };
+  },
+  loadText: (_text, file, options) => fakeLoad(file, options),
+};
 export { fakePorts as ports };
