@@ -32,6 +32,11 @@ export function resolvePath(raw: unknown, path: string): ResolvedPath {
     throw new StampedeError(E_UNKNOWN_PATH, `'${path}' is not a field path (e.g. fleets.clients.timeout)`, {
       path,
     });
+  const bad = segments.find((s) => PROTOTYPE_NAMES.has(s));
+  if (bad !== undefined)
+    throw new StampedeError(E_UNKNOWN_PATH, `'${path}': the segment '${bad}' is not allowed in a field path`, {
+      path,
+    });
   const r = walkSchema(scenarioSchema, raw, segments);
   if (r.problem) {
     const seg = segments[r.problem.at]!;
@@ -68,9 +73,13 @@ export function parseValueAt(raw: unknown, path: string, text: string): unknown 
   });
 }
 
+/** A deep copy that keeps every value YAML can give (Infinity, NaN, -0, dates), unlike a JSON round trip. */
 function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  return v === undefined ? v : structuredClone(v);
 }
+
+/** Segments that would reach an object's prototype instead of one of its own fields. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
 
 /**
  * Applies overrides (`path -> value`, values already parsed) to a copy of the raw scenario, in order, and returns the
@@ -85,7 +94,7 @@ export function applyOverrides(raw: unknown, overrides: Readonly<Record<string, 
     const { segments } = resolvePath(out, path);
     let node: Record<string, unknown> = out;
     for (const seg of segments.slice(0, -1)) {
-      let next = node[seg];
+      let next = Object.hasOwn(node, seg) ? node[seg] : undefined;
       if (typeof next !== "object" || next === null) {
         next = {};
         node[seg] = next;
