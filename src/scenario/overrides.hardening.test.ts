@@ -69,3 +69,14 @@ describe("prototype names in paths (issue 19, item 6)", () => {
     expect(r.text).toMatch(/m\.yaml:\d+:\d+ {2}variants\.longer-timeout\.set\.__proto__\.polluted {2}.*not allowed/);
   });
 });
+
+describe("entity names that are prototype properties (issue 19, item 6)", () => {
+  for (const n of ["constructor", "toString", "__proto__"]) {
+    it(`refuses a fleet named ${n}, located`, () => {
+      const t = text.replace("fleets:\n  clients:", `fleets:\n  ${n}:`).replace(/^variants:[\s\S]*?^notes:/m, "notes:");
+      const r = thrown(() => loadScenarioText(t, "m.yaml"));
+      expect(r.code).toBe("E_SCENARIO");
+      expect(r.text).toMatch(new RegExp(`m\\.yaml:\\d+:\\d+ {2}fleets(\\.${n})? {2}.*(reserved|unrecognized|names use)`));
+    });
+  }
+});

@@ -2,13 +2,13 @@
  * Field-path overrides (`--set fleets.clients.retry.maxAttempts=5`, variants' `set`): checking a path against the
  * schema and the scenario, parsing a value, applying overrides to a raw scenario.
  */
-import { parse as parseYaml } from "yaml";
 import type * as z from "zod";
 import { StampedeError } from "../core/StampedeError.js";
 import { didYouMean, knownNames } from "./closeNames.js";
 import { show, zodProblems } from "./Problem.js";
 import { scenarioSchema } from "./schema/scenarioSchema.js";
 import { walkSchema } from "./schemaShape.js";
+import { parseYamlData } from "./yamlData.js";
 
 /** Error code of a field path that does not exist in the scenario. */
 export const E_UNKNOWN_PATH = "E_UNKNOWN_PATH";
@@ -49,9 +49,10 @@ export function resolvePath(raw: unknown, path: string): ResolvedPath {
 /** Parses a `--set` value as a YAML scalar or flow value: `5s`, `0.5`, `[a, b]`, `{ type: none }`, `null`. */
 export function parseOverrideText(text: string): unknown {
   try {
-    return parseYaml(text, { prettyErrors: false }) as unknown;
+    return parseYamlData(text, "--set");
   } catch (e) {
-    const msg = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
+    const err = e as { message: string; errors?: { message: string }[] };
+    const msg = (err.errors?.[0]?.message ?? err.message).split("\n")[0] ?? "";
     throw new StampedeError(E_OVERRIDE_VALUE, `'${text}' is not a value: ${msg}`);
   }
 }

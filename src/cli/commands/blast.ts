@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { parse as parseYaml } from "yaml";
 import { blastRadius } from "../../blast/analysis/blastRadius.js";
 import { casesAt, type FailureLevel, runCases, runPairs } from "../../blast/analysis/nMinus.js";
 import { resolveSelector } from "../../blast/analysis/resolveSelector.js";
@@ -14,6 +13,7 @@ import { renderBlastHtml } from "../../blast/output/renderHtml.js";
 import { writeAtomic } from "../../blast/output/writeAtomic.js";
 import { parseDuration } from "../../core/parseDuration.js";
 import { StampedeError } from "../../core/StampedeError.js";
+import { parseYamlData } from "../../scenario/yamlData.js";
 import { collect, parseFormat, parseWhole } from "../../experiments/parseFlags.js";
 import type { TimedFailure } from "../../graph/evaluateTimeline.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
@@ -45,8 +45,9 @@ function readJsonOrYaml(path: string, flag: string): unknown {
   } catch {
     throw new StampedeError("E_BAD_FLAG", `cannot read ${path}`, { path: flag });
   }
+  if (!path.endsWith(".json")) return parseYamlData(text, path);
   try {
-    return path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new StampedeError(
       "E_BAD_FLAG",

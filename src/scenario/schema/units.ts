@@ -118,11 +118,19 @@ export function fraction() {
     .max(1, { error: (iss) => `must be between 0 and 1, got ${String(iss.input)}` });
 }
 
-/** An entity name (a key of `fleets`, `services`, ...). */
+/** Names that are properties of every JavaScript object: refused as entity names so no key reaches a prototype. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype).concat(["prototype"]),
+);
+
+/** An entity name (a key of `fleets`, `services`, ...); `__proto__`, `constructor`, `toString`, ... are refused. */
 export function name() {
-  return z.string().regex(new RegExp(NAME_PATTERN), {
-    error: "names use letters, digits, '_' and '-' only (no dots or spaces)",
-  });
+  return z
+    .string()
+    .regex(new RegExp(NAME_PATTERN), {
+      error: "names use letters, digits, '_' and '-' only (no dots or spaces)",
+    })
+    .refine((n) => !RESERVED_NAMES.has(n), { error: (iss) => `'${String(iss.input)}' is a reserved name` });
 }
 
 /** A map of entities keyed by name. */
