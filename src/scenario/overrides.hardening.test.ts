@@ -42,7 +42,12 @@ describe("overrides keep every value (issue 19, item 5)", () => {
 });
 
 describe("prototype names in paths (issue 19, item 6)", () => {
-  for (const path of ["__proto__.x", "constructor.prototype.x", "fleets.clients.__proto__.x", "fleets.prototype"]) {
+  for (const path of [
+    "__proto__.x",
+    "constructor.prototype.x",
+    "fleets.clients.__proto__.x",
+    "fleets.prototype",
+  ]) {
     it(`rejects --set ${path}=1 with a clear error`, () => {
       const r = thrown(() => loadScenarioText(text, "m.yaml", { set: { [path]: "1" } }));
       expect(r.code).toBe("E_UNKNOWN_PATH");
@@ -54,7 +59,9 @@ describe("prototype names in paths (issue 19, item 6)", () => {
   it("rejects notes paths that name an inherited property (toString)", () => {
     const t = text.replace("notes:\n  facts:\n", "notes:\n  facts:\n    - text: x\n      path: toString\n");
     const r = thrown(() => loadScenarioText(t, "m.yaml"));
-    expect(r.text).toMatch(/m\.yaml:\d+:\d+ {2}notes\.facts\.0\.path {2}the scenario has no field 'toString'/);
+    expect(r.text).toMatch(
+      /m\.yaml:\d+:\d+ {2}notes\.facts\.0\.path {2}the scenario has no field 'toString'/,
+    );
   });
 
   it("rejects inherited names at every depth of resolvePath", () => {
@@ -66,17 +73,23 @@ describe("prototype names in paths (issue 19, item 6)", () => {
   it("rejects variant set paths with prototype names, located", () => {
     const t = text.replace("      fleets.clients.timeout: 5s", "      __proto__.polluted: 5s");
     const r = thrown(() => loadScenarioText(t, "m.yaml"));
-    expect(r.text).toMatch(/m\.yaml:\d+:\d+ {2}variants\.longer-timeout\.set\.__proto__\.polluted {2}.*not allowed/);
+    expect(r.text).toMatch(
+      /m\.yaml:\d+:\d+ {2}variants\.longer-timeout\.set\.__proto__\.polluted {2}.*not allowed/,
+    );
   });
 });
 
 describe("entity names that are prototype properties (issue 19, item 6)", () => {
   for (const n of ["constructor", "toString", "__proto__"]) {
     it(`refuses a fleet named ${n}, located`, () => {
-      const t = text.replace("fleets:\n  clients:", `fleets:\n  ${n}:`).replace(/^variants:[\s\S]*?^notes:/m, "notes:");
+      const t = text
+        .replace("fleets:\n  clients:", `fleets:\n  ${n}:`)
+        .replace(/^variants:[\s\S]*?^notes:/m, "notes:");
       const r = thrown(() => loadScenarioText(t, "m.yaml"));
       expect(r.code).toBe("E_SCENARIO");
-      expect(r.text).toMatch(new RegExp(`m\\.yaml:\\d+:\\d+ {2}fleets(\\.${n})? {2}.*(reserved|unrecognized|names use)`));
+      expect(r.text).toMatch(
+        new RegExp(`m\\.yaml:\\d+:\\d+ {2}fleets(\\.${n})? {2}.*(reserved|unrecognized|names use)`),
+      );
     });
   }
 });

@@ -34,9 +34,13 @@ export function resolvePath(raw: unknown, path: string): ResolvedPath {
     });
   const bad = segments.find((s) => PROTOTYPE_NAMES.has(s));
   if (bad !== undefined)
-    throw new StampedeError(E_UNKNOWN_PATH, `'${path}': the segment '${bad}' is not allowed in a field path`, {
-      path,
-    });
+    throw new StampedeError(
+      E_UNKNOWN_PATH,
+      `'${path}': the segment '${bad}' is not allowed in a field path`,
+      {
+        path,
+      },
+    );
   const r = walkSchema(scenarioSchema, raw, segments);
   if (r.problem) {
     const seg = segments[r.problem.at]!;

@@ -24,7 +24,12 @@ function lines(fn: () => unknown): string {
   try {
     fn();
   } catch (e) {
-    const err = e as { code?: string; errors?: { format(): string }[]; format?: () => string; message: string };
+    const err = e as {
+      code?: string;
+      errors?: { format(): string }[];
+      format?: () => string;
+      message: string;
+    };
     if (err.errors && err.errors.length > 0) return err.errors.map((x) => x.format()).join("\n");
     if (typeof err.format === "function") return err.format();
     return `UNLOCATED ${err.message}`;

@@ -33,7 +33,13 @@ export function yamlParseOptions(lineCounter: LineCounter) {
 }
 
 /** One YAML problem, located. */
-function problem(code: string, message: string, file: string, lc: LineCounter, offset: number): StampedeError {
+function problem(
+  code: string,
+  message: string,
+  file: string,
+  lc: LineCounter,
+  offset: number,
+): StampedeError {
   const { line, col } = lc.linePos(offset);
   const location: SourceLocation = { file, line, col };
   return new StampedeError(code, message, { location });

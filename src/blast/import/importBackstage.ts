@@ -3,9 +3,9 @@ import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder } from "../../graph/GraphBuilder.js";
 import type { NodeType } from "../../graph/NodeType.js";
+import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { ensureLocation } from "./ensureLocation.js";
 import { ImportIssues } from "./ImportIssues.js";
-import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { yamlLocate } from "./yamlLocate.js";
 
 /** Annotation prefix read by the importer. */

@@ -2,10 +2,10 @@ import { LineCounter, parseDocument } from "yaml";
 import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder, NodeInput } from "../../graph/GraphBuilder.js";
+import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { ensureLocation } from "./ensureLocation.js";
 import { type GraphFile, GraphFileSchema } from "./graphFileSchema.js";
 import { ImportIssues } from "./ImportIssues.js";
-import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { yamlLocate } from "./yamlLocate.js";
 
 /** What a graph file contributed besides nodes and edges. */

@@ -13,10 +13,10 @@ import { renderBlastHtml } from "../../blast/output/renderHtml.js";
 import { writeAtomic } from "../../blast/output/writeAtomic.js";
 import { parseDuration } from "../../core/parseDuration.js";
 import { StampedeError } from "../../core/StampedeError.js";
-import { parseYamlData } from "../../scenario/yamlData.js";
 import { collect, parseFormat, parseWhole } from "../../experiments/parseFlags.js";
 import type { TimedFailure } from "../../graph/evaluateTimeline.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
+import { parseYamlData } from "../../scenario/yamlData.js";
 
 interface BlastFlags {
   fail: string[];
