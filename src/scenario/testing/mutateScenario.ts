@@ -56,7 +56,10 @@ function paths(
   prefix: (string | number)[] = [],
   out: (string | number)[][] = [],
 ): (string | number)[][] {
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...prefix, i], out));
+  if (Array.isArray(v))
+    v.forEach((x, i) => {
+      paths(x, [...prefix, i], out);
+    });
   else if (typeof v === "object" && v !== null)
     for (const [k, x] of Object.entries(v)) paths(x, [...prefix, k], out);
   if (prefix.length > 0) out.push(prefix);
@@ -152,7 +155,7 @@ function mutateData(data: Record<string, Json>, r: Rand): string {
     }
     case "nest":
       // Written as flow text after stringify (the writer itself cannot nest this deep).
-      parent[key] = `__NEST_${50 + Math.floor(r() * 5000)}__`;
+      parent[key] = `__NEST_${20 + Math.floor(r() * 1000)}__`;
       break;
     case "swap": {
       const other = pick(r, all);
