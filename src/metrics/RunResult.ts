@@ -122,6 +122,8 @@ export interface RunSummary {
   operators: OperatorActionSummary[];
   dependents: Record<string, DependentSummary>;
   timing: { wallSeconds: number; eventsPerSecond: number };
+  /** Present (true) when the run stopped early (a resource guard): every figure covers `simulatedSeconds` only. */
+  partial?: true;
 }
 
 /**
@@ -138,6 +140,8 @@ export interface Series {
 }
 
 export interface RunResult {
+  /** Why the run stopped before its end (one line), when `summary.partial`. */
+  stopReason?: string;
   summary: RunSummary;
   series: Series;
 }

@@ -5,14 +5,19 @@ import { isStampedeError, type StampedeError } from "../../core/StampedeError.js
 import { builtinDir, builtinNames } from "../../scenario/builtins.js";
 import { loadScenarioText } from "../../scenario/loadScenario.js";
 import { mutateScenario, seededRandom } from "../../scenario/testing/mutateScenario.js";
+import { E_RUN_TOO_LARGE } from "../estimateRun.js";
 import { runScenario } from "../runScenario.js";
 
 /** What happened to one fuzzed file. */
 export interface FuzzOutcome {
   index: number;
   kind: string;
-  /** `ok`: valid and ran; `invalid`: every error located (exit 2); `unlocated` or `internal`: a bug. */
-  result: "ok" | "invalid" | "unlocated" | "internal";
+  /**
+   * `ok`: valid and ran (or stopped by the memory guard, exit 3); `invalid`: every error located (exit 2); `refused`:
+   * valid but refused by the size estimate (exit 2, naming the field and --allow-large); `unlocated` or `internal`: a
+   * bug.
+   */
+  result: "ok" | "invalid" | "refused" | "unlocated" | "internal";
   message: string;
   /** Wall seconds spent validating and running. */
   seconds: number;
@@ -63,7 +68,7 @@ export function fuzzScenarios(options: FuzzOptions, onOutcome?: (o: FuzzOutcome)
       runScenario(scenario, { until: options.until ?? 600 });
     } catch (e) {
       if (isStampedeError(e)) {
-        result = located(e) ? "invalid" : "unlocated";
+        result = e.code === E_RUN_TOO_LARGE ? "refused" : located(e) ? "invalid" : "unlocated";
         const many = (e as { errors?: StampedeError[] }).errors;
         message = (many?.[0] ?? e).format();
       } else {
