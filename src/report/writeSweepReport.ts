@@ -1,7 +1,7 @@
 import { join } from "node:path";
+import { writeFileAtomic } from "../core/writeFileAtomic.js";
 import type { SweepOutcome } from "../experiments/sweep/runSweep.js";
 import { reportHtml } from "./html/reportHtml.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /** Writes the sweep's report.html (the phase-diagram heatmap) into `dir`; results.jsonl is streamed by runSweep. */
 export function writeSweepReport(dir: string, scenario: string, outcome: SweepOutcome): void {

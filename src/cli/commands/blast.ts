@@ -10,9 +10,9 @@ import { loadGraphs } from "../../blast/loadGraphs.js";
 import type { BlastResult } from "../../blast/output/BlastResult.js";
 import { formatBlastText } from "../../blast/output/formatText.js";
 import { renderBlastHtml } from "../../blast/output/renderHtml.js";
-import { writeAtomic } from "../../blast/output/writeAtomic.js";
 import { parseDuration } from "../../core/parseDuration.js";
 import { StampedeError } from "../../core/StampedeError.js";
+import { writeOutputSet } from "../../core/writeOutputSet.js";
 import { collect, parseFormat, parseWhole } from "../../experiments/parseFlags.js";
 import type { TimedFailure } from "../../graph/evaluateTimeline.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
@@ -125,7 +125,8 @@ export function register(program: Command): void {
         }
         if (!(duration > 0)) throw new StampedeError("E_BAD_FLAG", "--for must be > 0", { path: "--for" });
       }
-      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const out =
+        flags.out === undefined ? undefined : prepareOutDir(flags.out, ["blast.json", "report.html"]);
       const loaded = loadGraphs(paths, {
         ...(flags.lenient ? { lenient: true } : {}),
         ...(flags.entities ? { entitiesFile: flags.entities } : {}),
@@ -178,8 +179,10 @@ export function register(program: Command): void {
       if (format === "json") process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(formatBlastText(result, limit));
       if (out !== undefined) {
-        writeAtomic(out, "blast.json", `${JSON.stringify(result, null, 2)}\n`);
-        writeAtomic(out, "report.html", renderBlastHtml(result, graph));
+        writeOutputSet(out, "blast", {
+          "blast.json": `${JSON.stringify(result, null, 2)}\n`,
+          "report.html": renderBlastHtml(result, graph),
+        });
         if (format === "text") process.stdout.write(`\nwrote blast.json and report.html to ${out}\n`);
       }
     });

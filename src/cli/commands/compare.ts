@@ -9,6 +9,7 @@ import { compareTable } from "../../report/compareTable.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
 import { writeCompareReport } from "../../report/writeCompareReport.js";
+import { REPORT_FILES } from "../../report/writeRunReport.js";
 
 interface CompareFlags {
   variant: string[];
@@ -56,7 +57,7 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
     .action(async (scenarioRef: string, flags: CompareFlags) => {
       const replications = parseWhole("--replications", flags.replications, 1);
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
-      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out, REPORT_FILES);
       const base = await deps.ports.load(scenarioRef, { set });
       const declared = Object.keys(base.variants);
       const variants = flags.variant.length > 0 ? flags.variant : declared;

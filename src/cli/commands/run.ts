@@ -7,7 +7,7 @@ import { collect, parseScenarioRunFlags } from "../../experiments/parseFlags.js"
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
 import { runSummaryText } from "../../report/runSummaryText.js";
-import { writeRunReport } from "../../report/writeRunReport.js";
+import { REPORT_FILES, writeRunReport } from "../../report/writeRunReport.js";
 
 interface RunFlags {
   seed: string;
@@ -50,7 +50,7 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
       const maxMemory =
         flags.maxMemory === undefined ? undefined : parseBytes("--max-memory", flags.maxMemory);
-      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out, REPORT_FILES);
       const scenario = await ports.load(scenarioRef, {
         set,
         ...(flags.variant === undefined ? {} : { variant: flags.variant }),
