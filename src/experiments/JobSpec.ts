@@ -13,6 +13,10 @@ export interface JobSpec {
   until?: number;
   /** Return the per-interval series too (reports need them; sweeps do not). */
   series: boolean;
+  /** Skip the pre-run size estimate (`--allow-large`). */
+  allowLarge?: boolean;
+  /** Memory limit of the run, bytes (`--max-memory`). Default: 75% of the heap limit where the job runs. */
+  maxMemory?: number;
 }
 
 /** What a job gives back. `summary.timing` is included; strip it before comparing or storing results. */

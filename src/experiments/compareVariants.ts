@@ -20,6 +20,10 @@ export interface CompareOptions {
   until?: number;
   /** Called after each run with the number done and the total. */
   onRunDone?: (done: number, total: number) => void;
+  /** Skip the size estimate of each run (`--allow-large`). */
+  allowLarge?: boolean;
+  /** Memory limit of each run, bytes (`--max-memory`). */
+  maxMemory?: number;
 }
 
 /** The statistics of one variant over its replications. */
@@ -117,6 +121,8 @@ export async function compareVariants(runner: JobRunner, options: CompareOptions
           ...(variant === null ? {} : { variant }),
           ...(options.scale === undefined ? {} : { scale: options.scale }),
           ...(options.until === undefined ? {} : { until: options.until }),
+          ...(options.allowLarge === true ? { allowLarge: true } : {}),
+          ...(options.maxMemory === undefined ? {} : { maxMemory: options.maxMemory }),
         };
         const out = await runner.run(job);
         options.onRunDone?.(++done, total);
