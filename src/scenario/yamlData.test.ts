@@ -91,3 +91,21 @@ describe("YAML errors always positioned (issue 19, item 2)", () => {
     expect(() => loadScenarioText(readFileSync(file, "utf8"), "retry-storm.yaml")).not.toThrow();
   });
 });
+
+describe("scenario and graph files must be UTF-8 (issue 19, items 2-3)", () => {
+  it("a scenario file with invalid UTF-8 is a located error, not silent U+FFFD", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { loadScenario } = await import("./loadScenario.js");
+    const dir = mkdtempSync(join(tmpdir(), "stampede-utf8-"));
+    const file = join(dir, "bad.yaml");
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from("name: x\ndescription: caf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+    );
+    expect(lines(() => loadScenario(file))).toBe(
+      `${file}:2:17  not valid UTF-8: byte 0xe9 at offset 24 (save the file as UTF-8)`,
+    );
+  });
+});

@@ -88,7 +88,7 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
       continue;
     }
     const namespace = typeof meta["namespace"] === "string" ? meta["namespace"] : "default";
-    const annotations: Record<string, string> = {};
+    const annotations: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [k, v] of Object.entries((meta["annotations"] ?? {}) as Record<string, unknown>)) {
       if (k.startsWith(ANNOTATION)) annotations[k.slice(ANNOTATION.length)] = String(v).trim();
     }
