@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { decodeUtf8 } from "../core/decodeUtf8.js";
 import { StampedeError } from "../core/StampedeError.js";
 import type { DependencyGraph } from "../graph/DependencyGraph.js";
 import { GraphBuilder } from "../graph/GraphBuilder.js";
@@ -42,8 +43,13 @@ export function detectFormat(path: string): "graph" | "backstage" | "register" {
     throw new StampedeError("E_GRAPH_NOT_FOUND", `"${path}" not found`);
   }
   if (isDir || path.toLowerCase().endsWith(".zip")) return "register";
-  const text = readFileSync(path, "utf8");
+  const text = readText(path);
   return /^apiVersion:\s*["']?backstage\.io\//m.test(text) ? "backstage" : "graph";
+}
+
+/** A graph file's text, decoded as strict UTF-8 (a located E_ENCODING for invalid bytes). */
+function readText(path: string): string {
+  return decodeUtf8(readFileSync(path), path);
 }
 
 /**
@@ -62,7 +68,7 @@ export function loadGraphs(paths: readonly string[], options: LoadOptions = {}):
     const issues = new ImportIssues();
     let text: string;
     try {
-      text = readFileSync(options.entitiesFile, "utf8");
+      text = decodeUtf8(readFileSync(options.entitiesFile), options.entitiesFile);
     } catch {
       throw new StampedeError("E_GRAPH_NOT_FOUND", `entities file "${options.entitiesFile}" not found`);
     }
@@ -86,11 +92,11 @@ export function loadGraphs(paths: readonly string[], options: LoadOptions = {}):
         }`,
       });
     } else if (format === "backstage") {
-      const r = importBackstage(path, readFileSync(path, "utf8"), builder);
+      const r = importBackstage(path, readText(path), builder);
       sources.push({ path, format, summary: `${r.entities} entities (${r.skipped} of other kinds skipped)` });
     } else {
       const before = builder.nodeCount;
-      const r = importGraphFile(path, readFileSync(path, "utf8"), builder);
+      const r = importGraphFile(path, readText(path), builder);
       correlatedIds.push(...r.correlated);
       sources.push({ path, format, summary: `${builder.nodeCount - before} nodes` });
     }

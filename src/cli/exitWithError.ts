@@ -5,10 +5,16 @@ import { isStampedeError } from "../core/StampedeError.js";
 export const EXIT_USAGE = 2;
 /** Exit code for a failure of stampede itself. */
 export const EXIT_INTERNAL = 1;
+/** Exit code for a run stopped early, its partial results written and marked (a resource guard). */
+export const EXIT_PARTIAL = 3;
+
+/** Error codes that mean "stopped early" (exit 3) rather than bad input. */
+const PARTIAL_CODES: ReadonlySet<string> = new Set(["E_MEMORY_LIMIT"]);
 
 /**
  * Prints an error the way every command does (one line per problem on stderr, no stack trace for input errors) and
- * returns the exit code: 2 for bad input, 1 for an internal failure (with the stack when STAMPEDE_DEBUG is set).
+ * returns the exit code: 2 for bad input, 3 for a run stopped early by a resource guard (E_MEMORY_LIMIT), 1 for an
+ * internal failure (with the stack when STAMPEDE_DEBUG is set).
  */
 export function exitWithError(e: unknown): number {
   if (e instanceof CommanderError) {
@@ -19,7 +25,7 @@ export function exitWithError(e: unknown): number {
     const many = (e as { errors?: { format(): string }[] }).errors;
     if (many && many.length > 0) for (const err of many) process.stderr.write(`error: ${err.format()}\n`);
     else process.stderr.write(`error: ${e.format()}\n`);
-    return EXIT_USAGE;
+    return PARTIAL_CODES.has(e.code) ? EXIT_PARTIAL : EXIT_USAGE;
   }
   const err = e instanceof Error ? e : new Error(String(e));
   process.stderr.write(`internal error: ${err.message}\n`);

@@ -9,6 +9,10 @@ export interface RunOptions {
   until?: number;
   /** Called now and then with the fraction of the run done, 0..1. */
   onProgress?: (fraction: number) => void;
+  /** Memory limit of the run, bytes (see runScenario). Default 75% of the heap limit. */
+  maxMemory?: number;
+  /** Skip the pre-run size estimate (`--allow-large`). */
+  allowLarge?: boolean;
 }
 
 /** Runs one scenario: a pure function of (scenario, seed) apart from `summary.timing`. */

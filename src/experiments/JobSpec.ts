@@ -19,6 +19,10 @@ export interface JobSpec {
    * instead of `ports.load`. `scenario` is then only the name used in messages.
    */
   source?: ScenarioTextRef;
+  /** Skip the pre-run size estimate (`--allow-large`). */
+  allowLarge?: boolean;
+  /** Memory limit of the run, bytes (`--max-memory`). Default: 75% of the heap limit where the job runs. */
+  maxMemory?: number;
 }
 
 /** What a job gives back. `summary.timing` is included; strip it before comparing or storing results. */

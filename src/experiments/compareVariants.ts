@@ -21,6 +21,10 @@ export interface CompareOptions {
   until?: number;
   /** Called after each run with the number done and the total. */
   onRunDone?: (done: number, total: number) => void;
+  /** Skip the size estimate of each run (`--allow-large`). */
+  allowLarge?: boolean;
+  /** Memory limit of each run, bytes (`--max-memory`). */
+  maxMemory?: number;
 }
 
 export type { CompareResult, VariantRuns, VariantStats } from "../metrics/CompareResult.js";
@@ -81,6 +85,8 @@ export async function compareVariants(runner: JobRunner, options: CompareOptions
           ...(variant === null ? {} : { variant }),
           ...(options.scale === undefined ? {} : { scale: options.scale }),
           ...(options.until === undefined ? {} : { until: options.until }),
+          ...(options.allowLarge === true ? { allowLarge: true } : {}),
+          ...(options.maxMemory === undefined ? {} : { maxMemory: options.maxMemory }),
         };
         const out = await runner.run(job);
         options.onRunDone?.(++done, total);

@@ -35,7 +35,8 @@ export function parseUntil(text: string): number {
 
 /** Repeated `--set path=value` flags as a map (later ones win). */
 export function parseSets(items: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Null prototype: a user's path (`__proto__`) is a key like any other, checked (and refused) by the loader.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of items) {
     const eq = item.indexOf("=");
     if (eq <= 0) throw bad("--set", `expected path=value, got '${item}'`);

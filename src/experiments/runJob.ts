@@ -19,6 +19,8 @@ export async function runJob(ports: ExperimentPorts, job: JobSpec): Promise<JobO
   const result = await ports.run(scenario, {
     seed: job.seed,
     ...(job.until === undefined ? {} : { until: job.until }),
+    ...(job.allowLarge === true ? { allowLarge: true } : {}),
+    ...(job.maxMemory === undefined ? {} : { maxMemory: job.maxMemory }),
   });
   const runSeconds = (performance.now() - started) / 1000;
   return job.series

@@ -13,6 +13,8 @@ import type {
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { checkRunSize, formatBytes } from "./estimateRun.js";
+import { defaultMemoryLimit, E_MEMORY_LIMIT, memoryGuard, memoryInUse } from "./memoryGuard.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { stampedeVersion } from "./stampedeVersion.js";
 
@@ -23,6 +25,15 @@ export interface RunOptions {
   until?: number;
   /** Called with the fraction done (0..1) as the run advances. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Memory limit, bytes (heapUsed + arrayBuffers): past it the run stops with partial results (`summary.partial`,
+   * `stopReason`). Default {@link defaultMemoryLimit} (75% of V8's heap limit). Also the estimate's memory limit.
+   */
+  maxMemory?: number;
+  /** Skip the size estimate that refuses absurd runs before they start (`--allow-large`). Default false. */
+  allowLarge?: boolean;
+  /** What the memory guard measures, bytes. Default heapUsed + arrayBuffers (tests pass their own). */
+  memoryInUse?: () => number;
 }
 
 /**
@@ -35,9 +46,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   if (!(until > 0) || !Number.isFinite(until)) {
     throw new StampedeError("E_RUN", `--until must be a positive duration, got ${until}`);
   }
+  const maxMemory = options.maxMemory ?? defaultMemoryLimit();
+  if (options.allowLarge !== true) checkRunSize(scenario, until, { maxBytes: maxMemory });
   const t0 = performance.now();
-  const model = new CloudModel(scenario, seed, until);
-  model.run(until, options.onProgress);
+  const model = newModel(scenario, seed, until);
+  const guard = memoryGuard(maxMemory, options.memoryInUse ?? memoryInUse);
+  const reached = model.run(until, options.onProgress, () => guard.check());
+  const partial = reached < until;
   const wallSeconds = (performance.now() - t0) / 1000;
   const series = model.recorder.toSeries();
   const w = model.world;
@@ -154,7 +169,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     scale: origin?.scale ?? 1,
     seed,
     start: scenario.start,
-    simulatedSeconds: until,
+    simulatedSeconds: reached,
     events: model.sim.events,
     verdict,
     triggers,
@@ -174,8 +189,27 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       wallSeconds: round(wallSeconds),
       eventsPerSecond: Math.round(model.sim.events / Math.max(wallSeconds, 1e-9)),
     },
+    ...(partial ? { partial: true } : {}),
   };
-  return { summary, series };
+  if (!partial) return { summary, series };
+  const stopReason =
+    `stopped at ${round(reached)} s of ${until} s: memory use ${formatBytes(guard.exceeded)} passed the limit ` +
+    `${formatBytes(maxMemory)} (--max-memory)`;
+  return { summary, series, stopReason };
+}
+
+/** The model, or a clean error when its arrays cannot be allocated (a run too large for this machine). */
+function newModel(scenario: Scenario, seed: number, until: number): CloudModel {
+  try {
+    return new CloudModel(scenario, seed, until);
+  } catch (e) {
+    if (e instanceof RangeError && /allocation failed|Invalid (typed )?array length/i.test(e.message))
+      throw new StampedeError(
+        E_MEMORY_LIMIT,
+        `the run does not fit in memory: ${e.message}; shrink it with --scale or --until`,
+      );
+    throw e;
+  }
 }
 
 /** The largest value of a column, 0 when it has none (intervals without data are skipped). */

@@ -185,6 +185,8 @@ export interface RunSummary {
   operators: OperatorActionSummary[];
   dependents: Record<string, DependentSummary>;
   timing: { wallSeconds: number; eventsPerSecond: number };
+  /** Present (true) when the run stopped early (a resource guard): every figure covers `simulatedSeconds` only. */
+  partial?: true;
 }
 
 /**
@@ -206,6 +208,8 @@ export interface Series {
 }
 
 export interface RunResult {
+  /** Why the run stopped before its end (one line), when `summary.partial`. */
+  stopReason?: string;
   summary: RunSummary;
   series: Series;
 }

@@ -109,4 +109,6 @@ export const runSummarySchema = z.strictObject({
     wallSeconds: z.number().nonnegative(),
     eventsPerSecond: z.number().nonnegative(),
   }),
+  /** Only in a run stopped early by a resource guard. */
+  partial: z.literal(true).optional(),
 });

@@ -109,14 +109,22 @@ export class CloudModel {
 
   private readonly tickKind: number;
 
-  /** Runs to `until` seconds, calling `onProgress(fraction)` now and then. */
-  run(until: number, onProgress?: (fraction: number) => void): void {
-    const chunk = Math.max(this.scenario.interval, until / 200);
+  /**
+   * Runs to `until` seconds, calling `onProgress(fraction)` now and then. `shouldStop` (a resource guard) is asked
+   * every 10 metrics intervals at most; when it says true the run ends there. Returns the simulated seconds reached.
+   */
+  run(until: number, onProgress?: (fraction: number) => void, shouldStop?: () => boolean): number {
+    const every = Math.max(this.scenario.interval, until / 200);
+    const chunk = shouldStop ? Math.min(every, 10 * this.scenario.interval) : every;
+    let reported = 0;
     for (let t = chunk; ; t += chunk) {
       const stop = Math.min(t, until);
       this.sim.run({ until: stop });
-      onProgress?.(stop / until);
-      if (stop >= until) break;
+      if (stop - reported >= every || stop >= until) {
+        reported = stop;
+        onProgress?.(stop / until);
+      }
+      if (stop >= until || shouldStop?.()) return stop;
     }
   }
 

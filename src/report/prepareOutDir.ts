@@ -2,12 +2,14 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { makeDirectory } from "../core/makeDirectory.js";
 import { StampedeError } from "../core/StampedeError.js";
+import { checkOutputSet } from "../core/writeOutputSet.js";
 
 /**
  * Creates `dir` (and its parents) and proves it writable by writing and removing a probe file, so a command can fail
- * with one line before it runs anything. Returns the absolute path. Throws E_OUT_DIR.
+ * with one line before it runs anything; with `files`, also checks that writing them there replaces only files
+ * stampede wrote (checkOutputSet) and cleans stale temporaries. Returns the absolute path. Throws E_OUT_DIR.
  */
-export function prepareOutDir(dir: string): string {
+export function prepareOutDir(dir: string, files?: readonly string[]): string {
   const abs = resolve(dir);
   try {
     makeDirectory(abs);
@@ -20,5 +22,6 @@ export function prepareOutDir(dir: string): string {
       path: "--out",
     });
   }
+  if (files !== undefined) checkOutputSet(abs, files);
   return abs;
 }

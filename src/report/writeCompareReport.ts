@@ -1,11 +1,10 @@
-import { join } from "node:path";
+import { writeOutputSet } from "../core/writeOutputSet.js";
 import type { CompareResult } from "../metrics/CompareResult.js";
 import { compareRows } from "./compareTable.js";
 import type { ReportRun } from "./html/ReportData.js";
 import { reportHtml } from "./html/reportHtml.js";
 import { reportRun } from "./html/reportRun.js";
 import { seriesCsv } from "./seriesCsv.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /** Options of `writeCompareReport`. */
 export interface CompareReportOptions {
@@ -42,21 +41,17 @@ export function writeCompareReport(
     stats: result.stats,
     runs: result.runs.map((r) => ({ variant: r.variant, summaries: r.summaries })),
   };
-  writeFileAtomic(join(dir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileAtomic(
-    join(dir, "series.csv"),
-    seriesCsv(runs.map((r) => ({ label: r.label, series: r.series }))),
-  );
-  writeFileAtomic(
-    join(dir, "report.html"),
-    reportHtml({
+  writeOutputSet(dir, "compare", {
+    "summary.json": `${JSON.stringify(summary, null, 2)}\n`,
+    "series.csv": seriesCsv(runs.map((r) => ({ label: r.label, series: r.series }))),
+    "report.html": reportHtml({
       kind: "compare",
       title: `${result.scenario}: ${runs.map((r) => r.label).join(" vs ")}`,
       start: runs[0]?.summary.start ?? "",
       runs,
       compare: { seeds: result.seeds, stats: result.stats, table: compareRows(result.stats) },
     }),
-  );
+  });
 }
 
 function goodputFleetsOf(

@@ -1,9 +1,8 @@
-import { join } from "node:path";
+import { writeOutputSet } from "../core/writeOutputSet.js";
 import type { RunResult } from "../metrics/RunResult.js";
 import { reportHtml } from "./html/reportHtml.js";
 import { reportRun } from "./html/reportRun.js";
 import { seriesCsv } from "./seriesCsv.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /** Options of `writeRunReport`. */
 export interface RunReportOptions {
@@ -16,19 +15,25 @@ export interface RunReportOptions {
   goodputFleets?: readonly string[];
 }
 
-/** Writes summary.json, series.csv and report.html of one run into `dir` (which must exist), each atomically. */
+/** The files `run --out` and `compare --out` write (plus manifest.json, written last). */
+export const REPORT_FILES: readonly string[] = ["summary.json", "series.csv", "report.html"];
+
+/**
+ * Writes summary.json, series.csv and report.html of one run into `dir` as one set (writeOutputSet: a temporary
+ * sibling folder, each file renamed in, manifest.json last). Throws E_OUT_DIR rather than replace files stampede
+ * did not write.
+ */
 export function writeRunReport(dir: string, result: RunResult, options: RunReportOptions = {}): void {
   const { title, goodputFleets } = options;
   const s = result.summary;
-  writeFileAtomic(join(dir, "summary.json"), `${JSON.stringify(s, null, 2)}\n`);
-  writeFileAtomic(join(dir, "series.csv"), seriesCsv([{ label: null, series: result.series }]));
-  writeFileAtomic(
-    join(dir, "report.html"),
-    reportHtml({
+  writeOutputSet(dir, "run", {
+    "summary.json": `${JSON.stringify(s, null, 2)}\n`,
+    "series.csv": seriesCsv([{ label: null, series: result.series }]),
+    "report.html": reportHtml({
       kind: "run",
       title: title ?? `${s.scenario}${s.variant === null ? "" : ` (${s.variant})`}, seed ${s.seed}`,
       start: s.start,
       runs: [reportRun(s.variant ?? "baseline", result, goodputFleets)],
     }),
-  );
+  });
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
+import { writeFileAtomic } from "../core/writeFileAtomic.js";
 import type { PhaseDiagram } from "../metrics/PhaseDiagram.js";
 import { reportHtml } from "./html/reportHtml.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /** What the sweep report reads of a sweep's outcome (experiments' `SweepOutcome` is one). */
 export interface SweepReportInput {

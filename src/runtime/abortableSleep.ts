@@ -1,4 +1,9 @@
-/** Waits `seconds` of real time; rejects with the signal's reason as soon as `signal` aborts. */
+import { setLongTimeout } from "./setLongTimeout.js";
+
+/**
+ * Waits `seconds` of real time, exactly even beyond 24.8 days (long waits are chained); rejects with the signal's
+ * reason as soon as `signal` aborts.
+ */
 export function abortableSleep(seconds: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -6,16 +11,13 @@ export function abortableSleep(seconds: number, signal?: AbortSignal): Promise<v
       return;
     }
     const onAbort = () => {
-      clearTimeout(timer);
+      timer.clear();
       reject(signal?.reason);
     };
-    const timer = setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.max(0, seconds * 1000),
-    );
+    const timer = setLongTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, seconds * 1000);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

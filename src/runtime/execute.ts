@@ -6,6 +6,7 @@ import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import { abortableSleep } from "./abortableSleep.js";
 import { realClock } from "./RealClock.js";
+import { type LongTimer, setLongTimeout } from "./setLongTimeout.js";
 
 /** What one attempt receives. */
 export interface AttemptContext {
@@ -134,19 +135,19 @@ async function runAttempt<T>(
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(outer?.reason);
   outer?.addEventListener("abort", onOuterAbort, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: LongTimer | undefined;
   // Resolves the race as soon as the attempt's signal aborts, even if `fn` ignores its signal.
   const aborted = new Promise<never>((_, reject) => {
     controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
   });
   aborted.catch(() => {});
   if (Number.isFinite(timeout)) {
-    timer = setTimeout(() => controller.abort(new AttemptTimeoutError(timeout)), Math.max(0, timeout * 1000));
+    timer = setLongTimeout(() => controller.abort(new AttemptTimeoutError(timeout)), timeout * 1000);
   }
   try {
     return await Promise.race([fn({ signal: controller.signal, attempt }), aborted]);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    timer?.clear();
     outer?.removeEventListener("abort", onOuterAbort);
   }
 }

@@ -31,10 +31,29 @@ export function outcomeOfStatus(status: number): number {
   return Outcome.FATAL;
 }
 
+/** Default cap of a server's Retry-After, seconds (5 minutes). */
+export const DEFAULT_MAX_RETRY_AFTER = 300;
+
 /** `fetch` options plus the policies (`signal` is the caller's and also cancels waits between retries). */
 export type GuardedFetchOptions = Omit<ExecuteOptions, "classify" | "pushback"> & {
   /** The fetch to guard. Default the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Longest Retry-After honoured, seconds; a longer one (`Retry-After: 2592000`) waits this long instead and is
+   * counted in `stats.retryAfterCapped`. Default {@link DEFAULT_MAX_RETRY_AFTER} (5 min).
+   */
+  maxRetryAfter?: number;
+};
+
+/** What a guarded fetch counted over its life. */
+export interface GuardedFetchStats {
+  /** Retry-After values above `maxRetryAfter` that were cut to it. */
+  retryAfterCapped: number;
+}
+
+/** A guarded fetch: the function, plus its counters. */
+export type GuardedFetch = ((input: string | URL, init?: RequestInit) => Promise<Response>) & {
+  readonly stats: GuardedFetchStats;
 };
 
 /**
@@ -42,11 +61,16 @@ export type GuardedFetchOptions = Omit<ExecuteOptions, "classify" | "pushback"> 
  * Retry-After used as pushback); network errors are TRANSIENT; when no retry follows, the last HTTP answer is
  * returned as a Response (fetch semantics), and transport errors, timeouts and rejections are thrown.
  */
-export function guardedFetch(
-  options: GuardedFetchOptions = {},
-): (input: string | URL, init?: RequestInit) => Promise<Response> {
+export function guardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
   const doFetch = options.fetch ?? fetch;
-  return async (input, init = {}) => {
+  const { fetch: _f, maxRetryAfter = DEFAULT_MAX_RETRY_AFTER, ...policies } = options;
+  const stats: GuardedFetchStats = { retryAfterCapped: 0 };
+  const capped = (seconds: number): number => {
+    if (!(seconds > maxRetryAfter)) return seconds;
+    stats.retryAfterCapped++;
+    return maxRetryAfter;
+  };
+  const guarded = async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
     // The body of a failed answer is discarded only when another attempt follows, so the last one stays readable.
     let stale: Response | undefined;
     try {
@@ -58,10 +82,10 @@ export function guardedFetch(
           const outcome = outcomeOfStatus(res.status);
           if (outcome === Outcome.SUCCESS || outcome === Outcome.FATAL) return res;
           stale = res;
-          throw new HttpStatusError(res, outcome, retryAfter(res));
+          throw new HttpStatusError(res, outcome, capped(retryAfter(res)));
         },
         {
-          ...options,
+          ...policies,
           classify: (e) => (e instanceof HttpStatusError ? e.outcome : Outcome.TRANSIENT),
           pushback: (e) => (e instanceof HttpStatusError ? e.pushback : Number.NaN),
         },
@@ -71,4 +95,5 @@ export function guardedFetch(
       throw e;
     }
   };
+  return Object.assign(guarded, { stats });
 }

@@ -6,6 +6,15 @@ export {
   execute,
   RejectedError,
 } from "./execute.js";
-export { type GuardedFetchOptions, guardedFetch, HttpStatusError, outcomeOfStatus } from "./guardedFetch.js";
+export {
+  DEFAULT_MAX_RETRY_AFTER,
+  type GuardedFetch,
+  type GuardedFetchOptions,
+  type GuardedFetchStats,
+  guardedFetch,
+  HttpStatusError,
+  outcomeOfStatus,
+} from "./guardedFetch.js";
 export { MathRandomRng } from "./MathRandomRng.js";
 export { RealClock, realClock } from "./RealClock.js";
+export { type LongTimer, MAX_TIMER_MS, setLongTimeout } from "./setLongTimeout.js";

@@ -1,6 +1,7 @@
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { SourceLocation } from "../core/StampedeError.js";
 import { StampedeError } from "../core/StampedeError.js";
+import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "./yamlData.js";
 
 /** Error code of every invalid scenario (the summary error and each of its `errors`). */
 export const E_SCENARIO = "E_SCENARIO";
@@ -27,16 +28,15 @@ export function formatPath(path: FieldPath): string {
  */
 export function parseScenarioSource(text: string, file: string): ScenarioSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const errors = doc.errors.map((e) => {
-      const { line, col } = lineCounter.linePos(e.pos[0]);
-      const msg = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
-      return new StampedeError(E_SCENARIO, `syntax error: ${msg}`, { location: { file, line, col } });
-    });
-    throw scenarioErrors(file, errors);
+  const doc = parseDocument(text, yamlParseOptions(lineCounter));
+  if (doc.errors.length > 0) throw scenarioErrors(file, yamlSyntaxErrors(doc, lineCounter, file, E_SCENARIO));
+  let raw: unknown;
+  try {
+    raw = yamlData(doc, lineCounter, file, E_SCENARIO);
+  } catch (e) {
+    throw e instanceof StampedeError ? scenarioErrors(file, [e]) : e;
   }
-  return { file, raw: doc.toJS({ maxAliasCount: 1000 }), doc, lineCounter };
+  return { file, raw, doc, lineCounter };
 }
 
 /**

@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
 import { StampedeError } from "../core/StampedeError.js";
 import { didYouMean } from "./closeNames.js";
+import { parseYamlData } from "./yamlData.js";
 
 /** Error code of a scenario reference that is neither a file nor a built-in. */
 export const E_SCENARIO_NOT_FOUND = "E_SCENARIO_NOT_FOUND";
@@ -69,7 +69,7 @@ export function builtinInfo(name: string, dir = builtinDir()): BuiltinInfo {
       `no built-in scenario named '${name}'${didYouMean(name, names) || `; built-ins: ${names.join(", ") || "none"}`}`,
     );
   }
-  const raw = (parseYaml(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+  const raw = (parseYamlData(readFileSync(file, "utf8"), file) ?? {}) as Record<string, unknown>;
   const variants = (raw["variants"] ?? {}) as Record<string, { description?: unknown } | null>;
   const n = (raw["notes"] ?? {}) as Record<string, unknown>;
   return {

@@ -4,6 +4,7 @@
  * `file:line:col  path  message` in one E_SCENARIO error.
  */
 import { readFileSync } from "node:fs";
+import { decodeUtf8 } from "../core/decodeUtf8.js";
 import { StampedeError } from "../core/StampedeError.js";
 import { findScenarioFile } from "./builtins.js";
 import { checkScenario, checkVariants, overrideFor } from "./checkScenario.js";
@@ -112,7 +113,7 @@ export function resolveScenario(prepared: PreparedScenario, options: LoadOptions
         variant
       ]!.set;
     }
-    const parsedSet: Record<string, unknown> = {};
+    const parsedSet: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, t] of Object.entries(set)) parsedSet[k] = parseOverrideText(t);
     const raw = applyOverrides(applyOverrides(source.raw, variantSet), parsedSet);
     const r = checkScenario(raw, { notePaths: false });
@@ -137,11 +138,17 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
  */
 export function loadScenario(ref: string, options: LoadOptions = {}): Scenario {
   const file = findScenarioFile(ref);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (e) {
     throw new StampedeError(E_SCENARIO, `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  let text: string;
+  try {
+    text = decodeUtf8(bytes, file, E_SCENARIO);
+  } catch (e) {
+    throw e instanceof StampedeError ? scenarioErrors(file, [e]) : e;
   }
   return loadScenarioText(text, file, options);
 }

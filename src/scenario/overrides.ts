@@ -2,13 +2,13 @@
  * Field-path overrides (`--set fleets.clients.retry.maxAttempts=5`, variants' `set`): checking a path against the
  * schema and the scenario, parsing a value, applying overrides to a raw scenario.
  */
-import { parse as parseYaml } from "yaml";
 import type * as z from "zod";
 import { StampedeError } from "../core/StampedeError.js";
 import { didYouMean, knownNames } from "./closeNames.js";
 import { show, zodProblems } from "./Problem.js";
 import { scenarioSchema } from "./schema/scenarioSchema.js";
 import { walkSchema } from "./schemaShape.js";
+import { parseYamlData } from "./yamlData.js";
 
 /** Error code of a field path that does not exist in the scenario. */
 export const E_UNKNOWN_PATH = "E_UNKNOWN_PATH";
@@ -32,6 +32,15 @@ export function resolvePath(raw: unknown, path: string): ResolvedPath {
     throw new StampedeError(E_UNKNOWN_PATH, `'${path}' is not a field path (e.g. fleets.clients.timeout)`, {
       path,
     });
+  const bad = segments.find((s) => PROTOTYPE_NAMES.has(s));
+  if (bad !== undefined)
+    throw new StampedeError(
+      E_UNKNOWN_PATH,
+      `'${path}': the segment '${bad}' is not allowed in a field path`,
+      {
+        path,
+      },
+    );
   const r = walkSchema(scenarioSchema, raw, segments);
   if (r.problem) {
     const seg = segments[r.problem.at]!;
@@ -44,9 +53,10 @@ export function resolvePath(raw: unknown, path: string): ResolvedPath {
 /** Parses a `--set` value as a YAML scalar or flow value: `5s`, `0.5`, `[a, b]`, `{ type: none }`, `null`. */
 export function parseOverrideText(text: string): unknown {
   try {
-    return parseYaml(text, { prettyErrors: false }) as unknown;
+    return parseYamlData(text, "--set");
   } catch (e) {
-    const msg = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
+    const err = e as { message: string; errors?: { message: string }[] };
+    const msg = (err.errors?.[0]?.message ?? err.message).split("\n")[0] ?? "";
     throw new StampedeError(E_OVERRIDE_VALUE, `'${text}' is not a value: ${msg}`);
   }
 }
@@ -68,9 +78,13 @@ export function parseValueAt(raw: unknown, path: string, text: string): unknown 
   });
 }
 
+/** A deep copy that keeps every value YAML can give (Infinity, NaN, -0, dates), unlike a JSON round trip. */
 function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  return v === undefined ? v : structuredClone(v);
 }
+
+/** Segments that would reach an object's prototype instead of one of its own fields. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
 
 /**
  * Applies overrides (`path -> value`, values already parsed) to a copy of the raw scenario, in order, and returns the
@@ -85,7 +99,7 @@ export function applyOverrides(raw: unknown, overrides: Readonly<Record<string, 
     const { segments } = resolvePath(out, path);
     let node: Record<string, unknown> = out;
     for (const seg of segments.slice(0, -1)) {
-      let next = node[seg];
+      let next = Object.hasOwn(node, seg) ? node[seg] : undefined;
       if (typeof next !== "object" || next === null) {
         next = {};
         node[seg] = next;

@@ -117,7 +117,7 @@ export function walkSchema(
         s = null;
         break;
       case "object": {
-        const f = sh.fields[seg];
+        const f = Object.hasOwn(sh.fields, seg) ? sh.fields[seg] : undefined;
         const names = Object.keys(sh.fields);
         if (!f) return { schema: null, problem: { at: i, message: `${where} has no field '${seg}'`, names } };
         s = f;

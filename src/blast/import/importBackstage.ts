@@ -3,6 +3,7 @@ import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder } from "../../graph/GraphBuilder.js";
 import type { NodeType } from "../../graph/NodeType.js";
+import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { ensureLocation } from "./ensureLocation.js";
 import { ImportIssues } from "./ImportIssues.js";
 import { yamlLocate } from "./yamlLocate.js";
@@ -45,15 +46,22 @@ export interface BackstageResult {
 export function importBackstage(file: string, text: string, builder: GraphBuilder): BackstageResult {
   const issues = new ImportIssues();
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter });
+  const docs = parseAllDocuments(text, yamlParseOptions(lineCounter));
   const list = Array.isArray(docs) ? docs : [];
   const entities: Entity[] = [];
   let skipped = 0;
   for (const doc of list) {
-    for (const e of doc.errors) {
-      issues.add("E_YAML_SYNTAX", e.message.split("\n")[0]!, { file, ...lineCounter.linePos(e.pos[0]) });
+    const syntax = yamlSyntaxErrors(doc, lineCounter, file, "E_YAML_SYNTAX");
+    issues.errors.push(...syntax);
+    if (syntax.length > 0) continue;
+    let raw: unknown;
+    try {
+      raw = yamlData(doc, lineCounter, file, "E_YAML");
+    } catch (e) {
+      if (!isStampedeError(e)) throw e;
+      issues.errors.push(e);
+      continue;
     }
-    const raw = doc.toJS() as unknown;
     if (raw === null || raw === undefined) continue;
     const where = (path: PropertyKey[]): { file: string; line: number; col: number; path: string } => ({
       file,
@@ -80,7 +88,7 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
       continue;
     }
     const namespace = typeof meta["namespace"] === "string" ? meta["namespace"] : "default";
-    const annotations: Record<string, string> = {};
+    const annotations: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [k, v] of Object.entries((meta["annotations"] ?? {}) as Record<string, unknown>)) {
       if (k.startsWith(ANNOTATION)) annotations[k.slice(ANNOTATION.length)] = String(v).trim();
     }

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder, NodeInput } from "../../graph/GraphBuilder.js";
+import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { ensureLocation } from "./ensureLocation.js";
 import { type GraphFile, GraphFileSchema } from "./graphFileSchema.js";
 import { ImportIssues } from "./ImportIssues.js";
@@ -21,18 +22,23 @@ export interface GraphFileResult {
 export function importGraphFile(file: string, text: string, builder: GraphBuilder): GraphFileResult {
   const issues = new ImportIssues();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  for (const e of doc.errors) {
-    const pos = lineCounter.linePos(e.pos[0]);
-    issues.add("E_YAML_SYNTAX", e.message.split("\n")[0]!, { file, ...pos });
-  }
+  const doc = parseDocument(text, yamlParseOptions(lineCounter));
+  issues.errors.push(...yamlSyntaxErrors(doc, lineCounter, file, "E_YAML_SYNTAX"));
   issues.throwIfAny(file);
+  let raw: unknown;
+  try {
+    raw = yamlData(doc, lineCounter, file, "E_YAML");
+  } catch (e) {
+    if (!isStampedeError(e)) throw e;
+    issues.errors.push(e);
+    issues.throwIfAny(file);
+  }
   const at = (path: readonly PropertyKey[]): { file: string; line: number; col: number; path: string } => ({
     file,
     ...yamlLocate(doc, lineCounter, path),
     path: path.map(String).join("."),
   });
-  const parsed = GraphFileSchema.safeParse(doc.toJS());
+  const parsed = GraphFileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) issues.add("E_GRAPH_SCHEMA", issue.message, at(issue.path));
     issues.throwIfAny(file);

@@ -6,6 +6,7 @@ import { parseAmount, parseYesNo, relianceKind, substitutabilityOf } from "./par
 import type { RegisterRow } from "./RegisterTable.js";
 import { type EntitySideData, readEntitiesFile } from "./readEntitiesFile.js";
 import { readRegisterFiles } from "./readRegisterFiles.js";
+import type { ZipLimits } from "./readZipEntries.js";
 import { serviceTypeName } from "./templates.js";
 import { validateRegister } from "./validateRegister.js";
 
@@ -15,6 +16,8 @@ export interface RegisterImportOptions {
   readonly lenient?: boolean;
   /** Assets and sector per LEI from a separate entities file; an `entities.csv` inside the register wins. */
   readonly entities?: ReadonlyMap<string, EntitySideData>;
+  /** Limits on inflating a ZIP register (per entry, total, ratio). Default DEFAULT_ZIP_LIMITS. */
+  readonly zipLimits?: ZipLimits;
 }
 
 /** What one register contributed, and the problems left in lenient mode. */
@@ -45,7 +48,7 @@ export function importRegister(
   options: RegisterImportOptions = {},
 ): RegisterImportResult {
   const issues = new ImportIssues();
-  const files = readRegisterFiles(path);
+  const files = readRegisterFiles(path, options.zipLimits);
   const { rows, fatal } = validateRegister(files, path, issues);
   const side = new Map(options.entities ?? []);
   const entitiesFile = files.find((f) => f.base === "entities.csv");

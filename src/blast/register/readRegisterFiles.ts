@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { decodeUtf8 } from "../../core/decodeUtf8.js";
 import { StampedeError } from "../../core/StampedeError.js";
+import { DEFAULT_ZIP_LIMITS, E_REG_ZIP_LIMIT, readZipEntries, type ZipLimits } from "./readZipEntries.js";
 
 /** A text file of a register: the name used in messages and its content. */
 export interface RegisterFile {
@@ -12,11 +13,19 @@ export interface RegisterFile {
   readonly text: string;
 }
 
+/** True for the files the importer reads: templates (`b_02.02.csv`), `FilingIndicators.csv`, `entities.csv`. */
+export function isRegisterFile(base: string): boolean {
+  const b = base.toLowerCase();
+  return templateOf(b) !== undefined || b === "filingindicators.csv" || b === "entities.csv";
+}
+
 /**
- * Reads every CSV file of a register given as a folder (searched recursively) or a ZIP file (xBRL-CSV packages put
- * the tables in `reports/`). Throws E_REG_NOT_FOUND or E_REG_BAD_ZIP.
+ * Reads the files of a register that the importer uses (see `isRegisterFile`) from a folder (searched recursively)
+ * or a ZIP file (xBRL-CSV packages put the tables in `reports/`). A ZIP is read entry by entry and only those entries
+ * are inflated, under `limits` (per entry, in total, compression ratio). Text must be UTF-8: invalid bytes give a
+ * located E_REG_ENCODING. Throws E_REG_NOT_FOUND, E_REG_BAD_ZIP or E_REG_ZIP_LIMIT.
  */
-export function readRegisterFiles(path: string): RegisterFile[] {
+export function readRegisterFiles(path: string, limits: ZipLimits = {}): RegisterFile[] {
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(path);
@@ -31,11 +40,18 @@ export function readRegisterFiles(path: string): RegisterFile[] {
       )) {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.name.toLowerCase().endsWith(".csv")) {
+        else if (isRegisterFile(entry.name)) {
+          const name = join(path, relative(path, full));
+          const max = limits.maxEntryBytes ?? DEFAULT_ZIP_LIMITS.maxEntryBytes;
+          if (statSync(full).size > max)
+            throw new StampedeError(
+              E_REG_ZIP_LIMIT,
+              `${name} is larger than ${max} bytes (the limit of one file)`,
+            );
           out.push({
-            name: join(path, relative(path, full)),
+            name,
             base: entry.name.toLowerCase(),
-            text: readFileSync(full, "utf8"),
+            text: decodeUtf8(readFileSync(full), name, "E_REG_ENCODING"),
           });
         }
       }
@@ -43,23 +59,19 @@ export function readRegisterFiles(path: string): RegisterFile[] {
     walk(path);
     return out;
   }
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(new Uint8Array(readFileSync(path)));
-  } catch (e) {
-    throw new StampedeError(
-      "E_REG_BAD_ZIP",
-      `"${path}" is neither a folder nor a readable ZIP file (${(e as Error).message})`,
-    );
-  }
-  for (const name of Object.keys(entries).sort()) {
-    if (!name.toLowerCase().endsWith(".csv")) continue;
-    out.push({
-      name: `${path}!${name}`,
-      base: basename(name).toLowerCase(),
-      text: strFromU8(entries[name]!),
-    });
-  }
+  readZipEntries(
+    path,
+    (name) => isRegisterFile(basename(name)),
+    (name, bytes) => {
+      const shown = `${path}!${name}`;
+      out.push({
+        name: shown,
+        base: basename(name).toLowerCase(),
+        text: decodeUtf8(bytes, shown, "E_REG_ENCODING"),
+      });
+    },
+    limits,
+  );
   return out;
 }
 

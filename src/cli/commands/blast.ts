@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { parse as parseYaml } from "yaml";
 import { blastRadius } from "../../blast/analysis/blastRadius.js";
 import { casesAt, type FailureLevel, runCases, runPairs } from "../../blast/analysis/nMinus.js";
 import { resolveSelector } from "../../blast/analysis/resolveSelector.js";
@@ -11,12 +10,13 @@ import { loadGraphs } from "../../blast/loadGraphs.js";
 import type { BlastResult } from "../../blast/output/BlastResult.js";
 import { formatBlastText } from "../../blast/output/formatText.js";
 import { renderBlastHtml } from "../../blast/output/renderHtml.js";
-import { writeAtomic } from "../../blast/output/writeAtomic.js";
 import { parseDuration } from "../../core/parseDuration.js";
 import { StampedeError } from "../../core/StampedeError.js";
+import { writeOutputSet } from "../../core/writeOutputSet.js";
 import { collect, parseFormat, parseWhole } from "../../experiments/parseFlags.js";
 import type { TimedFailure } from "../../graph/evaluateTimeline.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
+import { parseYamlData } from "../../scenario/yamlData.js";
 
 interface BlastFlags {
   fail: string[];
@@ -45,8 +45,9 @@ function readJsonOrYaml(path: string, flag: string): unknown {
   } catch {
     throw new StampedeError("E_BAD_FLAG", `cannot read ${path}`, { path: flag });
   }
+  if (!path.endsWith(".json")) return parseYamlData(text, path);
   try {
-    return path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new StampedeError(
       "E_BAD_FLAG",
@@ -124,7 +125,8 @@ export function register(program: Command): void {
         }
         if (!(duration > 0)) throw new StampedeError("E_BAD_FLAG", "--for must be > 0", { path: "--for" });
       }
-      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const out =
+        flags.out === undefined ? undefined : prepareOutDir(flags.out, ["blast.json", "report.html"]);
       const loaded = loadGraphs(paths, {
         ...(flags.lenient ? { lenient: true } : {}),
         ...(flags.entities ? { entitiesFile: flags.entities } : {}),
@@ -177,8 +179,10 @@ export function register(program: Command): void {
       if (format === "json") process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(formatBlastText(result, limit));
       if (out !== undefined) {
-        writeAtomic(out, "blast.json", `${JSON.stringify(result, null, 2)}\n`);
-        writeAtomic(out, "report.html", renderBlastHtml(result, graph));
+        writeOutputSet(out, "blast", {
+          "blast.json": `${JSON.stringify(result, null, 2)}\n`,
+          "report.html": renderBlastHtml(result, graph),
+        });
         if (format === "text") process.stdout.write(`\nwrote blast.json and report.html to ${out}\n`);
       }
     });

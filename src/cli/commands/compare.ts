@@ -1,7 +1,9 @@
 import type { Command } from "commander";
+import { StampedeError } from "../../core/StampedeError.js";
 import { compareVariants } from "../../experiments/compareVariants.js";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
+import { E_MEMORY_LIMIT, parseBytes } from "../../experiments/memoryGuard.js";
 import { collect, parseScenarioRunFlags, parseWhole } from "../../experiments/parseFlags.js";
 import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
 import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
@@ -9,6 +11,7 @@ import { compareTable } from "../../report/compareTable.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
 import { writeCompareReport } from "../../report/writeCompareReport.js";
+import { REPORT_FILES } from "../../report/writeRunReport.js";
 
 interface CompareFlags {
   variant: string[];
@@ -21,6 +24,8 @@ interface CompareFlags {
   format: string;
   out?: string;
   quiet?: boolean;
+  maxMemory?: string;
+  allowLarge?: boolean;
 }
 
 /** Where the command gets its model: the real one, or a fake in tests (in-process and as a worker module). */
@@ -53,10 +58,17 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
     .option("--format <fmt>", "text or json", "text")
     .option("--out <dir>", "write summary.json, series.csv and report.html into DIR")
     .option("--quiet", "no progress on stderr")
+    .option(
+      "--max-memory <size>",
+      "stop each run with partial results (exit 3) past this memory use, e.g. 2GB",
+    )
+    .option("--allow-large", "run even when the size estimate says a run is too large")
     .action(async (scenarioRef: string, flags: CompareFlags) => {
       const replications = parseWhole("--replications", flags.replications, 1);
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
-      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const maxMemory =
+        flags.maxMemory === undefined ? undefined : parseBytes("--max-memory", flags.maxMemory);
+      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out, REPORT_FILES);
       const base = await deps.ports.load(scenarioRef, { set });
       const declared = Object.keys(base.variants);
       const variants = flags.variant.length > 0 ? flags.variant : declared;
@@ -85,6 +97,8 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
           set,
           ...(scale === undefined ? {} : { scale }),
           ...(until === undefined ? {} : { until }),
+          ...(flags.allowLarge === true ? { allowLarge: true } : {}),
+          ...(maxMemory === undefined ? {} : { maxMemory }),
           onRunDone: (done, n) => progress.update(done, n),
         });
         progress.stop();
@@ -98,6 +112,14 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
           if (format === "text")
             process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
         }
+        const runs = result.runs.flatMap((r) => r.summaries);
+        const partial = runs.filter((s) => s.partial === true).length;
+        if (partial > 0)
+          throw new StampedeError(
+            E_MEMORY_LIMIT,
+            `${partial} of ${runs.length} runs stopped early at the memory limit (--max-memory); their summaries are ` +
+              `marked partial${out === undefined ? "" : `; results written to ${out}`}`,
+          );
       } finally {
         progress.stop();
         await runner.close();

@@ -4,8 +4,8 @@ import { loadGraphs } from "../../blast/loadGraphs.js";
 import type { ConcentrationResult } from "../../blast/output/BlastResult.js";
 import { formatConcentrationText } from "../../blast/output/formatText.js";
 import { renderConcentrationHtml } from "../../blast/output/renderHtml.js";
-import { writeAtomic } from "../../blast/output/writeAtomic.js";
 import { StampedeError } from "../../core/StampedeError.js";
+import { writeOutputSet } from "../../core/writeOutputSet.js";
 import { parseFormat, parseWhole } from "../../experiments/parseFlags.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 
@@ -72,7 +72,8 @@ export function register(program: Command): void {
         screenAssets: share("--screen-assets", flags.screenAssets),
       };
       const limit = parseWhole("--limit", flags.limit, 1);
-      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const out =
+        flags.out === undefined ? undefined : prepareOutDir(flags.out, ["concentration.json", "report.html"]);
       const loaded = loadGraphs(paths, {
         ...(flags.lenient ? { lenient: true } : {}),
         ...(flags.entities ? { entitiesFile: flags.entities } : {}),
@@ -86,8 +87,10 @@ export function register(program: Command): void {
       if (format === "json") process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(formatConcentrationText(result, limit));
       if (out !== undefined) {
-        writeAtomic(out, "concentration.json", `${JSON.stringify(result, null, 2)}\n`);
-        writeAtomic(out, "report.html", renderConcentrationHtml(result));
+        writeOutputSet(out, "concentration", {
+          "concentration.json": `${JSON.stringify(result, null, 2)}\n`,
+          "report.html": renderConcentrationHtml(result),
+        });
         if (format === "text") process.stdout.write(`\nwrote concentration.json and report.html to ${out}\n`);
       }
     });

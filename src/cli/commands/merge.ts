@@ -45,12 +45,7 @@ export function register(program: Command): void {
       const merged = mergeSweeps(dirs, out);
       writeSweepReport(out, String(merged.manifest["scenario"]), {
         records: merged.records,
-        failures: merged.failures,
-        resumed: 0,
-        ran: 0,
         diagram: merged.diagram,
-        stopped: null,
-        total: merged.total,
       });
       const note = (line: string) => {
         if (flags.quiet !== true) process.stderr.write(`${line}\n`);

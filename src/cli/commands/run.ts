@@ -1,11 +1,13 @@
 import type { Command } from "commander";
+import { StampedeError } from "../../core/StampedeError.js";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
+import { E_MEMORY_LIMIT, parseBytes } from "../../experiments/memoryGuard.js";
 import { collect, parseScenarioRunFlags } from "../../experiments/parseFlags.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
 import { runSummaryText } from "../../report/runSummaryText.js";
-import { writeRunReport } from "../../report/writeRunReport.js";
+import { REPORT_FILES, writeRunReport } from "../../report/writeRunReport.js";
 
 interface RunFlags {
   seed: string;
@@ -16,6 +18,8 @@ interface RunFlags {
   format: string;
   out?: string;
   quiet?: boolean;
+  maxMemory?: string;
+  allowLarge?: boolean;
 }
 
 /** `stampede run SCENARIO`: one run, a text or JSON summary, and optionally summary.json, series.csv, report.html. */
@@ -37,9 +41,16 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
     .option("--format <fmt>", "text or json (the RunSummary)", "text")
     .option("--out <dir>", "write summary.json, series.csv and report.html into DIR")
     .option("--quiet", "no progress on stderr")
+    .option(
+      "--max-memory <size>",
+      "stop the run with partial results (exit 3) past this memory use, e.g. 2GB (default: 75% of the heap limit)",
+    )
+    .option("--allow-large", "run even when the size estimate says the run is too large")
     .action(async (scenarioRef: string, flags: RunFlags) => {
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
-      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out);
+      const maxMemory =
+        flags.maxMemory === undefined ? undefined : parseBytes("--max-memory", flags.maxMemory);
+      const out = flags.out === undefined ? undefined : prepareOutDir(flags.out, REPORT_FILES);
       const scenario = await ports.load(scenarioRef, {
         set,
         ...(flags.variant === undefined ? {} : { variant: flags.variant }),
@@ -51,6 +62,8 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
         result = await ports.run(scenario, {
           seed,
           ...(until === undefined ? {} : { until }),
+          ...(maxMemory === undefined ? {} : { maxMemory }),
+          ...(flags.allowLarge === true ? { allowLarge: true } : {}),
           onProgress: (f) => progress.update(f, 1),
         });
       } finally {
@@ -62,6 +75,10 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
         writeRunReport(out, result, { goodputFleets: scenario.verdict.goodputFleets });
         if (format === "text")
           process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
+      }
+      if (result.stopReason !== undefined) {
+        const where = out === undefined ? "partial results printed" : `partial results written to ${out}`;
+        throw new StampedeError(E_MEMORY_LIMIT, `${result.stopReason}; ${where}`);
       }
     });
 }

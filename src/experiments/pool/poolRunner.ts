@@ -1,7 +1,10 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { getHeapStatistics } from "node:v8";
 import { Piscina } from "piscina";
+import { StampedeError } from "../../core/StampedeError.js";
 import type { JobOutput, JobRunner, JobSpec } from "../JobSpec.js";
+import { E_MEMORY_LIMIT } from "../memoryGuard.js";
 import type { WorkerTask } from "./jobWorker.js";
 
 /** Options of `poolRunner`. */
@@ -10,6 +13,19 @@ export interface PoolOptions {
   workers?: number;
   /** File URL of a module exporting `ports` (ExperimentPorts). Default: the real model (defaultPorts). */
   portsModule?: string;
+  /**
+   * Old-generation heap of each worker, MB (`resourceLimits.maxOldGenerationSizeMb`). Default: 60% of the machine's
+   * memory shared by the workers, at least 256 MB and at most this process's heap limit. A worker's memory guard
+   * stops its run at 75% of that, so running out ends a job with partial results rather than killing the pool.
+   */
+  maxOldGenerationSizeMb?: number;
+}
+
+/** The default heap of each of `workers` workers, MB (see PoolOptions). */
+export function defaultWorkerHeapMb(workers: number): number {
+  const share = (totalmem() * 0.6) / Math.max(1, workers) / 2 ** 20;
+  const own = getHeapStatistics().heap_size_limit / 2 ** 20;
+  return Math.floor(Math.max(256, Math.min(share, own)));
 }
 
 /** The default number of workers: one per core. */
@@ -46,10 +62,21 @@ export function poolRunner(options: PoolOptions = {}): JobRunner {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? defaultWorkerHeapMb(workers),
+    },
   });
   const portsModule = options.portsModule ?? defaultPortsModule();
   return {
-    run: (job: JobSpec) => pool.run({ job, portsModule }),
+    run: (job: JobSpec) =>
+      pool.run({ job, portsModule }).catch((e: unknown) => {
+        if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY")
+          throw new StampedeError(
+            E_MEMORY_LIMIT,
+            `a worker ran out of memory running ${job.scenario} (seed ${job.seed})`,
+          );
+        throw e;
+      }),
     close: () => pool.destroy(),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { register as registerSweep } from "../../cli/commands/sweep.js";
 import { register as registerWorker } from "../../cli/commands/worker.js";
-import { runCli } from "../testing/cliHarness.js";
+import { runCli } from "../../cli/testing/cliHarness.js";
 import { fakePorts } from "../testing/fakeModel.js";
 import { parseQueueUrl } from "./parseQueueUrl.js";
 

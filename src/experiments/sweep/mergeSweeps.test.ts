@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { register as registerMerge } from "../../cli/commands/merge.js";
 import { register as registerSweep } from "../../cli/commands/sweep.js";
-import { runCli } from "../testing/cliHarness.js";
+import { runCli } from "../../cli/testing/cliHarness.js";
 import { fakePorts } from "../testing/fakeModel.js";
 import { inShard, parseShard } from "./shard.js";
 

@@ -18,9 +18,21 @@ function uplot(): { js: string; css: string } {
   return uplotAssets;
 }
 
-/** Makes text safe inside a <script> element (no `</script>`, no `<!--`). */
+/** Makes JavaScript source safe inside a <script> element (no `</script>`, no `<!--`). */
 function scriptSafe(s: string): string {
   return s.replace(/<(\/script|!--)/gi, "<\\$1");
+}
+
+/**
+ * JSON for a `<script type="application/json">` element that round-trips any string: every `<` is written as the
+ * JSON escape `\u003c` (so no `</script>`, `<!--` or `<script` can appear), and U+2028/U+2029 are escaped too.
+ * `JSON.parse(element.textContent)` gives back exactly `value`.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function escapeHtml(s: string): string {
@@ -56,7 +68,7 @@ export function reportHtml(data: ReportData): string {
 <h1>${escapeHtml(data.title)}</h1>
 <p class="sub">stampede ${data.kind} report; times are clock times from the scenario's start (${escapeHtml(data.start)}).</p>
 <div id="charts"></div>
-<script type="application/json" id="stampede-data">${scriptSafe(JSON.stringify(payload))}</script>
+<script type="application/json" id="stampede-data">${jsonForScript(payload)}</script>
 <script>${scriptSafe(js)}</script>
 <script>${scriptSafe(CLIENT_SCRIPT)}</script>
 </body>

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { distributionSchema } from "./distributionSchema.js";
 import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
-import { count, duration, fraction, name, named, rate } from "./units.js";
+import { count, duration, fraction, MAX_CLIENTS, name, named, rate } from "./units.js";
 
 const nonNegative = (what = "a number") =>
   z
@@ -192,7 +192,7 @@ export const fleetSchema = z.strictObject({
   description: z.string().optional(),
   network: name(),
   target: name().describe("The service this fleet calls."),
-  clients: count(1),
+  clients: count(1, MAX_CLIENTS).describe("Number of clients, at most 10,000,000."),
   load: loadSchema,
   timeout: duration("positive").describe("Per-attempt timeout."),
   retry: retrySchema,

@@ -7,7 +7,7 @@ import * as z from "zod";
 import { fleetSchema, linkSchema, networkSchema, serviceSchema } from "./entitySchemas.js";
 import { automationSchema, faultSchema } from "./eventSchemas.js";
 import { monitoringSchema, operatorsSchema } from "./operationsSchemas.js";
-import { count, duration, fraction, name, named } from "./units.js";
+import { count, duration, fraction, MAX_DURATION, name, named } from "./units.js";
 
 const dependencyRefSchema = z
   .union(
@@ -93,7 +93,11 @@ export const scenarioSchema = z.strictObject({
   start: z
     .string()
     .regex(START, { error: "expected an ISO 8601 date-time with a zone, e.g. 2021-12-07T07:00:00-08:00" }),
-  duration: duration("positive").describe("Default run length."),
+  duration: duration("positive")
+    .refine((s) => s <= MAX_DURATION, {
+      error: "must be at most 366d (use --until and --allow-large for more)",
+    })
+    .describe("Default run length, at most 366 days."),
   interval: duration("positive").default(10).describe("Metrics interval. Default 10s."),
   networks: named(networkSchema),
   links: named(linkSchema).default({}),

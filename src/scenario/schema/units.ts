@@ -94,12 +94,15 @@ const RATE = makeRate("nonnegative");
 const POSITIVE_RATE = makeRate("positive");
 
 /** A whole number >= `min` (default 1). */
-export function count(min = 1) {
+export function count(min = 1, max = MAX_COUNT) {
   return z
     .number({ error: "expected a whole number" })
     .int({ error: "must be a whole number" })
     .min(min, {
       error: (iss) => `must be >= ${min}, got ${String(iss.input)}`,
+    })
+    .max(max, {
+      error: (iss) => `must be <= ${max.toLocaleString("en-US")}, got ${String(iss.input)}`,
     });
 }
 
@@ -118,11 +121,26 @@ export function fraction() {
     .max(1, { error: (iss) => `must be between 0 and 1, got ${String(iss.input)}` });
 }
 
-/** An entity name (a key of `fleets`, `services`, ...). */
+/** Names that are properties of every JavaScript object: refused as entity names so no key reaches a prototype. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype).concat(["prototype"]),
+);
+
+/** Largest count of anything (servers, devices, buffer slots, cache keys): typed arrays index it with int32. */
+export const MAX_COUNT = 1_000_000_000;
+/** Most clients in one fleet (scale more, with --scale and --allow-large, if you must). */
+export const MAX_CLIENTS = 10_000_000;
+/** Longest scenario duration, seconds (366 days). */
+export const MAX_DURATION = 366 * 86_400;
+
+/** An entity name (a key of `fleets`, `services`, ...); `__proto__`, `constructor`, `toString`, ... are refused. */
 export function name() {
-  return z.string().regex(new RegExp(NAME_PATTERN), {
-    error: "names use letters, digits, '_' and '-' only (no dots or spaces)",
-  });
+  return z
+    .string()
+    .regex(new RegExp(NAME_PATTERN), {
+      error: "names use letters, digits, '_' and '-' only (no dots or spaces)",
+    })
+    .refine((n) => !RESERVED_NAMES.has(n), { error: (iss) => `'${String(iss.input)}' is a reserved name` });
 }
 
 /** A map of entities keyed by name. */
