@@ -87,13 +87,23 @@ export class CloudModel {
       this.effects.scheduleAt(fault.end, () => this.effects.fault(fault, false));
     }
     const tick = this.sim.register(() => this.tick(), "metrics-tick");
-    this.sim.after(scenario.interval, tick, 0, 0);
     this.tickKind = tick;
+    this.scheduleTick();
     for (const f of w.fleets) f.start();
     this.monitor?.start();
   }
 
   private readonly tickKind: number;
+  /** Number of metrics ticks run so far; tick k (from 1) runs at exactly `k * interval`. */
+  private ticks = 0;
+
+  /**
+   * Schedules the next metrics tick at `(ticks + 1) * interval` (a product, not a running sum of intervals, so tick k
+   * never drifts off its boundary), in the urgent tier: it samples the state before any other event at that time.
+   */
+  private scheduleTick(): void {
+    this.sim.urgentAt((this.ticks + 1) * this.scenario.interval, this.tickKind, 0, 0);
+  }
 
   /** Runs to `until` seconds, calling `onProgress(fraction)` now and then. */
   run(until: number, onProgress?: (fraction: number) => void): void {
@@ -272,6 +282,7 @@ export class CloudModel {
     for (const l of this.world.links) l.resetInterval();
     for (const s of this.world.services) s.resetInterval();
     this.lastTick = now;
-    this.sim.after(this.scenario.interval, this.tickKind, 0, 0);
+    this.ticks++;
+    this.scheduleTick();
   }
 }

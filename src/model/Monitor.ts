@@ -61,8 +61,9 @@ export class Monitor {
     this.serviceOut = serviceOut;
   }
 
+  /** Schedules emission number 0 at `interval`; emission k runs at exactly `(k + 1) * interval` (no float drift). */
   start(): void {
-    this.w.sim.after(this.spec.interval, this.emitKind, 0, 0);
+    this.w.sim.at(this.spec.interval, this.emitKind, 0, 0);
   }
 
   /**
@@ -95,7 +96,7 @@ export class Monitor {
       const done = dev.enqueue(dev.pickDevice(), now, false, deadline, lat);
       if (done !== DROPPED && done + lat <= deadline) w.sim.at(done + lat, this.arriveKind, i, k);
     }
-    w.sim.after(this.spec.interval, this.emitKind, 0, 0);
+    w.sim.at((k + 2) * this.spec.interval, this.emitKind, 0, 0);
   }
 
   /** Telemetry of emission number `k` from source `i` arrived. */
