@@ -10,7 +10,8 @@ export interface MonitoredSource {
   errorRatio(): number;
 }
 
-const RING = 64;
+/** Smallest ring of per-emission error ratios, in emissions. */
+const MIN_RING = 64;
 
 /**
  * Monitoring: every `interval` each source emits telemetry that travels a route like any traffic (it is a forwarded
@@ -26,8 +27,14 @@ export class Monitor {
   private readonly lastSeen: Float64Array;
   /** Emission time since which the arrived data says the source is bad, per source (NaN when good). */
   private readonly badSince: Float64Array;
-  /** Error ratio at each emission, per source, in a ring indexed by emission number. */
+  /**
+   * Error ratio at each emission, per source, in a ring indexed by emission number. An emission arrives at most
+   * `timeout` after it was sent, so at most floor(timeout / interval) + 1 emissions are in flight: the ring holds
+   * that many and more (`ring`), so a late arrival never reads a newer emission's ratio.
+   */
   private readonly ratios: Float64Array;
+  /** Ring length, in emissions: max(64, floor(timeout / interval) + 2). */
+  readonly ring: number;
   private emissions = 0;
   private readonly emitKind: number;
   private readonly arriveKind: number;
@@ -47,7 +54,8 @@ export class Monitor {
     });
     this.lastSeen = new Float64Array(sources.length);
     this.badSince = new Float64Array(sources.length).fill(Number.NaN);
-    this.ratios = new Float64Array(sources.length * RING);
+    this.ring = Math.max(MIN_RING, Math.floor(spec.timeout / spec.interval) + 2);
+    this.ratios = new Float64Array(sources.length * this.ring);
     this.emitKind = w.sim.register(() => this.emit(), "telemetry-emit");
     this.arriveKind = w.sim.register((src, p) => this.arrive(src, p), "telemetry-arrive");
   }
@@ -84,7 +92,7 @@ export class Monitor {
     let lost = false;
     for (const d of this.dependsOn) if (this.serviceOut![d] === 1) lost = true;
     for (let i = 0; i < this.sources.length && !lost; i++) {
-      this.ratios[i * RING + (k % RING)] = this.sources[i]!.errorRatio();
+      this.ratios[i * this.ring + (k % this.ring)] = this.sources[i]!.errorRatio();
       const link = this.links[i]!;
       if (link < 0) {
         this.arrive(i, k);
@@ -104,7 +112,7 @@ export class Monitor {
     const emitted = (k + 1) * this.spec.interval;
     if (emitted <= this.lastSeen[i]!) return;
     this.lastSeen[i] = emitted;
-    const ratio = this.ratios[i * RING + (k % RING)]!;
+    const ratio = this.ratios[i * this.ring + (k % this.ring)]!;
     const alarm = this.spec.alarms.errorRatio;
     if (ratio > alarm.threshold) {
       if (Number.isNaN(this.badSince[i]!)) this.badSince[i] = emitted;
