@@ -2,6 +2,7 @@ import { StampedeError } from "../core/StampedeError.js";
 import { type BackoffConfig, makeBackoff } from "../policies/backoff/Backoff.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { AutomationAction, FaultSpec, OperatorActionSpec } from "../scenario/Scenario.js";
+import { combineFaults } from "./combineFaults.js";
 import type { Monitor } from "./Monitor.js";
 import type { RestartSupervisor } from "./RestartSupervisor.js";
 import type { World } from "./World.js";
@@ -28,6 +29,8 @@ export class OperatorEffects {
   readonly disabledAutomation = new Set<string>();
 
   private readonly supervisor: RestartSupervisor | undefined;
+  /** Faults in force, per target name, in start order. */
+  private readonly activeFaults = new Map<string, FaultSpec[]>();
 
   constructor(w: World, monitor: Monitor | undefined, supervisor?: RestartSupervisor) {
     this.w = w;
@@ -168,24 +171,39 @@ export class OperatorEffects {
     }
   }
 
-  /** Starts (`on` true) or ends a fault. */
+  /**
+   * Starts (`on` true) or ends a fault. The faults active on a target combine, whatever their order: error rates as
+   * independent failures (1 - prod(1 - errorRate)), capacity factors multiply, added latencies add, and the target is
+   * partitioned while any of them partitions it. Ending one fault leaves the others in force.
+   */
   fault(spec: FaultSpec, on: boolean): void {
     const w = this.w;
+    let list = this.activeFaults.get(spec.target);
+    if (list === undefined) {
+      list = [];
+      this.activeFaults.set(spec.target, list);
+    }
+    if (on) list.push(spec);
+    else {
+      const i = list.indexOf(spec);
+      if (i >= 0) list.splice(i, 1);
+    }
+    const c = combineFaults(list);
     const svcIndex = w.services.findIndex((s) => s.name === spec.target);
     if (svcIndex >= 0) {
       const s = w.services[svcIndex]!;
-      s.errorRate = on ? (spec.errorRate ?? 0) : 0;
-      s.addedLatency = on ? (spec.addedLatency ?? 0) : 0;
-      s.capacityFactor = on ? (spec.capacityFactor ?? 1) : 1;
-      s.partitioned = on && spec.partition === true;
+      s.errorRate = c.errorRate;
+      s.addedLatency = c.addedLatency;
+      s.capacityFactor = c.capacityFactor;
+      s.partitioned = c.partition;
       s.setServers(s.servers);
       return;
     }
     const l = w.links[w.linkIndexOf(spec.target)]!;
-    l.dropRate = on ? (spec.errorRate ?? 0) : 0;
-    l.addedLatency = on ? (spec.addedLatency ?? 0) : 0;
-    l.costFactor = on ? 1 / (spec.capacityFactor ?? 1) : 1;
-    l.partitioned = on && spec.partition === true;
+    l.dropRate = c.errorRate;
+    l.addedLatency = c.addedLatency;
+    l.costFactor = 1 / c.capacityFactor;
+    l.partitioned = c.partition;
   }
 
   private ramp(r: Ramp): void {
