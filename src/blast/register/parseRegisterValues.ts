@@ -21,7 +21,7 @@ export function parseAmount(raw: string): number | undefined {
  * else -> hard.
  */
 export function relianceKind(raw: string): "hard" | "soft" {
-  const words = raw.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words: string[] = raw.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   if (words.includes("low")) return "soft";
   if (words.length === 1 && words[0] === "none") return "soft";
   for (let i = 0; i + 1 < words.length; i++)
