@@ -56,28 +56,38 @@ export class OperatorEffects {
     const now = w.sim.now();
     switch (action.type) {
       case "reroute": {
-        let matched = false;
-        if (action.traffic === "monitoring" && this.monitor) {
-          this.monitor.reroute(action.via);
-          matched = true;
-        }
-        for (const f of w.fleets) {
-          if (f.spec.trafficClass !== action.traffic && f.name !== action.traffic) continue;
-          matched = true;
-          const link = w.routeLink(f.spec.network, w.services[f.service]!.spec.network, action.via, path);
-          if (link !== f.link) {
-            f.link = link;
-            f.teardownAll();
+        const selectors = Array.isArray(action.traffic) ? action.traffic : [action.traffic];
+        for (const sel of selectors) {
+          let matched = false;
+          if (sel === "monitoring") {
+            if (this.monitor) {
+              this.monitor.reroute(action.via);
+              matched = true;
+            }
+          } else if ("dependency" in sel) {
+            const [svc, key] = sel.dependency.split(".") as [string, string];
+            const s = w.services[w.serviceIndex(svc)]!;
+            for (const d of s.deps) {
+              if (d.name !== key) continue;
+              matched = true;
+              d.link = w.routeLink(s.spec.network, w.services[d.service]!.spec.network, action.via, path);
+            }
+          } else {
+            for (const f of w.fleets) {
+              if ("class" in sel ? f.spec.trafficClass !== sel.class : f.name !== sel.fleet) continue;
+              matched = true;
+              const link = w.routeLink(f.spec.network, w.services[f.service]!.spec.network, action.via, path);
+              if (link !== f.link) {
+                f.link = link;
+                f.teardownAll();
+              }
+            }
           }
+          if (!matched)
+            throw new StampedeError("E_MODEL", `no traffic matches the selector ${JSON.stringify(sel)}`, {
+              path,
+            });
         }
-        for (const s of w.services) {
-          for (const d of s.deps) {
-            if (d.name !== action.traffic) continue;
-            matched = true;
-            d.link = w.routeLink(s.spec.network, w.services[d.service]!.spec.network, action.via, path);
-          }
-        }
-        if (!matched) throw new StampedeError("E_MODEL", `no traffic named '${action.traffic}'`, { path });
         return;
       }
       case "block": {

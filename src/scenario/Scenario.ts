@@ -268,8 +268,14 @@ export interface MonitoringSpec {
   slowChannel: { delay: number };
 }
 
+/**
+ * Which traffic a reroute moves: `monitoring` (telemetry), `{ class }` (every fleet whose `trafficClass` is it),
+ * `{ fleet }` (one fleet) or `{ dependency: "SERVICE.KEY" }` (one dependency call of a service).
+ */
+export type TrafficSelector = "monitoring" | { class: string } | { fleet: string } | { dependency: string };
+
 export type OperatorActionSpec =
-  | { type: "reroute"; traffic: string; via: string[] }
+  | { type: "reroute"; traffic: TrafficSelector | TrafficSelector[]; via: string[] }
   | { type: "block"; fleet: string; fraction: number }
   | { type: "readmit"; fleet: string; over: number }
   | { type: "rate-limit"; fleet: string; rate: number }
