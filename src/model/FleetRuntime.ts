@@ -328,7 +328,7 @@ export class FleetRuntime {
     const device = dev.pickDevice();
     this.connDevice[c] = device;
     const deadline = now + this.setupTimeout;
-    const rtt = 2 * (dev.latency + dev.addedLatency);
+    const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     if (done !== DROPPED && done + rtt <= deadline)
       w.sim.at(done + rtt, w.kinds.setupResult, this.index, c * 2 + 1);

@@ -99,7 +99,7 @@ export class Monitor {
         continue;
       }
       const dev = w.links[link]!;
-      const lat = dev.latency + dev.addedLatency;
+      const lat = dev.crossing();
       const deadline = now + this.spec.timeout;
       const done = dev.enqueue(dev.pickDevice(), now, false, deadline, lat);
       if (done !== DROPPED && done + lat <= deadline) w.sim.at(done + lat, this.arriveKind, i, k);

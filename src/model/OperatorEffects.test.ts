@@ -47,7 +47,7 @@ function build(traffic: unknown): CloudModel {
       runbook: { move: { after: "detection", do: { type: "reroute", traffic, via: [] } } },
     },
   };
-  return new CloudModel(defineScenario(raw as RawScenario), 1, 120);
+  return new CloudModel(defineScenario(raw as unknown as RawScenario), 1, 120);
 }
 
 /** Applies the reroute of `m`'s runbook now and returns [lookups' link, api.dns's link] (-1: no link). */

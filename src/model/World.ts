@@ -75,7 +75,7 @@ export class World {
     };
     for (const [name, spec] of Object.entries(scenario.links)) {
       this.linkIndex.set(name, this.links.length);
-      this.links.push(new DeviceGroup(name, spec, sim.rng(`link/${name}`)));
+      this.links.push(new DeviceGroup(name, spec, sim.rng(`link/${name}`), sim.rng(`link/${name}/latency`)));
     }
     for (const [name, spec] of Object.entries(scenario.services)) {
       this.serviceIndexes.set(name, s.length);
@@ -184,13 +184,13 @@ export class World {
       at.netRelease(a);
       return;
     }
-    const lat = dev.latency + dev.addedLatency;
+    const lat = dev.crossing();
     const done = dev.enqueue(device >= 0 ? device : dev.pickDevice(), now, false, at.deadline[a]!, lat);
     if (done === DROPPED) {
       at.netRelease(a);
       return;
     }
-    at.back[a] = lat;
+    at.back[a] = dev.latencyDistributed ? dev.crossing() : lat;
     this.sim.at(done + lat, this.kinds.arrive, a, 0);
   }
 }

@@ -50,8 +50,11 @@ export interface LinkSpec {
   setupRate: number;
   /** Buffer per device, in jobs (requests + setups); a job that finds it full is dropped. */
   buffer: number;
-  /** Base one-way latency through the group, seconds. */
-  latency: number;
+  /**
+   * One-way latency through the group: seconds (constant), or a distribution drawn once per crossing from the stream
+   * `link/<name>/latency` (each direction of a call and of a setup is a crossing). Default 0.
+   */
+  latency: number | DistributionSpec;
 }
 
 /** A call a service makes to another service while it handles a request (the server is held while it waits). */
@@ -128,6 +131,12 @@ export interface ServiceSpec {
   /** Parallel servers (c). */
   servers: number;
   serviceTime: DistributionSpec;
+  /**
+   * Time to answer an error (down, a fault's error rate, a failed hard dependency, a shed request): a distribution
+   * drawn per error answer from the stream `service/<name>/errorTime`, added to the answer's return trip. The server
+   * is not held meanwhile. Default none: errors answer at once (fail fast).
+   */
+  errorTime?: DistributionSpec;
   /**
    * Queue discipline (policies library queue config: fifo, lifo, adaptive-lifo, codel, ...). Default FIFO. A file
    * cannot set its `limit`: `queueLimit` is the bound (build the queue with `{ ...queue, limit: queueLimit }`).
