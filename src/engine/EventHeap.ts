@@ -1,7 +1,8 @@
 import { growColumn } from "./growColumn.js";
 
 /**
- * A binary min-heap of events ordered by (time, seq), stored in parallel typed arrays. Each entry carries a slot
+ * A binary min-heap of events ordered by (time, seq), stored in parallel typed arrays. The Simulation folds its
+ * priority tier into `seq` (urgent events carry a negative seq), so (time, seq) order is (time, tier, seq) order. Each entry carries a slot
  * index into the Simulation's slot pool, where the event's kind, target and payload live. No allocation per push or
  * pop; the arrays double when full.
  */

@@ -28,10 +28,17 @@ const CANCELLED = -1;
 /** Handles are `generation * SLOT_LIMIT + slot`: at most 2^26 events pending at once, exact below 2^53. */
 const SLOT_LIMIT = 2 ** 26;
 const GEN_MASK = SLOT_LIMIT - 1;
+/**
+ * Sequence offset of the urgent tier: an urgent event's sequence number is `seq - URGENT_OFFSET` (negative), so at
+ * equal times it sorts before every normal event (sequence numbers stay below 2^52, and the sums are exact).
+ */
+const URGENT_OFFSET = 2 ** 52;
 
 /**
- * A discrete-event simulation: a virtual clock (seconds, float64) and an event queue. Events run in (time, sequence)
- * order, so events at the same time run in the order they were scheduled and a run is a pure function of its inputs.
+ * A discrete-event simulation: a virtual clock (seconds, float64) and an event queue. Events run in (time, tier,
+ * sequence) order, so events at the same time and tier run in the order they were scheduled and a run is a pure
+ * function of its inputs. There are two tiers: urgent (`urgentAt`, for bookkeeping such as metrics ticks, which must
+ * see the state before anything else happens at that instant) and normal (everything else).
  *
  * Hot path: register a handler per event kind once (`register`), then schedule with `at`/`after`/`inLane`, which take
  * numbers only and allocate nothing. `schedule(delay, fn)` is a convenience for cold paths.
@@ -121,6 +128,19 @@ export class Simulation implements Clock {
     if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
     const slot = this.alloc(kind, target, payload);
     this.heap.push(time, this.nextSeq++, slot);
+    return this.sGen[slot]! * SLOT_LIMIT + slot;
+  }
+
+  /**
+   * Schedules an event of `kind` at absolute time `time` (seconds, >= now) in the urgent tier: it runs before every
+   * normal event at the same time, and after the urgent events scheduled before it for that time. For bookkeeping
+   * (samplers, periodic ticks); model events use `at`/`after`/`inLane`.
+   */
+  urgentAt(time: number, kind: number, target: number, payload: number): Handle {
+    if (!(time >= this.t)) this.badTime(time);
+    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
+    const slot = this.alloc(kind, target, payload);
+    this.heap.push(time, this.nextSeq++ - URGENT_OFFSET, slot);
     return this.sGen[slot]! * SLOT_LIMIT + slot;
   }
 

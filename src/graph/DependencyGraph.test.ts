@@ -81,6 +81,28 @@ describe("DependencyGraph.evaluate", () => {
     expect(run(b, { [region]: Failure.CONTROL | Failure.DATA })).toEqual([DOWN, DOWN, DOWN, DOWN]);
   });
 
+  it("a group uses each member through its own plane (memberPlanes), and reports the planes per member", () => {
+    const b = new GraphBuilder();
+    const a = b.addNode({ id: "a", type: "service" });
+    const d = b.addNode({ id: "d", type: "service" });
+    const f = b.addNode({ id: "f", type: "function" });
+    // f needs 1 of {a through its control plane, d through its data plane}
+    b.dependsOnGroup(f, [a, d], 1, { memberPlanes: ["control", "data"] });
+    expect(run(b, { [a]: Failure.CONTROL })).toEqual([DEGRADED, UP, DEGRADED]);
+    // both members lost the plane f uses of them: down (with the first member's plane for both, d held)
+    expect(run(b, { [a]: Failure.CONTROL, [d]: Failure.DATA })).toEqual([DEGRADED, DEGRADED, DOWN]);
+    // a lost only the plane f does not use: it still works for f
+    expect(run(b, { [a]: Failure.DATA, [d]: Failure.DATA })).toEqual([DEGRADED, DEGRADED, DEGRADED]);
+    const [req] = b.build().requirements(f);
+    expect(req).toMatchObject({
+      k: 1,
+      members: [a, d],
+      hard: true,
+      plane: "mixed",
+      planes: ["control", "data"],
+    });
+  });
+
   it("a partially failed node that goes down through its own dependencies counts once", () => {
     const b = new GraphBuilder();
     const p = b.addNode({ id: "p", type: "provider" });

@@ -10,7 +10,7 @@ export interface GraphArrays {
   readonly groupOwner: Int32Array;
   /** Per group: members needed (k). */
   readonly groupK: Int32Array;
-  /** Per group: bit 0 hard, bit 1 control plane. */
+  /** Per group: bit 0 hard, bit 1 control plane (set when every member is used through its control plane). */
   readonly groupFlags: Uint8Array;
   /** CSR: members of group g are groupMembers[groupStart[g] .. groupStart[g+1]). */
   readonly groupStart: Int32Array;
@@ -18,6 +18,10 @@ export interface GraphArrays {
   /** CSR: groups that node v is a member of. */
   readonly memberStart: Int32Array;
   readonly memberGroups: Int32Array;
+  /** Per entry of groupMembers: 2 when the group uses that member's control plane, else 0 (data plane). */
+  readonly groupMemberPlanes: Uint8Array;
+  /** Per entry of memberGroups: the same plane flag, for the member-to-group direction. */
+  readonly memberPlanes: Uint8Array;
   /** CSR: groups owned by node v (its requirements). */
   readonly ownStart: Int32Array;
   readonly ownGroups: Int32Array;
@@ -28,7 +32,10 @@ export interface Requirement {
   readonly k: number;
   readonly members: readonly number[];
   readonly hard: boolean;
-  readonly plane: "data" | "control";
+  /** The plane every member is used through, or "mixed" when they differ (see `planes`). */
+  readonly plane: "data" | "control" | "mixed";
+  /** The plane used of each member, in the order of `members`. */
+  readonly planes: readonly ("data" | "control")[];
 }
 
 const HARD = 1;
@@ -95,15 +102,19 @@ export class DependencyGraph {
 
   /** The requirements (groups) of node `i`: what it depends on. */
   requirements(i: number): Requirement[] {
-    const { ownStart, ownGroups, groupStart, groupMembers, groupK, groupFlags } = this.a;
+    const { ownStart, ownGroups, groupStart, groupMembers, groupMemberPlanes, groupK, groupFlags } = this.a;
     const out: Requirement[] = [];
     for (let j = ownStart[i]!; j < ownStart[i + 1]!; j++) {
       const g = ownGroups[j]!;
+      const planes = Array.from(groupMemberPlanes.subarray(groupStart[g]!, groupStart[g + 1]!), (p) =>
+        (p & CONTROL_PLANE) !== 0 ? ("control" as const) : ("data" as const),
+      );
       out.push({
         k: groupK[g]!,
         members: Array.from(groupMembers.subarray(groupStart[g]!, groupStart[g + 1]!)),
         hard: (groupFlags[g]! & HARD) !== 0,
-        plane: (groupFlags[g]! & CONTROL_PLANE) !== 0 ? "control" : "data",
+        plane: planes.every((p) => p === planes[0]) ? (planes[0] ?? "data") : "mixed",
+        planes,
       });
     }
     return out;
@@ -133,7 +144,7 @@ export class DependencyGraph {
    * @returns the number of impacted (not up) nodes; their indices are `impacted()` until the next call.
    *
    * Semantics: a node is down when it failed entirely or when a hard requirement has fewer than k members working
-   * (a member works unless it is down, or lost the plane the requirement uses). This is the greatest fixed point of
+   * (a member works unless it is down, or lost the plane the requirement uses of that member). This is the greatest fixed point of
    * "up", so a cycle of hard dependencies with no failed member stays up and one failed member takes the cycle down;
    * evaluation always terminates (each node enters the work queue at most once). A node that is not down is degraded
    * when it lost one plane itself or anything it depends on (hard or soft, directly or not) is down or degraded.
@@ -160,7 +171,7 @@ export class DependencyGraph {
     modes: ArrayLike<number> | undefined,
     out: Uint8Array,
   ): number {
-    const { memberStart, memberGroups, groupOwner, groupK, groupFlags, groupStart } = this.a;
+    const { memberStart, memberGroups, memberPlanes, groupOwner, groupK, groupFlags, groupStart } = this.a;
     const { cnt, touched, queue, partial } = this;
     const mode = this.modes;
     let tail = 0;
@@ -198,7 +209,7 @@ export class DependencyGraph {
       const m = mode[v]!;
       for (let j = memberStart[v]!; j < memberStart[v + 1]!; j++) {
         const g = memberGroups[j]!;
-        if ((groupFlags[g]! & HARD) !== 0 && planeBroken(groupFlags[g]!, m)) bump(g);
+        if ((groupFlags[g]! & HARD) !== 0 && planeBroken(memberPlanes[j]!, m)) bump(g);
       }
     }
     while (head < tail) {
@@ -209,7 +220,7 @@ export class DependencyGraph {
         const g = memberGroups[j]!;
         const f = groupFlags[g]!;
         if ((f & HARD) === 0) continue;
-        if (partialSeed && planeBroken(f, m)) continue; // counted when seeding
+        if (partialSeed && planeBroken(memberPlanes[j]!, m)) continue; // counted when seeding
         bump(g);
       }
     }
@@ -220,7 +231,7 @@ export class DependencyGraph {
       const m = mode[v]!;
       for (let j = memberStart[v]!; j < memberStart[v + 1]!; j++) {
         const g = memberGroups[j]!;
-        if (!planeBroken(groupFlags[g]!, m)) continue;
+        if (!planeBroken(memberPlanes[j]!, m)) continue;
         const o = groupOwner[g]!;
         if (out[o] === NodeState.UP || out[o] === PARTIAL) {
           out[o] = NodeState.DEGRADED;
@@ -273,7 +284,7 @@ export class DependencyGraph {
   }
 }
 
-/** True when a failure mode `m` breaks a group with flags `f` (its plane lost). */
+/** True when a failure mode `m` breaks a member used through plane flag `f` (CONTROL_PLANE or 0: its plane lost). */
 function planeBroken(f: number, m: number): boolean {
   if ((m & Failure.FULL) !== 0) return true;
   return (f & CONTROL_PLANE) !== 0 ? (m & Failure.CONTROL) !== 0 : (m & Failure.DATA) !== 0;

@@ -9,6 +9,11 @@ export interface DependencyOptions {
   readonly kind?: "hard" | "soft";
   /** Which plane of the dependency is used. Default "data". */
   readonly plane?: "data" | "control";
+  /**
+   * The plane used of each member, in the order of `members` (a group whose members are used through different
+   * planes); overrides `plane` member by member. A duplicate member keeps its first plane.
+   */
+  readonly memberPlanes?: readonly ("data" | "control")[];
 }
 
 /** A node's data as given to the builder: the id and type are required, the name defaults to the id. */
@@ -26,6 +31,8 @@ export class GraphBuilder {
   private readonly flags: number[] = [];
   private readonly start: number[] = [0];
   private readonly members: number[] = [];
+  /** Per entry of `members`: CONTROL_PLANE when that member is used through its control plane. */
+  private readonly memberPlane: number[] = [];
 
   /** Number of nodes added so far. */
   get nodeCount(): number {
@@ -101,10 +108,21 @@ export class GraphBuilder {
         `"${this.infos[from]!.id}" needs ${k} of ${distinct.length} members: k must be between 1 and n`,
       );
     }
+    if (options.memberPlanes !== undefined && options.memberPlanes.length !== members.length)
+      throw new RangeError(
+        `memberPlanes has ${options.memberPlanes.length} entries for ${members.length} members`,
+      );
+    const planeOf = (m: number): number =>
+      (options.memberPlanes?.[members.indexOf(m)] ?? options.plane) === "control" ? 2 : 0;
+    const planes = distinct.map(planeOf);
+    const allControl = planes.every((p) => p === 2);
     this.owner.push(from);
     this.k.push(k);
-    this.flags.push((options.kind === "soft" ? 0 : 1) | (options.plane === "control" ? 2 : 0));
-    for (const m of distinct) this.members.push(m);
+    this.flags.push((options.kind === "soft" ? 0 : 1) | (allControl ? 2 : 0));
+    distinct.forEach((m, i) => {
+      this.members.push(m);
+      this.memberPlane.push(planes[i]!);
+    });
     this.start.push(this.members.length);
   }
 
@@ -125,10 +143,13 @@ export class GraphBuilder {
     for (let j = 0; j < m; j++) memberStart[groupMembers[j]! + 1]!++;
     for (let i = 0; i < n; i++) memberStart[i + 1]! += memberStart[i]!;
     const memberGroups = new Int32Array(m);
+    const groupMemberPlanes = Uint8Array.from(this.memberPlane);
+    const memberPlanes = new Uint8Array(m);
     const fill = memberStart.slice(0, n);
     for (let gi = 0; gi < g; gi++) {
       for (let j = groupStart[gi]!; j < groupStart[gi + 1]!; j++) {
         const v = groupMembers[j]!;
+        memberPlanes[fill[v]!] = groupMemberPlanes[j]!;
         memberGroups[fill[v]!++] = gi;
       }
     }
@@ -148,6 +169,8 @@ export class GraphBuilder {
       groupMembers,
       memberStart,
       memberGroups,
+      groupMemberPlanes,
+      memberPlanes,
       ownStart,
       ownGroups,
     };

@@ -100,14 +100,29 @@ export class CloudModel {
         this.effects.fault(fault, false);
       });
     }
-    const tick = this.sim.register(() => this.tick(), "metrics-tick");
-    this.sim.after(scenario.interval, tick, 0, 0);
-    this.tickKind = tick;
+    this.tickKind = this.sim.register(() => this.tick(), "metrics-tick");
+    this.stepKind = this.sim.register(() => this.step(), "interval-step");
+    this.scheduleTick();
+    this.sim.at(scenario.interval, this.stepKind, 0, 0);
     for (const f of w.fleets) f.start();
     this.monitor?.start();
   }
 
   private readonly tickKind: number;
+  private readonly stepKind: number;
+  /** Number of metrics ticks run so far; tick k (from 1) runs at exactly `k * interval`. */
+  private ticks = 0;
+  /** Number of interval steps run so far; step k (from 1) runs at exactly `k * interval`, after tick k. */
+  private steps = 0;
+  private lastStep = 0;
+
+  /**
+   * Schedules the next metrics tick at `(ticks + 1) * interval` (a product, not a running sum of intervals, so tick k
+   * never drifts off its boundary), in the urgent tier: it samples the state before any other event at that time.
+   */
+  private scheduleTick(): void {
+    this.sim.urgentAt((this.ticks + 1) * this.scenario.interval, this.tickKind, 0, 0);
+  }
 
   /**
    * Runs to `until` seconds, calling `onProgress(fraction)` now and then. `shouldStop` (a resource guard) is asked
@@ -289,6 +304,10 @@ export class CloudModel {
     });
   }
 
+  /**
+   * Bookkeeping at the end of each interval (urgent tier, before anything else at that instant): records the series
+   * row and starts the interval counters afresh. It changes nothing in the model.
+   */
   private tick(): void {
     const now = this.sim.now();
     const r = this.recorder;
@@ -296,14 +315,28 @@ export class CloudModel {
       for (const fn of this.record) fn();
       r.length++;
     }
-    this.supervisor?.onTick(now);
-    this.replacer?.onTick(now, now - this.lastTick);
-    this.operators.onTick(now, now - this.lastTick);
-    this.effects.advance(now);
     for (const f of this.world.fleets) f.resetInterval();
     for (const l of this.world.links) l.resetInterval();
     for (const s of this.world.services) s.resetInterval();
     this.lastTick = now;
-    this.sim.after(this.scenario.interval, this.tickKind, 0, 0);
+    this.ticks++;
+    this.scheduleTick();
+  }
+
+  /**
+   * What the model does once per interval, on what the tick recorded: restarts, health checks and host replacement,
+   * operators, gradual changes. A normal event at `k * interval`, rescheduled from the previous step, so it runs
+   * after the other events at that time that were scheduled before it (an automation action exactly on a boundary
+   * is seen by the step of that boundary).
+   */
+  private step(): void {
+    const now = this.sim.now();
+    this.supervisor?.onTick(now);
+    this.replacer?.onTick(now, now - this.lastStep);
+    this.operators.onTick(now, now - this.lastStep);
+    this.effects.advance(now);
+    this.lastStep = now;
+    this.steps++;
+    this.sim.at((this.steps + 1) * this.scenario.interval, this.stepKind, 0, 0);
   }
 }

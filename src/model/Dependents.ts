@@ -1,12 +1,14 @@
 import type { DependencyGraph } from "../graph/DependencyGraph.js";
 import { GraphBuilder } from "../graph/GraphBuilder.js";
 import { Failure, NodeState } from "../graph/NodeState.js";
-import type { DependentSpec } from "../spec/DependentSpec.js";
+import type { DependencyRef, DependentSpec } from "../spec/DependentSpec.js";
 
 /**
  * Organisations that depend on services (hard or soft, control or data plane, k-of-n groups over regions), built on
  * the dependency-graph core that blast-radius analysis uses too. Each interval the model marks the services that are
  * out (observed success ratio below the threshold) and the graph says which dependents are down.
+ *
+ * Each member of a k-of-n group counts with its own kind and plane (see `addGroup`).
  */
 export class Dependents {
   readonly names: string[];
@@ -25,15 +27,10 @@ export class Dependents {
     this.dependentNodes = Int32Array.from(this.names, (d) =>
       b.addNode({ id: `org:${d}`, type: "organisation", name: d }),
     );
+    const nodeOf = (m: DependencyRef) => this.serviceNodes[serviceNames.indexOf(m.service)]!;
     this.names.forEach((name, i) => {
       const node = this.dependentNodes[i]!;
-      for (const group of specs[name]!.requires) {
-        const members = group.of.map((m) => this.serviceNodes[serviceNames.indexOf(m.service)]!);
-        const kind = group.of.some((m) => m.kind === "hard") ? "hard" : "soft";
-        const plane = group.of[0]?.plane ?? "data";
-        if (members.length === 1 && group.k === 1) b.dependsOn(node, members[0]!, { kind, plane });
-        else b.dependsOnGroup(node, members, group.k, { kind, plane });
-      }
+      for (const group of specs[name]!.requires) addGroup(b, node, group.k, group.of, nodeOf);
     });
     this.graph = b.build();
     this.failed = new Uint8Array(this.graph.nodeCount);
@@ -47,5 +44,33 @@ export class Dependents {
     this.graph.evaluate(this.failed, this.state);
     for (let d = 0; d < this.dependentNodes.length; d++)
       up[d] = this.state[this.dependentNodes[d]!] === NodeState.DOWN ? 0 : 1;
+  }
+}
+
+/**
+ * Adds the requirement "k of `of`" of `node`, each member with its own kind and plane. The group needs k working
+ * members (a member works unless it is out or lost the plane used of it). Losing a soft member only degrades, so:
+ * - the dependent is down when more hard members are lost than the group can spare, i.e. fewer than
+ *   k - (soft members) hard members work: a hard group over the hard members with that k (none when the soft members
+ *   alone make up k, so a group of soft members is soft);
+ * - it is degraded when fewer than k members work at all: a soft group over every member (left out when every member
+ *   is hard, since the hard group already covers it).
+ * Planes are per member in both groups (`memberPlanes`), so a group mixing control- and data-plane members counts
+ * each through its own plane.
+ */
+function addGroup(
+  b: GraphBuilder,
+  node: number,
+  k: number,
+  of: readonly DependencyRef[],
+  nodeOf: (m: DependencyRef) => number,
+): void {
+  const hard = of.filter((m) => m.kind === "hard");
+  const kHard = k - (of.length - hard.length);
+  if (hard.length > 0 && kHard >= 1) {
+    b.dependsOnGroup(node, hard.map(nodeOf), kHard, { kind: "hard", memberPlanes: hard.map((m) => m.plane) });
+  }
+  if (hard.length < of.length) {
+    b.dependsOnGroup(node, of.map(nodeOf), k, { kind: "soft", memberPlanes: of.map((m) => m.plane) });
   }
 }

@@ -60,4 +60,30 @@ describe("DeviceGroup", () => {
     g.partitioned = true;
     expect(g.enqueue(0, 0, false, 10, 0)).toBe(DROPPED);
   });
+
+  it("crosses in its constant latency plus faults' added latency, drawing nothing", () => {
+    const rng = new Xoshiro128(3);
+    const g = new DeviceGroup("nat", { ...spec, devices: 4 }, rng, new Xoshiro128(4));
+    g.addedLatency = 0.002;
+    for (let i = 0; i < 10; i++) expect(g.crossing()).toBeCloseTo(0.003, 15);
+    const ref = new Xoshiro128(3);
+    expect(rng.next()).toBe(ref.next()); // the drop stream did not move
+  });
+
+  it("draws a distributed latency per crossing from its own stream, with the distribution's mean", () => {
+    const lognormal = { type: "lognormal" as const, mean: 0.01, cv: 0.5 };
+    const g = new DeviceGroup(
+      "nat",
+      { ...spec, devices: 4, latency: lognormal },
+      new Xoshiro128(3),
+      new Xoshiro128(4),
+    );
+    expect(g.latency).toBeCloseTo(0.01, 12);
+    const n = 20_000;
+    const xs = Array.from({ length: n }, () => g.crossing());
+    const mean = xs.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+    expect(Math.abs(mean - 0.01)).toBeLessThan((4 * sd) / Math.sqrt(n));
+    // latency draws come from their own stream (the test's 4), never from the drop stream
+  });
 });

@@ -1,5 +1,7 @@
 import type { Rng } from "../core/Rng.js";
+import type { Distribution } from "../engine/distributions/Distribution.js";
 import type { LinkSpec } from "../spec/LinkSpec.js";
+import { makeDistribution } from "./makeDistribution.js";
 
 /** Returned by `DeviceGroup.enqueue` when the job was dropped (buffer full, partition, policing). */
 export const DROPPED = -1;
@@ -12,10 +14,24 @@ export const DROPPED = -1;
  *
  * Wasted work is known at enqueue too: a job whose completion (plus the latency still ahead) falls after its caller's
  * deadline is work for a caller who will have left.
+ *
+ * Faults change the group for work enqueued from then on only: a job's completion is fixed when it is enqueued, so
+ * a capacity fault (`costFactor`) does not slow the jobs already buffered, and its end does not speed them up; a
+ * latency fault (`addedLatency`) is added to crossings that start after it; `dropRate` and `partitioned` refuse new
+ * jobs and leave buffered ones to complete. A partition therefore lets the backlog drain for up to
+ * buffer x cost seconds (at most a few seconds with the built-in scenarios' buffers).
+ *
+ * Latency: `crossing()` is one traversal, the link's base latency plus `addedLatency`. A constant base latency draws
+ * nothing; a distribution (`links.<l>.latency: { type: ... }`) is drawn once per crossing from its own stream
+ * (`link/<name>/latency`), so it never shifts the device-picking or drop draws of the `link/<name>` stream.
  */
 export class DeviceGroup {
   readonly name: string;
+  /** Mean one-way base latency, seconds (the constant, or the distribution's mean). */
   readonly latency: number;
+  /** The base latency's distribution, or undefined when it is constant. */
+  private readonly latencyDist: Distribution | undefined;
+  private readonly latencyRng: Rng | undefined;
   readonly bufferSize: number;
   readonly forwardCost: number;
   readonly setupCost: number;
@@ -58,9 +74,23 @@ export class DeviceGroup {
   totalWasted = 0;
   totalAdmitted = 0;
 
-  constructor(name: string, spec: LinkSpec, dropRng: Rng) {
+  /**
+   * @param dropRng fault drops (`link/<name>/drops`); device picks use each caller's own stream.
+   * @param latencyRng draws of a distributed latency (`link/<name>/latency`); required when `spec.latency` is a
+   *   distribution other than a constant.
+   */
+  constructor(name: string, spec: LinkSpec, dropRng: Rng, latencyRng?: Rng) {
     this.name = name;
-    this.latency = spec.latency;
+    const lat = spec.latency;
+    if (typeof lat === "number" || lat.type === "constant") {
+      this.latency = typeof lat === "number" ? lat : lat.value;
+      this.latencyDist = undefined;
+      this.latencyRng = undefined;
+    } else {
+      this.latencyDist = makeDistribution(lat);
+      this.latency = this.latencyDist.mean;
+      this.latencyRng = latencyRng ?? dropRng;
+    }
     this.bufferSize = Math.max(1, Math.round(spec.buffer));
     this.forwardCost = 1 / spec.forwardRate;
     this.setupCost = 1 / spec.setupRate;
@@ -73,6 +103,22 @@ export class DeviceGroup {
     this.doneAtTick = new Float64Array(cap);
     this.epoch = new Int32Array(cap);
     this.addDevices(spec.devices);
+  }
+
+  /** True when the base latency is a distribution (each crossing is a fresh draw). */
+  get latencyDistributed(): boolean {
+    return this.latencyDist !== undefined;
+  }
+
+  /**
+   * One crossing of the group, seconds: the base latency (drawn, when it is a distribution; negative draws count as
+   * 0) plus the faults' `addedLatency`. Each direction of a call, a setup or a telemetry emission is one crossing.
+   */
+  crossing(): number {
+    const d = this.latencyDist;
+    if (d === undefined) return this.latency + this.addedLatency;
+    const x = d.sample(this.latencyRng!);
+    return Math.max(x, 0) + this.addedLatency;
   }
 
   /** Setup capacity of the whole group, setups per second (with faults applied). */

@@ -65,7 +65,7 @@ describe("FleetRuntime connections", () => {
     const model = new CloudModel(scenario, 1, 240);
     // 400 clients reconnect through 80 setups/s: at 61 s most are still connecting when their traffic moves
     model.sim.schedule(61, () =>
-      model.effects.apply({ type: "reroute", traffic: "users", via: [] }, "test.reroute"),
+      model.effects.apply({ type: "reroute", traffic: { fleet: "users" }, via: [] }, "test.reroute"),
     );
     expect(() => model.run(240)).not.toThrow();
     const f = model.world.fleets[0]!;
@@ -78,7 +78,7 @@ describe("FleetRuntime connections", () => {
     const scenario = defineScenario(natScenario());
     const model = new CloudModel(scenario, 1, 240);
     model.sim.schedule(60, () =>
-      model.effects.apply({ type: "reroute", traffic: "users", via: ["direct"] }, "test.reroute"),
+      model.effects.apply({ type: "reroute", traffic: { fleet: "users" }, via: ["direct"] }, "test.reroute"),
     );
     model.run(240);
     const direct = model.world.links[model.world.linkIndexOf("direct")]!;
@@ -91,7 +91,6 @@ describe("FleetRuntime connections", () => {
     const yaml = text.replace("connection: { setupTimeout", "connection: { persistent: true, setupTimeout");
     const r = runScenario(loadScenarioText(yaml, "remove.yaml"), { seed: 1 });
     const setups = col(r, "link.nat.setups");
-    const disconnected = col(r, "fleet.users.disconnected");
     // the removal at 2m shows in row 11 (ending at 2m) or 12 (starting at 2m), depending on the order at equal times
     const i = 11;
     let before = 0;
@@ -102,7 +101,6 @@ describe("FleetRuntime connections", () => {
     // half of the 400 connections were on the two removed devices: about 200 set up again (binomial, 4 sd = 40)
     expect(after).toBeGreaterThan(160);
     expect(after).toBeLessThan(240);
-    expect(Math.max(...disconnected.slice(i, i + 2))).toBeGreaterThan(100);
     expect(r.summary.links.nat!.devices).toBe(2);
   });
 

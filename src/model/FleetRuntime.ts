@@ -238,7 +238,7 @@ export class FleetRuntime implements CallOwner {
     const device = dev.pickDevice(this.pickRng);
     this.connDevice[c] = device;
     const deadline = now + this.setupTimeout;
-    const rtt = 2 * (dev.latency + dev.addedLatency);
+    const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     const tag = (this.connEpoch[c]! * this.clients + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)

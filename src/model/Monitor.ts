@@ -11,7 +11,8 @@ export interface MonitoredSource {
   errorRatio(): number;
 }
 
-const RING = 64;
+/** Smallest ring of per-emission error ratios, in emissions. */
+const MIN_RING = 64;
 
 /**
  * Monitoring: every `interval` each source emits telemetry that travels a route like any traffic (it is a forwarded
@@ -27,8 +28,14 @@ export class Monitor {
   private readonly lastSeen: Float64Array;
   /** Emission time since which the arrived data says the source is bad, per source (NaN when good). */
   private readonly badSince: Float64Array;
-  /** Error ratio at each emission, per source, in a ring indexed by emission number. */
+  /**
+   * Error ratio at each emission, per source, in a ring indexed by emission number. An emission arrives at most
+   * `timeout` after it was sent, so at most floor(timeout / interval) + 1 emissions are in flight: the ring holds
+   * that many and more (`ring`), so a late arrival never reads a newer emission's ratio.
+   */
   private readonly ratios: Float64Array;
+  /** Ring length, in emissions: max(64, floor(timeout / interval) + 2). */
+  readonly ring: number;
   private emissions = 0;
   /** Device picks of telemetry (`link/pick/monitoring`). */
   private readonly pickRng: Rng;
@@ -51,7 +58,8 @@ export class Monitor {
     });
     this.lastSeen = new Float64Array(sources.length);
     this.badSince = new Float64Array(sources.length).fill(Number.NaN);
-    this.ratios = new Float64Array(sources.length * RING);
+    this.ring = Math.max(MIN_RING, Math.floor(spec.timeout / spec.interval) + 2);
+    this.ratios = new Float64Array(sources.length * this.ring);
     this.emitKind = w.sim.register(() => this.emit(), "telemetry-emit");
     this.arriveKind = w.sim.register((src, p) => this.arrive(src, p), "telemetry-arrive");
   }
@@ -65,8 +73,9 @@ export class Monitor {
     this.serviceOut = serviceOut;
   }
 
+  /** Schedules emission number 0 at `interval`; emission k runs at exactly `(k + 1) * interval` (no float drift). */
   start(): void {
-    this.w.sim.after(this.spec.interval, this.emitKind, 0, 0);
+    this.w.sim.at(this.spec.interval, this.emitKind, 0, 0);
   }
 
   /**
@@ -87,19 +96,19 @@ export class Monitor {
     let lost = false;
     for (const d of this.dependsOn) if (this.serviceOut![d] === 1) lost = true;
     for (let i = 0; i < this.sources.length && !lost; i++) {
-      this.ratios[i * RING + (k % RING)] = this.sources[i]!.errorRatio();
+      this.ratios[i * this.ring + (k % this.ring)] = this.sources[i]!.errorRatio();
       const link = this.links[i]!;
       if (link < 0) {
         this.arrive(i, k);
         continue;
       }
       const dev = w.links[link]!;
-      const lat = dev.latency + dev.addedLatency;
+      const lat = dev.crossing();
       const deadline = now + this.spec.timeout;
       const done = dev.enqueue(dev.pickDevice(this.pickRng), now, false, deadline, lat);
       if (done !== DROPPED && done + lat <= deadline) w.sim.at(done + lat, this.arriveKind, i, k);
     }
-    w.sim.after(this.spec.interval, this.emitKind, 0, 0);
+    w.sim.at((k + 2) * this.spec.interval, this.emitKind, 0, 0);
   }
 
   /** Telemetry of emission number `k` from source `i` arrived. */
@@ -107,7 +116,7 @@ export class Monitor {
     const emitted = (k + 1) * this.spec.interval;
     if (emitted <= this.lastSeen[i]!) return;
     this.lastSeen[i] = emitted;
-    const ratio = this.ratios[i * RING + (k % RING)]!;
+    const ratio = this.ratios[i * this.ring + (k % this.ring)]!;
     const alarm = this.spec.alarms.errorRatio;
     if (ratio > alarm.threshold) {
       if (Number.isNaN(this.badSince[i]!)) this.badSince[i] = emitted;

@@ -2,6 +2,7 @@ import { StampedeError } from "../core/StampedeError.js";
 import type { AutomationAction } from "../spec/AutomationSpec.js";
 import type { FaultSpec } from "../spec/FaultSpec.js";
 import type { OperatorActionSpec } from "../spec/OperatorsSpec.js";
+import { combineFaults } from "./combineFaults.js";
 import type { Monitor } from "./Monitor.js";
 import type { RestartSupervisor } from "./RestartSupervisor.js";
 import type { World } from "./World.js";
@@ -30,6 +31,8 @@ export class OperatorEffects {
   onApply: ((action: OperatorActionSpec) => void) | undefined;
 
   private readonly supervisor: RestartSupervisor | undefined;
+  /** Faults in force, per target name, in start order. */
+  private readonly activeFaults = new Map<string, FaultSpec[]>();
 
   constructor(w: World, monitor: Monitor | undefined, supervisor?: RestartSupervisor) {
     this.w = w;
@@ -56,24 +59,34 @@ export class OperatorEffects {
     const now = w.sim.now();
     switch (action.type) {
       case "reroute": {
-        let matched = false;
-        if (action.traffic === "monitoring" && this.monitor) {
-          this.monitor.reroute(action.via);
-          matched = true;
-        }
-        for (const f of w.fleets) {
-          if (f.spec.trafficClass !== action.traffic && f.name !== action.traffic) continue;
-          matched = true;
-          f.setLink(w.routeLink(f.spec.network, w.services[f.service]!.spec.network, action.via, path));
-        }
-        for (const s of w.services) {
-          for (const d of s.deps) {
-            if (d.name !== action.traffic) continue;
-            matched = true;
-            d.link = w.routeLink(s.spec.network, w.services[d.service]!.spec.network, action.via, path);
+        const selectors = Array.isArray(action.traffic) ? action.traffic : [action.traffic];
+        for (const sel of selectors) {
+          let matched = false;
+          if (sel === "monitoring") {
+            if (this.monitor) {
+              this.monitor.reroute(action.via);
+              matched = true;
+            }
+          } else if ("dependency" in sel) {
+            const [svc, key] = sel.dependency.split(".") as [string, string];
+            const s = w.services[w.serviceIndex(svc)]!;
+            for (const d of s.deps) {
+              if (d.name !== key) continue;
+              matched = true;
+              d.link = w.routeLink(s.spec.network, w.services[d.service]!.spec.network, action.via, path);
+            }
+          } else {
+            for (const f of w.fleets) {
+              if ("class" in sel ? f.spec.trafficClass !== sel.class : f.name !== sel.fleet) continue;
+              matched = true;
+              f.setLink(w.routeLink(f.spec.network, w.services[f.service]!.spec.network, action.via, path));
+            }
           }
+          if (!matched)
+            throw new StampedeError("E_MODEL", `no traffic matches the selector ${JSON.stringify(sel)}`, {
+              path,
+            });
         }
-        if (!matched) throw new StampedeError("E_MODEL", `no traffic named '${action.traffic}'`, { path });
         return;
       }
       case "block": {
@@ -166,24 +179,39 @@ export class OperatorEffects {
     }
   }
 
-  /** Starts (`on` true) or ends a fault. */
+  /**
+   * Starts (`on` true) or ends a fault. The faults active on a target combine, whatever their order: error rates as
+   * independent failures (1 - prod(1 - errorRate)), capacity factors multiply, added latencies add, and the target is
+   * partitioned while any of them partitions it. Ending one fault leaves the others in force.
+   */
   fault(spec: FaultSpec, on: boolean): void {
     const w = this.w;
+    let list = this.activeFaults.get(spec.target);
+    if (list === undefined) {
+      list = [];
+      this.activeFaults.set(spec.target, list);
+    }
+    if (on) list.push(spec);
+    else {
+      const i = list.indexOf(spec);
+      if (i >= 0) list.splice(i, 1);
+    }
+    const c = combineFaults(list);
     const svcIndex = w.services.findIndex((s) => s.name === spec.target);
     if (svcIndex >= 0) {
       const s = w.services[svcIndex]!;
-      s.errorRate = on ? (spec.errorRate ?? 0) : 0;
-      s.addedLatency = on ? (spec.addedLatency ?? 0) : 0;
-      s.capacityFactor = on ? (spec.capacityFactor ?? 1) : 1;
-      s.partitioned = on && spec.partition === true;
+      s.errorRate = c.errorRate;
+      s.addedLatency = c.addedLatency;
+      s.capacityFactor = c.capacityFactor;
+      s.partitioned = c.partition;
       s.setServers(s.servers);
       return;
     }
     const l = w.links[w.linkIndexOf(spec.target)]!;
-    l.dropRate = on ? (spec.errorRate ?? 0) : 0;
-    l.addedLatency = on ? (spec.addedLatency ?? 0) : 0;
-    l.costFactor = on ? 1 / (spec.capacityFactor ?? 1) : 1;
-    l.partitioned = on && spec.partition === true;
+    l.dropRate = c.errorRate;
+    l.addedLatency = c.addedLatency;
+    l.costFactor = 1 / c.capacityFactor;
+    l.partitioned = c.partition;
   }
 
   private ramp(r: Ramp): void {

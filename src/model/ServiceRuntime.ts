@@ -31,6 +31,9 @@ export class ServiceRuntime {
   /** Look-aside cache in front of dependency `cacheDep` (index in `deps`, resolved at first use). */
   readonly cache: CacheRuntime | undefined;
   private cacheDep = -2;
+  /** Time to answer an error (`errorTime`), or undefined: fail fast. */
+  private readonly errorTime: Distribution | undefined;
+  private readonly errorTimeRng: Rng | undefined;
 
   // Faults and automation.
   errorRate = 0;
@@ -67,6 +70,8 @@ export class ServiceRuntime {
     this.queue = queue;
     this.tracker = spec.cancelAbandoned && spec.cancelAt === "timeout" ? new AbandonTracker() : undefined;
     this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`cache/${name}/keys`)) : undefined;
+    this.errorTime = spec.errorTime ? w.distribution(spec.errorTime) : undefined;
+    this.errorTimeRng = spec.errorTime ? w.sim.rng(`service/${name}/errorTime`) : undefined;
   }
 
   get queueLength(): number {
@@ -217,12 +222,19 @@ export class ServiceRuntime {
     this.next();
   }
 
+  /**
+   * Answers attempt `a` after its return trip and the fault's added latency; an error answer also waits a draw of
+   * `errorTime` when the service has one (from its own stream `service/<name>/errorTime`; the server is not held).
+   */
   private respond(a: number, failed: boolean): void {
     const w = this.w;
     w.attempts.failed[a] = failed ? 1 : 0;
-    if (failed) this.failures++;
-    else this.successes++;
-    w.sim.after(w.attempts.back[a]! + this.addedLatency, w.kinds.response, a, 0);
+    let delay = w.attempts.back[a]! + this.addedLatency;
+    if (failed) {
+      this.failures++;
+      if (this.errorTime !== undefined) delay += Math.max(0, this.errorTime.sample(this.errorTimeRng!));
+    } else this.successes++;
+    w.sim.after(delay, w.kinds.response, a, 0);
   }
 
   private startDependency(a: number, k: number): void {

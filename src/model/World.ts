@@ -66,7 +66,9 @@ export class World {
     };
     for (const [name, spec] of Object.entries(scenario.links)) {
       this.linkIndex.set(name, this.links.length);
-      this.links.push(new DeviceGroup(name, spec, sim.rng(`link/${name}/drops`)));
+      this.links.push(
+        new DeviceGroup(name, spec, sim.rng(`link/${name}/drops`), sim.rng(`link/${name}/latency`)),
+      );
     }
     for (const [name, spec] of Object.entries(scenario.services)) {
       this.serviceIndexes.set(name, s.length);
@@ -154,13 +156,13 @@ export class World {
       at.netRelease(a);
       return;
     }
-    const lat = dev.latency + dev.addedLatency;
+    const lat = dev.crossing();
     const done = dev.enqueue(device, now, false, at.deadline[a]!, lat);
     if (done === DROPPED) {
       at.netRelease(a);
       return;
     }
-    at.back[a] = lat;
+    at.back[a] = dev.latencyDistributed ? dev.crossing() : lat;
     at.link[a] = link;
     at.device[a] = device;
     at.devEpoch[a] = dev.epoch[device]!;

@@ -13,7 +13,12 @@ export type { HealthCheckSpec } from "../spec/HealthCheckSpec.js";
 export type { LinkSpec } from "../spec/LinkSpec.js";
 export type { MonitoringSpec } from "../spec/MonitoringSpec.js";
 export type { NetworkSpec } from "../spec/NetworkSpec.js";
-export type { OperatorActionSpec, OperatorStepSpec, OperatorsSpec } from "../spec/OperatorsSpec.js";
+export type {
+  OperatorActionSpec,
+  OperatorStepSpec,
+  OperatorsSpec,
+  TrafficSelector,
+} from "../spec/OperatorsSpec.js";
 export type { Note, Scenario, ScenarioOrigin, VariantSpec } from "../spec/Scenario.js";
 export type { DegradationSpec, RestartSpec, ServiceSpec } from "../spec/ServiceSpec.js";
 export type { VerdictSpec } from "../spec/VerdictSpec.js";

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StampedeError } from "../core/StampedeError.js";
 import { didYouMean } from "./closeNames.js";
+import type { TrafficSelector } from "./Scenario.js";
+import { trafficSelectorText } from "./trafficSelectorText.js";
 import { parseYamlData } from "./yamlData.js";
 
 /** Error code of a scenario reference that is neither a file nor a built-in. */
@@ -46,6 +48,42 @@ export interface BuiltinInfo {
   variants: { name: string; description: string }[];
   assumptions: { text: string; path?: string; source?: string }[];
   facts: { text: string; path?: string; source?: string }[];
+  /** The runbook's steps in file order: when each starts and what it does (a reroute names its traffic selector). */
+  runbook: { step: string; after: string; action: string }[];
+}
+
+/** One runbook action in words, from the unvalidated file: `reroute class dns, dependency api.dns via []`. */
+function actionText(a: unknown): string {
+  if (typeof a !== "object" || a === null) return String(a);
+  const { type, ...rest } = a as Record<string, unknown>;
+  if (type === "reroute") {
+    const t = rest["traffic"];
+    const sel = (v: unknown): string =>
+      typeof v === "object" && v !== null && !Array.isArray(v)
+        ? trafficSelectorText(v as TrafficSelector)
+        : v === "monitoring"
+          ? "monitoring"
+          : `${JSON.stringify(v)} (ambiguous)`;
+    const traffic = Array.isArray(t) ? t.map(sel).join(", ") : sel(t);
+    return `reroute ${traffic} via [${Array.isArray(rest["via"]) ? rest["via"].join(", ") : ""}]`;
+  }
+  const fields = Object.entries(rest).map(
+    ([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`,
+  );
+  return `${String(type)}${fields.length ? ` (${fields.join(", ")})` : ""}`;
+}
+
+function runbookOf(raw: Record<string, unknown>): BuiltinInfo["runbook"] {
+  const ops = raw["operators"] as { runbook?: unknown } | null | undefined;
+  const rb = ops?.runbook;
+  if (typeof rb !== "object" || rb === null) return [];
+  return Object.entries(rb as Record<string, { after?: unknown; delay?: unknown; do?: unknown } | null>).map(
+    ([step, st]) => ({
+      step,
+      after: `${String(st?.after ?? "")}${st?.delay !== undefined ? ` + ${String(st.delay)}` : ""}`,
+      action: actionText(st?.do),
+    }),
+  );
 }
 
 function notes(v: unknown): BuiltinInfo["facts"] {
@@ -82,6 +120,7 @@ export function builtinInfo(name: string, dir = builtinDir()): BuiltinInfo {
     })),
     assumptions: notes(n["assumptions"]),
     facts: notes(n["facts"]),
+    runbook: runbookOf(raw),
   };
 }
 

@@ -6,6 +6,7 @@ import { didYouMean, knownNames } from "./closeNames.js";
 import { findCycle } from "./findCycle.js";
 import type { Problem } from "./Problem.js";
 import { resolveRoute } from "./resolveRoute.js";
+import type { TrafficSelector } from "./Scenario.js";
 import type { FieldPath } from "./ScenarioSource.js";
 import type { ParsedScenario } from "./schema/scenarioSchema.js";
 
@@ -91,13 +92,13 @@ export function crossCheck(s: ParsedScenario): Problem[] {
       message: `service dependencies form a cycle: ${cycle.join(" -> ")}`,
     });
   }
-  const trafficClasses = [MONITORING_TRAFFIC];
+  const trafficClasses: string[] = [];
   for (const [n, f] of Object.entries(s.fleets)) {
     net(f.network, ["fleets", n, "network"]);
     service(f.target, ["fleets", n, "target"]);
     via(f.via, ["fleets", n]);
     route(f.network, s.services[f.target]?.network, f.via, ["fleets", n, f.via ? "via" : "target"]);
-    trafficClasses.push(f.trafficClass ?? n);
+    if (!trafficClasses.includes(f.trafficClass ?? n)) trafficClasses.push(f.trafficClass ?? n);
   }
   for (const [n, a] of Object.entries(s.automation)) {
     const p = ["automation", n, "action"];
@@ -165,7 +166,7 @@ function checkRunbook(
     const dp = [...p, "do"];
     switch (a.type) {
       case "reroute":
-        c.ref("traffic class", c.trafficClasses, a.traffic, [...dp, "traffic"]);
+        checkTraffic(s, a.traffic, [...dp, "traffic"], c);
         a.via.forEach((l, i) => {
           c.link(l, [...dp, "via", i]);
         });
@@ -192,4 +193,34 @@ function checkRunbook(
       path: ["operators", "runbook", cycle[0]!, "after"],
       message: `runbook steps wait for each other in a cycle: ${cycle.join(" -> ")}`,
     });
+}
+
+/** Each selector of a reroute names something that exists: a traffic class, a fleet, or SERVICE.KEY. */
+function checkTraffic(
+  s: ParsedScenario,
+  traffic: TrafficSelector | TrafficSelector[],
+  path: FieldPath,
+  c: {
+    ref: (kind: string, known: string[], v: string, path: FieldPath) => void;
+    fleet: Ref;
+    service: Ref;
+    trafficClasses: string[];
+  },
+): void {
+  const one = (sel: TrafficSelector, p: FieldPath) => {
+    if (sel === MONITORING_TRAFFIC) return;
+    if ("class" in sel) c.ref("traffic class", c.trafficClasses, sel.class, [...p, "class"]);
+    else if ("fleet" in sel) c.fleet(sel.fleet, [...p, "fleet"]);
+    else {
+      const [svc = "", key = ""] = sel.dependency.split(".");
+      const spec = s.services[svc];
+      if (spec === undefined) c.service(svc, [...p, "dependency"]);
+      else c.ref(`dependency of '${svc}'`, Object.keys(spec.dependencies), key, [...p, "dependency"]);
+    }
+  };
+  if (Array.isArray(traffic))
+    traffic.forEach((sel, i) => {
+      one(sel, [...path, i]);
+    });
+  else one(traffic, path);
 }

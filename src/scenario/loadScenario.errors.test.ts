@@ -53,7 +53,7 @@ describe("bad scenario files: all errors at once, each at its position", () => {
       "bad/references.yaml:49:22  monitoring.sources.1  unknown fleet or service 'dns'; known: clients, edge-clients, api, auth",
       "bad/references.yaml:54:14  operators.runbook.first.after  runbook steps wait for each other in a cycle: first -> second -> first",
       "bad/references.yaml:58:45  operators.runbook.second.do.name  unknown automation 'scaling'; none defined",
-      "bad/references.yaml:61:37  operators.runbook.third.do.traffic  unknown traffic class 'dns'; known: monitoring, clients, edge-clients",
+      "bad/references.yaml:61:46  operators.runbook.third.do.traffic.class  unknown traffic class 'dns'; known: clients, edge-clients",
       "bad/references.yaml:65:19  dependents.shop.requires.0.of.1  unknown service 'storage'; known: api, auth",
     ]);
   });
@@ -96,7 +96,7 @@ describe("bad scenario files: all errors at once, each at its position", () => {
   it("gives JSON files positions too", () => {
     expect(errorLines("bad/schema.json")).toEqual([
       "bad/schema.json:10:18  services.api.servers  must be >= 1, got 0",
-      "bad/schema.json:13:7  services.api.colour  unknown field 'colour'; fields: description, network, servers, serviceTime, queue, queueLimit, cancelAbandoned, cancelAt, degradation, cache, dependencies, minServers, restart, cells, healthCheck, plane",
+      "bad/schema.json:13:7  services.api.colour  unknown field 'colour'; fields: description, network, servers, serviceTime, queue, queueLimit, cancelAbandoned, cancelAt, degradation, cache, dependencies, minServers, restart, cells, healthCheck, plane, errorTime",
     ]);
   });
 

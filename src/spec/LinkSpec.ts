@@ -1,3 +1,4 @@
+import type { DistributionSpec } from "./DistributionSpec.js";
 /**
  * A group of parallel devices (routers + NAT) joining two networks. Each device is a FIFO server with a finite
  * buffer shared by forwarded requests and connection setups.
@@ -13,6 +14,9 @@ export interface LinkSpec {
   setupRate: number;
   /** Buffer per device, in jobs (requests + setups); a job that finds it full is dropped. */
   buffer: number;
-  /** Base one-way latency through the group, seconds. */
-  latency: number;
+  /**
+   * One-way latency through the group: seconds (constant), or a distribution drawn once per crossing from the stream
+   * `link/<name>/latency` (each direction of a call and of a setup is a crossing). Default 0.
+   */
+  latency: number | DistributionSpec;
 }

@@ -2,8 +2,14 @@ import type { BackoffConfig } from "../policies/backoff/Backoff.js";
 import type { BudgetConfig } from "../policies/budget/makeBudget.js";
 import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
 
+/**
+ * Which traffic a reroute moves: `monitoring` (telemetry), `{ class }` (every fleet whose `trafficClass` is it),
+ * `{ fleet }` (one fleet) or `{ dependency: "SERVICE.KEY" }` (one dependency call of a service).
+ */
+export type TrafficSelector = "monitoring" | { class: string } | { fleet: string } | { dependency: string };
+
 export type OperatorActionSpec =
-  | { type: "reroute"; traffic: string; via: string[] }
+  | { type: "reroute"; traffic: TrafficSelector | TrafficSelector[]; via: string[] }
   | { type: "block"; fleet: string; fraction: number }
   | { type: "readmit"; fleet: string; over: number }
   | { type: "rate-limit"; fleet: string; rate: number }

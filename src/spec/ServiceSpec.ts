@@ -61,6 +61,12 @@ export interface ServiceSpec {
   cells?: number;
   /** Health checks that take a failing service's hosts out for replacement. Default: none. */
   healthCheck?: HealthCheckSpec;
+  /**
+   * Time to answer an error (down, a fault's error rate, a failed hard dependency, a shed request): a distribution
+   * drawn per error answer from the stream `service/<name>/errorTime`, added to the answer's return trip. The server
+   * is not held meanwhile. Default none: errors answer at once (fail fast).
+   */
+  errorTime?: DistributionSpec;
   /** Service plane, used by dependents and reports. Default data. */
   plane: "control" | "data";
 }

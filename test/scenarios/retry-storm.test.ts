@@ -28,14 +28,13 @@ describe(NAME, () => {
         const v = r.summary.verdict;
         const what = JSON.stringify(c.set);
         expect(v.metastable, what).toBe(c.tips);
-        // The fault takes capacity away only while it lasts (it starts on a metrics tick, so the tick records it);
-        // at the metastable check everything is back, and the retries alone keep the primary saturated.
+        // The fault takes capacity away only while it lasts. It starts on a metrics tick and ends before the next
+        // one; the tick runs in the urgent tier, so it samples the end of the interval before the fault starts and
+        // `capacity.missing` (a sample at each interval's end) never shows it. At the metastable check everything is
+        // back, and the retries alone keep the primary saturated.
         const fault = loadScenario(NAME, { scale: SCALE, set: c.set }).faults["primary-cpu-loss"]!;
-        expect(max(r, "capacity.missing", fault.start - dt, fault.end), what).toBeCloseTo(
-          1 - fault.capacityFactor!,
-          9,
-        );
-        expect(max(r, "capacity.missing", fault.end + dt, UNTIL), what).toBe(0);
+        expect(fault.end - fault.start, what).toBeLessThan(dt);
+        expect(max(r, "capacity.missing", fault.start - dt, UNTIL), what).toBe(0);
         expect(v.sustained, what).toBe(c.tips ? true : null);
         const offered = mean(r, "fleet.app-servers.firstAttempts", 20 * 60, UNTIL);
         const attempts = mean(r, "fleet.app-servers.attempts", 20 * 60, UNTIL);

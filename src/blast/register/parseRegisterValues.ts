@@ -15,10 +15,18 @@ export function parseAmount(raw: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : Number.NaN;
 }
 
-/** Level of reliance: "low"/"not significant" -> soft; "material", "full" and anything else -> hard. */
+/**
+ * Level of reliance, matched on whole words (so "allow" or "below" are not "low"): a cell with the word "low" (as in
+ * "low reliance"), the words "not significant" in a row, or exactly "none" -> soft; "material", "full" and anything
+ * else -> hard.
+ */
 export function relianceKind(raw: string): "hard" | "soft" {
-  const v = raw.trim().toLowerCase();
-  return v.includes("low") || v.includes("not significant") || v === "none" ? "soft" : "hard";
+  const words: string[] = raw.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (words.includes("low")) return "soft";
+  if (words.length === 1 && words[0] === "none") return "soft";
+  for (let i = 0; i + 1 < words.length; i++)
+    if (words[i] === "not" && words[i + 1] === "significant") return "soft";
+  return "hard";
 }
 
 /**

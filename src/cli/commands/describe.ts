@@ -17,7 +17,7 @@ function wrap(text: string, indent: string, width = 100, rest = indent): string 
   return lines.map((l, i) => (i === 0 ? indent : rest) + l).join("\n");
 }
 
-/** The text of `stampede describe`: description, variants, assumptions and facts of a built-in. */
+/** The text of `stampede describe`: description, variants, assumptions, runbook (with reroute selectors) and facts. */
 export function describeText(b: BuiltinInfo): string {
   const out = [b.name, "", wrap(b.description, "  "), ""];
   out.push(b.variants.length ? "Variants (--variant NAME):" : "Variants: none");
@@ -28,6 +28,10 @@ export function describeText(b: BuiltinInfo): string {
   );
   for (const a of b.assumptions)
     out.push(wrap(`- ${a.text}${a.path ? ` [${a.path}]` : ""}`, "  ", 100, "    "));
+  if (b.runbook.length) {
+    out.push("", "Runbook (step: after + delay: action):");
+    for (const r of b.runbook) out.push(wrap(`- ${r.step}: ${r.after}: ${r.action}`, "  ", 100, "    "));
+  }
   if (b.facts.length) {
     out.push("", "Facts:");
     for (const f of b.facts)

@@ -33,7 +33,7 @@ export interface QueueCounters {
  * - `dequeue(now)` returns the next id or NONE when empty. When `dropped` is true after the call, that id must be
  *   failed, not served, and the caller calls `dequeue(now)` again:
  *   `for (let id = q.dequeue(now); id !== NONE; id = q.dequeue(now)) { if (!q.dropped) { serve(id); break; } fail(id); }`
- * - `remove(id)` takes out a request whose caller gave up (O(n), for the cancellation option).
+ * - `remove(id)` takes out a request whose caller gave up (O(1) amortised, for the cancellation option).
  */
 export interface RequestQueue {
   readonly type: QueueType;

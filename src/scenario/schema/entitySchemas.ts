@@ -28,7 +28,15 @@ export const linkSchema = z.strictObject({
   forwardRate: rate().describe("Requests forwarded per second, per device."),
   setupRate: rate().describe("Connection setups (NAT translations) per second, per device."),
   buffer: count(1).describe("Buffer per device, in jobs (requests + setups)."),
-  latency: duration().default(0).describe("Base one-way latency through the group. Default 0."),
+  latency: z
+    .union([duration(), distributionSchema], {
+      error:
+        "expected a duration such as 1ms, or a distribution such as { type: lognormal, mean: 1ms, cv: 0.5 }",
+    })
+    .default(0)
+    .describe(
+      "One-way latency through the group: a duration, or a distribution drawn per crossing (stream link/NAME/latency). Default 0.",
+    ),
 });
 
 export const dependencySchema = z.strictObject({
@@ -156,6 +164,11 @@ export const serviceSchema = z.strictObject({
       "Host replacement: after failAfter of outage the hosts are taken out and replaced (replace each, concurrent at a time) once the hard dependencies answer again. Default none.",
     ),
   plane: z.enum(["control", "data"]).default("data"),
+  errorTime: distributionSchema
+    .optional()
+    .describe(
+      "How long the service takes to answer an error (down, a fault's errorRate, a failed hard dependency, a full queue), drawn per error answer (stream service/NAME/errorTime). Default none: errors answer at once.",
+    ),
 });
 
 export const loadSchema = z.discriminatedUnion(

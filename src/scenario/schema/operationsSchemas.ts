@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { viaSchema } from "./entitySchemas.js";
 import { backoffSchema, budgetSchema, retrySchema } from "./policySchemas.js";
+import { trafficSchema } from "./trafficSelectorSchema.js";
 import { count, duration, fraction, name, named, rate } from "./units.js";
 
 export const monitoringSchema = z.strictObject({
@@ -42,7 +43,7 @@ export const operatorActionSchema = z.discriminatedUnion(
   [
     z.strictObject({
       type: z.literal("reroute"),
-      traffic: z.string().min(1).describe("A traffic class: a fleet's trafficClass, or `monitoring`."),
+      traffic: trafficSchema,
       via: viaSchema,
     }),
     z.strictObject({ type: z.literal("block"), fleet: name(), fraction: fraction() }),
