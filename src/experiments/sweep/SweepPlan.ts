@@ -74,7 +74,13 @@ export function stripTiming(summary: RunSummary): StoredSummary {
 export function planManifest(plan: SweepPlan): unknown {
   return {
     scenario: plan.scenario,
-    params: plan.params.map((p) => ({ path: p.path, values: p.values, log: p.log })),
+    params: plan.params.map((p) => ({
+      path: p.path,
+      values: p.values,
+      log: p.log,
+      fromText: p.fromText,
+      toText: p.toText,
+    })),
     replications: plan.replications,
     seed: plan.seed,
     scale: plan.scale ?? null,

@@ -67,12 +67,14 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeOutcome 
       `${dirs[i]} is not the same sweep as ${dirs[0]} (${differ.join(", ")} differ${differ.length === 1 ? "s" : ""})`,
     );
   });
-  const params = (first["params"] as { path: string; values: number[]; log: boolean }[]).map(
+  const params = (
+    first["params"] as { path: string; values: number[]; log: boolean; fromText?: string; toText?: string }[]
+  ).map(
     (p): SweepParam => ({
       ...p,
       points: p.values.length,
-      fromText: String(p.values[0]),
-      toText: String(p.values.at(-1)),
+      fromText: p.fromText ?? String(p.values[0]),
+      toText: p.toText ?? String(p.values.at(-1)),
       from: p.values[0]!,
       to: p.values.at(-1)!,
     }),
