@@ -51,7 +51,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const t0 = performance.now();
   const model = newModel(scenario, seed, until);
   const guard = memoryGuard(maxMemory, options.memoryInUse ?? memoryInUse);
-  const reached = model.run(until, options.onProgress, () => guard.check());
+  // The default probe (process.memoryUsage, a fraction of a millisecond) is read at most every 100 ms of wall time; a
+  // probe passed in options is read at every check, so tests can place the stop exactly.
+  let nextProbe = 0;
+  const shouldStop =
+    options.memoryInUse !== undefined
+      ? () => guard.check()
+      : () => {
+          const t = performance.now();
+          if (t < nextProbe) return false;
+          nextProbe = t + 100;
+          return guard.check();
+        };
+  const reached = model.run(until, options.onProgress, shouldStop);
   const partial = reached < until;
   const wallSeconds = (performance.now() - t0) / 1000;
   const series = model.recorder.toSeries();

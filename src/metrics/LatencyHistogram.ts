@@ -32,6 +32,14 @@ export class LatencyHistogram {
     return LatencyHistogram.MIN * 10 ** (LatencyHistogram.BUCKETS / LatencyHistogram.PER_DECADE);
   }
 
+  /** Adds every count of `other` to this histogram (O(buckets)). */
+  add(other: LatencyHistogram): void {
+    const a = this.counts;
+    const b = other.counts;
+    for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
+    this.total += other.total;
+  }
+
   reset(): void {
     this.counts.fill(0);
     this.total = 0;

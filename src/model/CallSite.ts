@@ -71,8 +71,9 @@ export class CallSite {
   readonly id: number;
   readonly config: CallSiteConfig;
   readonly counters = new CallCounters();
-  /** Latency of successful requests (first attempt to answer) in this interval, and over the run. */
+  /** Latency of successful requests (first attempt to answer) in this interval (`latency`), recorded once per success. */
   readonly latency = new LatencyHistogram();
+  /** Latency over the run up to the last `rollLatency()` (each interval is folded in when it ends). */
   readonly latencyAll = new LatencyHistogram();
   /** Requests waiting out a retry delay (the orbit of a retrial queue). */
   retryWaiting = 0;
@@ -102,6 +103,12 @@ export class CallSite {
     this.budgets = config.budgetFor ? Array.from({ length: n }, (_, k) => config.budgetFor!(k)) : [];
     this.breakers = config.breakerFor ? Array.from({ length: n }, (_, k) => config.breakerFor!(k)) : [];
     this.id = w.registerCaller(this);
+  }
+
+  /** Ends the latency interval: folds `latency` into `latencyAll` and clears it. */
+  rollLatency(): void {
+    this.latencyAll.add(this.latency);
+    this.latency.reset();
   }
 
   /** The caller of request `r` (index into the budgets and breakers). */
@@ -230,7 +237,6 @@ export class CallSite {
     this.ended(r, Outcome.SUCCESS);
     const latency = w.sim.now() - req.first[r]!;
     this.latency.record(latency);
-    this.latencyAll.record(latency);
     this.owner.done(r, true);
   }
 

@@ -1,4 +1,5 @@
 import type { Rng } from "../core/Rng.js";
+import { StampedeError } from "../core/StampedeError.js";
 import type { Distribution } from "../engine/distributions/Distribution.js";
 import { Exponential } from "../engine/distributions/Exponential.js";
 import { type Backoff, type BackoffConfig, makeBackoff } from "../policies/backoff/Backoff.js";
@@ -15,6 +16,13 @@ import type { World } from "./World.js";
 const DOWN = 0;
 const CONNECTING = 1;
 const UP = 2;
+/**
+ * Clients per connection epoch in an epoch-tagged event payload (`epoch * EPOCH_STRIDE + client`): a power of two, so
+ * a tag decodes with an exact multiply and floor. Fleets hold at most this many clients; payloads stay exact integers
+ * (below 2^53) for 2^26 reconnections of one client.
+ */
+const EPOCH_STRIDE = 2 ** 26;
+const INV_EPOCH_STRIDE = 2 ** -26;
 
 /**
  * A fleet of clients calling one service, open or closed loop. The client side of each call (timeouts, retries,
@@ -115,6 +123,8 @@ export class FleetRuntime implements CallOwner {
       streams: { timeouts: stream("timeouts"), retrial: stream("retrial") },
     });
     const n = this.clients;
+    if (n > EPOCH_STRIDE)
+      throw new StampedeError("E_MODEL", `a fleet holds at most ${EPOCH_STRIDE} clients, got ${n}`, { path });
     this.connState = new Int8Array(n);
     this.connDevice = new Int32Array(n);
     this.connFailures = new Int32Array(n);
@@ -240,21 +250,25 @@ export class FleetRuntime implements CallOwner {
     const deadline = now + this.setupTimeout;
     const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
-    const tag = (this.connEpoch[c]! * this.clients + c) * 2;
+    const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)
       w.sim.at(done + rtt, w.kinds.setupResult, this.index, tag + 1);
     else w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag);
   }
 
-  /** Client of an epoch-tagged payload, or -1 when the tag is stale (the client's connection was reset since). */
+  /**
+   * Client of an epoch-tagged payload (`epoch * EPOCH_STRIDE + client`), or -1 when the tag is stale (the client's
+   * connection was reset since). The stride is a power of two, so decoding multiplies and floors exactly (no division).
+   */
   private tagged(tag: number): number {
-    const c = tag % this.clients;
-    return Math.floor(tag / this.clients) === this.connEpoch[c]! ? c : -1;
+    const epoch = Math.floor(tag * INV_EPOCH_STRIDE);
+    const c = tag - epoch * EPOCH_STRIDE;
+    return epoch === this.connEpoch[c]! ? c : -1;
   }
 
-  /** A setup attempt ended (payload = tag * 2 + success, tag = epoch * clients + client). Stale results are ignored. */
+  /** A setup attempt ended (payload = tag * 2 + success, tag = epoch * EPOCH_STRIDE + client). Stale results are ignored. */
   onSetupResult(payload: number): void {
-    const c = this.tagged(Math.floor(payload / 2));
+    const c = this.tagged(Math.floor(payload * 0.5));
     if (c < 0 || this.connState[c] !== CONNECTING) return;
     if (payload % 2 === 1) {
       this.connState[c] = UP;
@@ -289,10 +303,10 @@ export class FleetRuntime implements CallOwner {
     this.connState[c] = CONNECTING;
     // No backoff at all (the 2021 defect): set up again at once, without an event.
     if (delay === 0) this.startSetup(c);
-    else this.w.sim.after(delay, this.w.kinds.reconnect, this.index, this.connEpoch[c]! * this.clients + c);
+    else this.w.sim.after(delay, this.w.kinds.reconnect, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);
   }
 
-  /** The reconnect backoff of a client elapsed (payload = epoch * clients + client). */
+  /** The reconnect backoff of a client elapsed (payload = epoch * EPOCH_STRIDE + client). */
   onReconnect(payload: number): void {
     const c = this.tagged(payload);
     if (c >= 0 && this.connState[c] === CONNECTING) this.startSetup(c);
@@ -309,7 +323,7 @@ export class FleetRuntime implements CallOwner {
    * on the route the connection is simply up (waiting requests go out), else it is set up again after the backoff.
    */
   private reset(c: number): void {
-    this.connEpoch[c] = this.connEpoch[c]! + 1;
+    this.connEpoch[c] = (this.connEpoch[c]! + 1) & (EPOCH_STRIDE - 1); // wraps long after any stale event is gone
     this.connFailures[c] = 0;
     this.prevReconnect[c] = -1;
     if (this.link < 0) {
@@ -393,7 +407,7 @@ export class FleetRuntime implements CallOwner {
   /** Moves interval counters into totals and resets them. */
   resetInterval(): void {
     this.site.counters.roll();
-    this.site.latency.reset();
+    this.site.rollLatency();
     this.totalSetupAttempts += this.setupAttempts;
     this.setupAttempts = 0;
   }
