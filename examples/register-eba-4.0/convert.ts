@@ -94,7 +94,7 @@ for (const folder of readdirSync(source, { withFileTypes: true })) {
   );
   const at = (t: string): Row[] => read(join(from, `${t}.csv`));
 
-  const b0101 = at("b_01.01").map((r) => ({ ...r, c0040: ENTITY_TYPE[r["c0040"]!] ?? r["c0040"]! }));
+  const b0101: Row[] = at("b_01.01").map((r) => ({ ...r, c0040: ENTITY_TYPE[r["c0040"]!] ?? r["c0040"]! }));
   write(join(to, "b_01.01.csv"), ["c0010", "c0020", "c0030", "c0040", "c0050", "c0060"], b0101);
   const head = b0101[0]!["c0010"]!;
 
