@@ -196,7 +196,23 @@ for (const folder of readdirSync(source, { withFileTypes: true })) {
     b0501,
   );
 
-  const b0502 = at("b_05.02").map((r) => ({ ...r, c0070: "eba_qCO:qx2000" }));
+  // B_05.02: the direct provider of each contract and ICT service type at rank 1 (recipient not applicable), then
+  // the sub-contractors at rank 2 as before.
+  const direct = new Map<string, Row>();
+  for (const r of at("b_02.02")) {
+    const k = `${r["c0010"]}\u0000${r["c0060"]}`;
+    if (!direct.has(k))
+      direct.set(k, {
+        c0010: r["c0010"]!,
+        c0020: r["c0060"]!,
+        c0030: r["c0030"]!,
+        c0040: r["c0040"]!,
+        c0050: "1",
+        c0060: "",
+        c0070: "",
+      });
+  }
+  const b0502 = [...direct.values(), ...at("b_05.02").map((r) => ({ ...r, c0070: "eba_qCO:qx2000" }))];
   write(join(to, "b_05.02.csv"), ["c0010", "c0020", "c0030", "c0060", "c0050", "c0040", "c0070"], b0502);
 
   // B_06.01: keyed on function and LEI: each function once per entity that uses it.

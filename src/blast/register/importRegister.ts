@@ -224,8 +224,10 @@ export function importRegister(
   }
 
   // Supply chain: the contract's service depends on each sub-contractor (rank 2 and beyond, or not the direct one).
+  // A rank-1 row names the direct provider itself (the 4.0 exports list it): no edge.
   for (const r of get("B_05.02")) {
     const v = r.values;
+    if (v["rank"] === "1") continue;
     const targets = contracts.filter(
       (c) =>
         c.values["contract"] === v["contract"] &&
