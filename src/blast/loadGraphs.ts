@@ -93,7 +93,7 @@ export function loadGraphs(paths: readonly string[], options: LoadOptions = {}):
         path,
         format,
         summary: `${r.entities} entities, ${r.providers} providers, ${r.contracts} contracts, ${r.functions} functions${
-          r.warnings.length > 0 ? `, ${r.warnings.length} rows skipped` : ""
+          r.warnings.length > 0 ? `, ${r.warnings.length} problems listed` : ""
         }`,
       });
     } else if (format === "backstage") {

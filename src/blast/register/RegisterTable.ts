@@ -52,7 +52,7 @@ export function readRegisterTable(
       missing = true;
       issues.add(
         "E_REG_MISSING_COLUMN",
-        `${spec.code} has no column ${c.headers.map((h) => `"${h}"`).join(" or ")}${layoutName ? ` (${layoutName})` : ""}`,
+        `${spec.code} has no column ${c.headers.map((h) => `"${h}"`).join(" or ")}${layoutName ? ` (reading the ${layoutName})` : ""}`,
         {
           file: file.name,
           line: header.line,

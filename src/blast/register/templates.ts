@@ -13,8 +13,8 @@ export type RegisterLayout = "eba-4.0" | "older";
 
 /** Names of the layouts in messages. */
 export const LAYOUT_NAMES: Readonly<Record<RegisterLayout, string>> = {
-  "eba-4.0": "EBA taxonomy 4.0 (ITS 2024/2956)",
-  older: "older layout (9-column B_05.01)",
+  "eba-4.0": "EBA taxonomy 4.0 layout of ITS 2024/2956",
+  older: "older layout with a 9-column B_05.01",
 };
 
 /** The templates read in each layout. Documented in docs/blast.md; keep the two in step. */
