@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -7,6 +7,7 @@ import { main } from "../cli/main.js";
 const ROOT = join(import.meta.dirname, "../..");
 const CATALOG = join(ROOT, "examples/catalog/catalog-info.yaml");
 const REGISTER = join(ROOT, "examples/register/baltica-pay");
+const EBA40 = join(ROOT, "examples/register-eba-4.0/baltica-pay");
 const tmp = mkdtempSync(join(tmpdir(), "stampede-blast-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -76,5 +77,32 @@ describe("stampede blast and concentration", () => {
     const pairs = await run(["blast", CATALOG, "--n-2", "--n-1", "region", "--max-pairs", "1"]);
     expect(pairs.code).toBe(2);
     expect(pairs.err).toMatch(/over the limit of 1/);
+  });
+
+  it("reads a register in the EBA 4.0 layout: provider names, never a code or a placeholder", async () => {
+    const r = await run(["concentration", EBA40, "--lenient"]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/problems/);
+    expect(r.out).toContain("Amazon Web Services EMEA SARL");
+    expect(r.out).not.toMatch(/ 0 \(group\)| 0\s*$/m);
+  });
+
+  it("a bad LEI exits 2 at its cell; with --lenient it is listed and the register is read", async () => {
+    const dir = join(tmp, "bad-lei");
+    cpSync(EBA40, dir, { recursive: true });
+    const file = join(dir, "reports", "b_05.01.csv");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const i = lines[0]!.split(",").indexOf("c0110");
+    lines[1] = lines[1]!
+      .split(",")
+      .map((c, j) => (j === i ? `${c.slice(0, -2)}00` : c))
+      .join(",");
+    writeFileSync(file, lines.join("\n"));
+    const strict = await run(["blast", dir]);
+    expect(strict.code).toBe(2);
+    expect(strict.err).toMatch(/b_05\.01\.csv:2:\d+ {2}c0110 {2}"ZZST\w+" is not a valid LEI/);
+    const lenient = await run(["blast", dir, "--lenient"]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.out).toMatch(/1 problems \(--lenient/);
   });
 });

@@ -42,3 +42,4 @@ export {
   type RegisterImportOptions,
   type RegisterImportResult,
 } from "./register/importRegister.js";
+export { isValidLei, leiCheckDigits } from "./register/isValidLei.js";

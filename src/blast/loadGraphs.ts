@@ -34,7 +34,10 @@ export interface LoadedGraph {
   readonly warnings: readonly StampedeError[];
 }
 
-/** Which importer reads `path`: a folder or ZIP is a register, YAML with `apiVersion: backstage.io` a catalog. */
+/**
+ * Which importer reads `path`: a folder or ZIP is a register; YAML with `apiVersion: backstage.io/...`, or the
+ * catalog API's JSON (`"apiVersion": "backstage.io/..."`), a Backstage catalog; anything else a stampede graph file.
+ */
 export function detectFormat(path: string): "graph" | "backstage" | "register" {
   let isDir = false;
   try {
@@ -44,7 +47,9 @@ export function detectFormat(path: string): "graph" | "backstage" | "register" {
   }
   if (isDir || path.toLowerCase().endsWith(".zip")) return "register";
   const text = readText(path);
-  return /^apiVersion:\s*["']?backstage\.io\//m.test(text) ? "backstage" : "graph";
+  return /^apiVersion:\s*["']?backstage\.io\//m.test(text) || /"apiVersion"\s*:\s*"backstage\.io\//.test(text)
+    ? "backstage"
+    : "graph";
 }
 
 /** A graph file's text, decoded as strict UTF-8 (a located E_ENCODING for invalid bytes). */
@@ -88,7 +93,7 @@ export function loadGraphs(paths: readonly string[], options: LoadOptions = {}):
         path,
         format,
         summary: `${r.entities} entities, ${r.providers} providers, ${r.contracts} contracts, ${r.functions} functions${
-          r.warnings.length > 0 ? `, ${r.warnings.length} rows skipped` : ""
+          r.warnings.length > 0 ? `, ${r.warnings.length} problems listed` : ""
         }`,
       });
     } else if (format === "backstage") {

@@ -9,7 +9,10 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 function header(r: { sources: BlastResult["sources"]; warnings: readonly string[] }): string[] {
   const out = r.sources.map((s) => `${s.format} ${s.path}: ${s.summary}`);
   if (r.warnings.length > 0)
-    out.push(`${r.warnings.length} rows skipped (--lenient):`, ...r.warnings.map((w) => `  ${w}`));
+    out.push(
+      `${r.warnings.length} problems (--lenient: rows in error skipped, invalid LEIs kept):`,
+      ...r.warnings.map((w) => `  ${w}`),
+    );
   return out;
 }
 

@@ -23,13 +23,15 @@ export interface RegisterTable {
 
 /**
  * Reads one template file: maps header names to the spec's fields (the file's header wins: any accepted header name,
- * case-insensitive), reports CSV syntax errors and missing required columns. Returns undefined when the table cannot
- * be read at all.
+ * case-insensitive, or a column code written as `c0010`, `B_05.01.c0010` or `b_05.01.0010`), reports CSV syntax
+ * errors and missing required columns (naming `layoutName`, the layout being read). Returns undefined when the table
+ * cannot be read at all.
  */
 export function readRegisterTable(
   file: RegisterFile,
   spec: TemplateSpec,
   issues: ImportIssues,
+  layoutName?: string,
 ): RegisterTable | undefined {
   const { records, errors } = parseCsv(file.text);
   for (const e of errors)
@@ -40,16 +42,17 @@ export function readRegisterTable(
     return undefined;
   }
   const names = header.fields.map((f) => f.value.trim().toLowerCase());
+  const codes = names.map(headerCode);
   const index = new Map<string, number>();
   let missing = false;
   for (const c of spec.columns) {
-    const i = names.findIndex((n) => c.headers.includes(n) || c.headers.some((h) => n.endsWith(`.${h}`)));
+    const i = names.findIndex((n, j) => c.headers.includes(n) || c.headers.includes(codes[j] ?? ""));
     if (i >= 0) index.set(c.field, i);
     else if (c.required) {
       missing = true;
       issues.add(
         "E_REG_MISSING_COLUMN",
-        `${spec.code} has no column ${c.headers.map((h) => `"${h}"`).join(" or ")}`,
+        `${spec.code} has no column ${c.headers.map((h) => `"${h}"`).join(" or ")}${layoutName ? ` (reading the ${layoutName})` : ""}`,
         {
           file: file.name,
           line: header.line,
@@ -76,4 +79,14 @@ export function readRegisterTable(
     rows.push({ line: r.line, file: file.name, values, at });
   }
   return { spec, file: file.name, rows };
+}
+
+/**
+ * The column code of a header cell (lower case): `c0010`, `...c0010` after a dot, or the `b_05.01.0010` form of
+ * EBA's templates -> `c0010`; anything else undefined.
+ */
+export function headerCode(name: string): string | undefined {
+  const n = name.trim().toLowerCase();
+  const m = /(?:^|\.)c(\d{4})$/.exec(n) ?? /^b_\d{2}\.\d{2}\.(\d{4})$/.exec(n);
+  return m ? `c${m[1]}` : undefined;
 }

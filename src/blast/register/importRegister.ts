@@ -2,12 +2,21 @@ import { basename } from "node:path";
 import type { StampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder } from "../../graph/GraphBuilder.js";
 import { ImportIssues, sortIssues } from "../import/ImportIssues.js";
-import { parseAmount, parseYesNo, relianceKind, substitutabilityOf } from "./parseRegisterValues.js";
+import { checkLeis } from "./checkLeis.js";
+import { countryOf, entityTypeName } from "./ebaCodes.js";
+import {
+  displayName,
+  isNotAssessed,
+  parseAmount,
+  parseYesNo,
+  relianceKind,
+  substitutabilityOf,
+} from "./parseRegisterValues.js";
 import type { RegisterRow } from "./RegisterTable.js";
 import { type EntitySideData, readEntitiesFile } from "./readEntitiesFile.js";
 import { readRegisterFiles } from "./readRegisterFiles.js";
 import type { ZipLimits } from "./readZipEntries.js";
-import { serviceTypeName } from "./templates.js";
+import { type RegisterLayout, serviceTypeName, TEMPLATES } from "./templates.js";
 import { validateRegister } from "./validateRegister.js";
 
 /** Options of {@link importRegister}. */
@@ -25,6 +34,8 @@ export interface RegisterImportResult {
   readonly register: string;
   /** LEI of the entity maintaining the register (B_01.01). */
   readonly lei: string;
+  /** The layout detected from the header of B_05.01. */
+  readonly layout: RegisterLayout;
   readonly entities: number;
   readonly providers: number;
   readonly contracts: number;
@@ -49,12 +60,13 @@ export function importRegister(
 ): RegisterImportResult {
   const issues = new ImportIssues();
   const files = readRegisterFiles(path, options.zipLimits);
-  const { rows, fatal } = validateRegister(files, path, issues);
+  const { rows, fatal, layout } = validateRegister(files, path, issues);
   const side = new Map(options.entities ?? []);
   const entitiesFile = files.find((f) => f.base === "entities.csv");
   if (entitiesFile)
     for (const [k, v] of readEntitiesFile(entitiesFile.name, entitiesFile.text, issues)) side.set(k, v);
   if (fatal || (!options.lenient && issues.count > 0)) issues.throwIfAny(`register ${path}`);
+  checkLeis(rows, TEMPLATES[layout], issues);
   const bad = (r: RegisterRow, field: string, message: string): void => {
     const at = r.at[field]!;
     issues.add("E_REG_BAD_VALUE", message, { file: r.file, line: at.line, col: at.col, path: at.header });
@@ -79,15 +91,16 @@ export function importRegister(
       else if (a !== undefined) assets = a;
     }
     const entityType = v["entityType"] || undefined;
-    const sector = s?.sector ?? entityType ?? "unspecified";
+    const sector = s?.sector ?? entityTypeName(v["entityType"]!) ?? "unspecified";
+    const country = countryOf(v["country"]!);
     const i = builder.ensureNode({
       id: lei,
       type: "entity",
-      name: v["name"] || lei,
+      name: displayName(lei, v["name"]),
       lei,
       sector,
       ...(entityType ? { entityType } : {}),
-      ...(v["country"] ? { country: v["country"] } : {}),
+      ...(country ? { country } : {}),
       ...(assets !== undefined ? { assets } : {}),
       source: { file: r.file, line: r.line, col: 1 },
     });
@@ -105,36 +118,48 @@ export function importRegister(
       bad(r, "expense", `annual expense "${v["expense"]}" is not a number`);
     else if (e !== undefined) expense.set(code, e);
     const parent = v["parent"];
+    const country = countryOf(v["country"]!);
     builder.ensureNode({
       id: code,
       type: "provider",
-      name: v["name"] || code,
-      ...(v["country"] ? { country: v["country"] } : {}),
+      name: displayName(code, v["name"], v["latinName"]),
+      ...(country ? { country } : {}),
       ...(parent && parent !== code ? { ultimateParent: parent } : {}),
       source: { file: r.file, line: r.line, col: 1 },
     });
   }
 
-  // Functions (per entity that uses them)
-  const functionRows = new Map(get("B_06.01").map((r) => [r.values["function"]!, r]));
-  const functionData = new Map<string, { name: string; critical?: boolean; rtoSeconds?: number }>();
-  for (const [id, r] of functionRows) {
+  // Functions: B_06.01 rows by function identifier and (in the 4.0 layout, keyed on both) the entity's LEI.
+  type FunctionData = { name: string; critical?: boolean; rtoSeconds?: number };
+  const functionData = new Map<string, FunctionData>();
+  for (const r of get("B_06.01")) {
     const v = r.values;
+    const id = v["function"]!;
     const critical = parseYesNo(v["critical"]!);
-    if (critical === undefined && v["critical"] !== "")
+    if (critical === undefined && v["critical"] !== "" && !isNotAssessed(v["critical"]!))
       bad(r, "critical", `"${v["critical"]}" is not yes or no`);
     const rto = parseAmount(v["rto"]!);
     if (rto !== undefined && Number.isNaN(rto)) bad(r, "rto", `RTO "${v["rto"]}" is not a number of hours`);
-    functionData.set(id, {
-      name: v["name"] || id,
+    const data: FunctionData = {
+      name: displayName(id, v["name"]),
       ...(critical !== undefined ? { critical } : {}),
       ...(rto !== undefined && !Number.isNaN(rto) ? { rtoSeconds: rto * HOUR } : {}),
-    });
+    };
+    if (!functionData.has(id)) functionData.set(id, data);
+    if (v["entity"]) functionData.set(`${id}\u0000${v["entity"]}`, data);
   }
+  /** The function's data for the entity using it: its own B_06.01 row, else the function's first row. */
+  const functionOf = (id: string, entity: string): FunctionData =>
+    functionData.get(`${id}\u0000${entity}`) ?? functionData.get(id) ?? { name: id };
 
-  // Assessments, by contract and provider
+  // Assessments, by contract, provider and (4.0 key) ICT service type; the first row of a contract and provider
+  // stands for the others.
   const assessment = new Map<string, RegisterRow>();
-  for (const r of get("B_07.01")) assessment.set(`${r.values["contract"]}\u0000${r.values["provider"]}`, r);
+  for (const r of get("B_07.01")) {
+    const k = `${r.values["contract"]}\u0000${r.values["provider"]}`;
+    if (!assessment.has(k)) assessment.set(k, r);
+    if (r.values["serviceType"]) assessment.set(`${k}\u0000${r.values["serviceType"]}`, r);
+  }
 
   // Contracts
   const contracts = get("B_02.02");
@@ -145,6 +170,16 @@ export function importRegister(
     s.add(serviceId(r.values["contract"]!, r.values["provider"]!));
     perProvider.set(r.values["provider"]!, s);
   }
+  // Several rows can link one function to one contract's service (4.0: one per ICT service type or data location):
+  // one edge, hard when any of the rows says so.
+  const link = (r: RegisterRow): string =>
+    `${r.values["entity"]}/${r.values["function"]}\u0000${serviceId(r.values["contract"]!, r.values["provider"]!)}`;
+  const linkKind = new Map<string, "hard" | "soft">();
+  for (const r of contracts) {
+    const k = link(r);
+    if (linkKind.get(k) !== "hard") linkKind.set(k, relianceKind(r.values["reliance"]!));
+  }
+  const linked = new Set<string>();
   const functionsUsed = new Set<string>();
   for (const r of contracts) {
     const v = r.values;
@@ -152,7 +187,8 @@ export function importRegister(
     const sid = serviceId(v["contract"]!, provider);
     let svc = builder.indexOf(sid);
     if (svc === undefined) {
-      const a = assessment.get(`${v["contract"]}\u0000${provider}`);
+      const k = `${v["contract"]}\u0000${provider}`;
+      const a = assessment.get(`${k}\u0000${v["serviceType"]}`) ?? assessment.get(k);
       const total = expense.get(provider);
       const sub = a ? substitutabilityOf(a.values["substitutability"]!) : undefined;
       const alt = a ? parseYesNo(a.values["alternatives"]!) : undefined;
@@ -170,7 +206,7 @@ export function importRegister(
       builder.dependsOn(svc, builder.indexOf(provider)!);
     }
     const fid = `${v["entity"]}/${v["function"]}`;
-    const data = functionData.get(v["function"]!) ?? { name: v["function"]! };
+    const data = functionOf(v["function"]!, v["entity"]!);
     let fn = builder.indexOf(fid);
     if (fn === undefined) {
       fn = builder.addNode({
@@ -182,12 +218,16 @@ export function importRegister(
       builder.dependsOn(builder.indexOf(v["entity"]!)!, fn, { kind: data.critical ? "hard" : "soft" });
     }
     functionsUsed.add(fid);
-    builder.dependsOn(fn, svc, { kind: relianceKind(v["reliance"]!) });
+    const k = link(r);
+    if (!linked.has(k)) builder.dependsOn(fn, svc, { kind: linkKind.get(k)! });
+    linked.add(k);
   }
 
   // Supply chain: the contract's service depends on each sub-contractor (rank 2 and beyond, or not the direct one).
+  // A rank-1 row names the direct provider itself (the 4.0 exports list it): no edge.
   for (const r of get("B_05.02")) {
     const v = r.values;
+    if (v["rank"] === "1") continue;
     const targets = contracts.filter(
       (c) =>
         c.values["contract"] === v["contract"] &&
@@ -206,6 +246,7 @@ export function importRegister(
   return {
     register: path,
     lei: registerLei,
+    layout,
     entities: entityIds.size,
     providers: get("B_05.01").length,
     contracts: contracts.length,

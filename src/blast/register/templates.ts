@@ -1,103 +1,26 @@
-/** A column the importer reads: its field name and the header names accepted for it (lower case). */
-export interface ColumnSpec {
-  readonly field: string;
-  /** Accepted headers: the column code first (`c0010`), then readable names. The file's header wins. */
-  readonly headers: readonly string[];
-  readonly required: boolean;
-}
+import { EBA40_TEMPLATES } from "./eba40Templates.js";
+import { OLDER_TEMPLATES } from "./olderTemplates.js";
+import type { TemplateSpec } from "./TemplateSpec.js";
 
-/** How one template is read: its columns and the columns forming its key. */
-export interface TemplateSpec {
-  readonly code: string;
-  readonly columns: readonly ColumnSpec[];
-  readonly key: readonly string[];
-}
-
-const col = (field: string, headers: string[], required = true): ColumnSpec => ({ field, headers, required });
+export type { ColumnSpec, TemplateSpec } from "./TemplateSpec.js";
 
 /**
- * The templates of a DORA register of information that stampede reads, with the column codes of ITS 2024/2956.
- * Documented in docs/blast.md; keep the two in step.
+ * The layouts of a register of information that stampede reads, detected per register from the header of B_05.01
+ * (see detectLayout): `eba-4.0`, the EBA taxonomy 4.0 of ITS 2024/2956 (12-column B_05.01, the current keys), and
+ * `older`, the layout earlier stampede versions read (9-column B_05.01, shorter keys).
  */
-export const TEMPLATES: Readonly<Record<string, TemplateSpec>> = {
-  "B_01.01": {
-    code: "B_01.01",
-    columns: [
-      col("lei", ["c0010", "lei"]),
-      col("name", ["c0020", "name"], false),
-      col("country", ["c0030", "country"], false),
-      col("entityType", ["c0040", "type of entity"], false),
-    ],
-    key: ["lei"],
-  },
-  "B_01.02": {
-    code: "B_01.02",
-    columns: [
-      col("lei", ["c0010", "lei"]),
-      col("name", ["c0020", "name"], false),
-      col("country", ["c0030", "country"], false),
-      col("entityType", ["c0040", "type of entity"], false),
-      col("parent", ["c0060", "parent lei"], false),
-      col("assets", ["total assets"], false),
-    ],
-    key: ["lei"],
-  },
-  "B_02.02": {
-    code: "B_02.02",
-    columns: [
-      col("contract", ["c0010", "contract reference"]),
-      col("entity", ["c0020", "lei"]),
-      col("provider", ["c0030", "provider code"]),
-      col("function", ["c0050", "function identifier"]),
-      col("serviceType", ["c0060", "type of ict service"], false),
-      col("reliance", ["c0180", "level of reliance"], false),
-    ],
-    key: ["contract", "entity", "provider", "function"],
-  },
-  "B_05.01": {
-    code: "B_05.01",
-    columns: [
-      col("provider", ["c0010", "provider code"]),
-      col("name", ["c0030", "name"], false),
-      col("country", ["c0050", "country"], false),
-      col("expense", ["c0070", "annual expense"], false),
-      col("parent", ["c0080", "ultimate parent"], false),
-    ],
-    key: ["provider"],
-  },
-  "B_05.02": {
-    code: "B_05.02",
-    columns: [
-      col("contract", ["c0010", "contract reference"]),
-      col("provider", ["c0030", "provider code"]),
-      col("rank", ["c0050", "rank"], false),
-      col("recipient", ["c0060", "recipient"], false),
-    ],
-    key: ["contract", "provider", "rank"],
-  },
-  "B_06.01": {
-    code: "B_06.01",
-    columns: [
-      col("function", ["c0010", "function identifier"]),
-      col("name", ["c0030", "function name"], false),
-      col("critical", ["c0050", "critical or important"], false),
-      col("rto", ["c0080", "rto"], false),
-      col("rpo", ["c0090", "rpo"], false),
-    ],
-    key: ["function"],
-  },
-  "B_07.01": {
-    code: "B_07.01",
-    columns: [
-      col("contract", ["c0010", "contract reference"]),
-      col("provider", ["c0020", "provider code"]),
-      col("substitutability", ["c0050", "substitutability"], false),
-      col("exitPlan", ["c0080", "exit plan"], false),
-      col("alternatives", ["c0110", "alternatives identified"], false),
-      col("alternativeProviders", ["c0120", "alternative providers"], false),
-    ],
-    key: ["contract", "provider"],
-  },
+export type RegisterLayout = "eba-4.0" | "older";
+
+/** Names of the layouts in messages. */
+export const LAYOUT_NAMES: Readonly<Record<RegisterLayout, string>> = {
+  "eba-4.0": "EBA taxonomy 4.0 layout of ITS 2024/2956",
+  older: "older layout with a 9-column B_05.01",
+};
+
+/** The templates read in each layout. Documented in docs/blast.md; keep the two in step. */
+export const TEMPLATES: Readonly<Record<RegisterLayout, Readonly<Record<string, TemplateSpec>>>> = {
+  "eba-4.0": EBA40_TEMPLATES,
+  older: OLDER_TEMPLATES,
 };
 
 /** Templates without which a register cannot be imported. */

@@ -1,9 +1,10 @@
 import type { ImportIssues } from "../import/ImportIssues.js";
+import { detectLayout } from "./detectLayout.js";
 import type { RegisterRow, RegisterTable } from "./RegisterTable.js";
 import { readRegisterTable } from "./RegisterTable.js";
 import type { RegisterFile } from "./readRegisterFiles.js";
 import { templateOf } from "./readRegisterFiles.js";
-import { REQUIRED_TEMPLATES, TEMPLATES } from "./templates.js";
+import { LAYOUT_NAMES, REQUIRED_TEMPLATES, type RegisterLayout, TEMPLATES } from "./templates.js";
 
 /** The valid rows of each template read (template code -> rows), after key and foreign-key checks. */
 export type ValidRows = Map<string, RegisterRow[]>;
@@ -21,6 +22,7 @@ interface ForeignKey {
 /** Checked in this order, so a row dropped earlier makes the rows that point at it dangle (in lenient mode). */
 const FOREIGN_KEYS: readonly ForeignKey[] = [
   { template: "B_01.02", field: "parent", target: "entities", targetField: "lei", optional: true },
+  { template: "B_06.01", field: "entity", target: "entities", targetField: "lei", optional: true },
   { template: "B_02.02", field: "entity", target: "entities", targetField: "lei" },
   { template: "B_02.02", field: "provider", target: "B_05.01", targetField: "provider" },
   { template: "B_02.02", field: "function", target: "B_06.01", targetField: "function" },
@@ -37,21 +39,25 @@ const ORDER = ["B_01.01", "B_01.02", "B_05.01", "B_06.01", "B_02.02", "B_05.02",
  * Reads the templates of a register and applies the four rejection rules of the ITS: empty key (E_REG_EMPTY_KEY),
  * duplicate key (E_REG_DUPLICATE_KEY), a foreign key that points nowhere (E_REG_DANGLING_KEY), a template without a
  * positive filing indicator (E_REG_MISSING_FILING_INDICATOR). Every problem goes to `issues`; rows with a problem are
- * left out of the result, so a lenient import keeps the rest.
+ * left out of the result, so a lenient import keeps the rest. The layout (and so the columns and keys) is detected
+ * from the header of B_05.01 (see detectLayout); a header of no known layout is fatal.
  */
 export function validateRegister(
   files: readonly RegisterFile[],
   registerName: string,
   issues: ImportIssues,
-): { rows: ValidRows; fatal: boolean } {
+): { rows: ValidRows; fatal: boolean; layout: RegisterLayout } {
   const byTemplate = new Map<string, RegisterFile>();
   let indicators: RegisterFile | undefined;
   for (const f of files) {
     if (f.base === "filingindicators.csv") indicators = f;
     const t = templateOf(f.base);
-    if (t && TEMPLATES[t]) byTemplate.set(t, f);
+    if (t && TEMPLATES["eba-4.0"][t]) byTemplate.set(t, f);
   }
-  let fatal = false;
+  const detected = detectLayout(byTemplate.get("B_05.01"), issues);
+  let fatal = detected === undefined;
+  const layout = detected ?? "eba-4.0";
+  const specs = TEMPLATES[layout];
   for (const t of REQUIRED_TEMPLATES) {
     if (!byTemplate.has(t)) {
       fatal = true;
@@ -67,7 +73,8 @@ export function validateRegister(
   checkFilingIndicators(indicators, byTemplate, registerName, issues);
   const tables = new Map<string, RegisterTable>();
   for (const [t, f] of byTemplate) {
-    const table = readRegisterTable(f, TEMPLATES[t]!, issues);
+    if (t === "B_05.01" && detected === undefined) continue; // reported as E_REG_UNKNOWN_LAYOUT
+    const table = readRegisterTable(f, specs[t]!, issues, LAYOUT_NAMES[layout]);
     if (table) tables.set(t, table);
     else if ((REQUIRED_TEMPLATES as readonly string[]).includes(t)) fatal = true;
   }
@@ -108,7 +115,7 @@ export function validateRegister(
       }),
     );
   }
-  return { rows, fatal };
+  return { rows, fatal, layout };
 }
 
 /** Empty and duplicate keys: reported, and the row left out (the first of duplicates is kept). */
@@ -116,7 +123,7 @@ function checkKeys(table: RegisterTable, issues: ImportIssues): RegisterRow[] {
   const seen = new Map<string, number>();
   const out: RegisterRow[] = [];
   for (const r of table.rows) {
-    const empty = table.spec.key.find((k) => r.values[k] === "");
+    const empty = table.spec.key.find((k) => r.values[k] === "" && !table.spec.emptyKey?.includes(k));
     if (empty) {
       const at = r.at[empty]!;
       issues.add("E_REG_EMPTY_KEY", `key column ${at.header} is empty`, {
