@@ -19,7 +19,7 @@ export interface QueueWorkerOptions {
   stalledIntervalMs?: number;
   /** Times a job may stall before it fails. Default 3 (at least 3). */
   maxStalledCount?: number;
-  /** Stop when no job has run for this long, seconds. Default: never. */
+  /** Stop when no job has run for this long since the worker connected or its last job ended, seconds. Default: never. */
   exitWhenIdleSeconds?: number;
   /** Seconds Redis may stay unreachable before the worker stops. Default 30. */
   queueTimeoutSeconds?: number;
@@ -135,6 +135,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
         maxStalledCount: Math.max(3, options.maxStalledCount ?? 3),
       });
       worker.on("error", () => {});
+      lastActive = Date.now(); // idle is counted from here: connecting is not idling
       log(`worker ${formatBuild(build)}: ${options.workers} threads on ${options.url.display}`);
     });
   }
@@ -150,7 +151,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
     idle === undefined
       ? null
       : setInterval(() => {
-          if (active === 0 && Date.now() - lastActive > idle * 1000)
+          if (worker !== null && active === 0 && Date.now() - lastActive > idle * 1000)
             finish({ reason: "idle", message: `no job for ${idle} s` });
         }, 200);
   const end = await finished;
