@@ -45,12 +45,12 @@ export interface CliProcess {
   waitFor(re: RegExp): Promise<RegExpExecArray>;
 }
 
-/** Starts `stampede ARGS` (see stampedeEntry). */
-export function stampede(args: readonly string[]): CliProcess {
+/** Starts `stampede ARGS` (see stampedeEntry), with `env` added to this process's environment. */
+export function stampede(args: readonly string[], env: Record<string, string> = {}): CliProcess {
   const child = spawn(process.execPath, [...stampedeEntry(), ...args], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0" },
+    env: { ...process.env, FORCE_COLOR: "0", ...env },
   });
   let out = "";
   let err = "";

@@ -2,6 +2,7 @@
  * Controlling queued sweeps and workers with real processes on a redis-server of the test's own: SIGINT of the
  * submitter, `--exit-when-idle`, `--queue-name`, `--concurrency`, logins. See queue.test.ts for the requirements.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Queue } from "bullmq";
@@ -15,6 +16,10 @@ import { haveRedis, startRedis } from "./redisServer.js";
 const cleanup = new Cleanup();
 const track = (p: CliProcess) => cleanup.process(p);
 afterAll(() => cleanup.stop());
+
+function haveOpenssl(): boolean {
+  return spawnSync("openssl", ["version"], { stdio: "ignore" }).status === 0;
+}
 
 /** Resolves once `queue` holds `n` jobs waiting for a worker. */
 async function waiting(queue: Queue, n: number): Promise<void> {
@@ -124,5 +129,41 @@ describe.runIf(haveRedis())("controlling queued sweeps and workers", () => {
       expect(p.stderr() + p.stdout()).not.toContain(secret);
       expect(p.stderr() + p.stdout()).not.toContain("wrong-pw");
     }
+  });
+
+  it.runIf(haveOpenssl())("connects over rediss:// (TLS) to a TLS-only Redis", async () => {
+    const dir = tmp();
+    const cert = join(dir, "cert.pem");
+    const key = join(dir, "key.pem");
+    const made = spawnSync("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ]);
+    expect(made.status, String(made.stderr)).toBe(0);
+    const redis = cleanup.server(await startRedis([], { cert, key }));
+    expect(redis.url).toMatch(/^rediss:\/\/localhost:\d+$/);
+    // The self-signed certificate is trusted through Node's NODE_EXTRA_CA_CERTS, as a user would for a private CA.
+    const w = track(
+      stampede(["worker", "--queue", redis.url, "--workers", "1", "--exit-when-idle", "1"], {
+        NODE_EXTRA_CA_CERTS: cert,
+      }),
+    );
+    expect(await w.exited, w.stderr()).toBe(0);
+    expect(w.stderr()).toMatch(/threads on rediss:\/\/localhost:\d+\/0\n/);
   });
 });
