@@ -114,6 +114,14 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
       const queueName = parseQueueName(flags.queueName);
       const workers = parseWorkerCount(flags);
+      if (queueUrl !== undefined && (flags.workers ?? flags.concurrency) !== undefined)
+        throw new StampedeError(
+          "E_BAD_FLAG",
+          "with --queue the jobs run on `stampede worker`s: give them --workers, not the sweep",
+          { path: flags.workers === undefined ? "--concurrency" : "--workers" },
+        );
+      if (queueUrl === undefined && flags.queueName !== QUEUE_NAME)
+        throw new StampedeError("E_BAD_FLAG", "--queue-name needs --queue", { path: "--queue-name" });
       if (flags.out === undefined)
         throw new StampedeError("E_BAD_FLAG", "a sweep needs --out DIR (results.jsonl streams there)", {
           path: "--out",
