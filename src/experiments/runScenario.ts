@@ -10,6 +10,7 @@ import type {
   ServiceSummary,
   TriggerSummary,
 } from "../metrics/RunResult.js";
+import { SUMMARY_SCHEMA_VERSION } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
 import type { Scenario } from "../scenario/Scenario.js";
@@ -171,7 +172,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const staleWindows = windowsWhere(col("monitoring.blind"), interval, (v) => v === 1);
   const origin = scenario.origin;
   const summary: RunSummary = {
-    schemaVersion: 2,
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     stampedeVersion: stampedeVersion(),
     engine: "event",
     scenarioHash: scenarioHash(scenario),

@@ -43,4 +43,8 @@ export interface PhaseDiagram {
     undetermined: number;
     failed: number;
   };
+  /** Present (true) when the sweep stopped before every job ran (a signal, a lost queue): the cells cover the jobs that finished. */
+  partial?: true;
+  /** Why the sweep stopped early (one line), when `partial`. */
+  stopReason?: string;
 }

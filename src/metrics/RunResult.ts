@@ -154,9 +154,12 @@ export interface MonitoringSummary {
   staleWindows: TimeWindow[];
 }
 
+/** Version of the RunSummary contract (see CHANGELOG.md for what changed since 1). */
+export const SUMMARY_SCHEMA_VERSION = 2 as const;
+
 export interface RunSummary {
-  /** Version of this contract: 2 (see CHANGELOG.md for what changed since 1). */
-  schemaVersion: 2;
+  /** Version of this contract: SUMMARY_SCHEMA_VERSION. */
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   /** The stampede package version that produced the summary (package.json `version`). */
   stampedeVersion: string;
   /** The engine that ran the scenario: `event` (the discrete-event model). */

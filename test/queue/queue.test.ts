@@ -3,68 +3,33 @@
  * `stampede sweep --queue` submitters, run from the sources. Needs Debian's redis-server (`.ci/run` installs it):
  * under CI the tests fail without it; locally they skip with a message.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
+import { register as registerMerge } from "../../src/cli/commands/merge.js";
+import { register as registerSweep } from "../../src/cli/commands/sweep.js";
+import { runCli } from "../../src/cli/testing/cliHarness.js";
 import { QUEUE_NAME } from "../../src/experiments/queue/QueuedJob.js";
 import { readResults } from "../../src/experiments/sweep/resultsFile.js";
 import { type CliProcess, stampede } from "./cliProcess.js";
-import { haveRedis, type RedisServer, startRedis } from "./redisServer.js";
+import { Cleanup, FIXTURE, sortedResults, sweepArgs, tmp, WORKER_FLAGS } from "./queueFixtures.js";
+import { haveRedis, startRedis } from "./redisServer.js";
 
 const present = haveRedis();
 const ci = process.env["CI"] === "true";
 if (!present && !ci)
   console.warn("test/queue: redis-server not found, queue tests skipped (apt-get install -y redis-server)");
 
-const FIXTURE = "src/scenario/fixtures/minimal.yaml";
-/** 3 points x 2 replications of the real model, about a second each. */
-const SWEEP = [
-  "sweep",
-  FIXTURE,
-  "--param",
-  "fleets.clients.retry.maxAttempts=1..5:3",
-  "--replications",
-  "2",
-  "--scale",
-  "0.5",
-  "--until",
-  "1h",
-  "--quiet",
-];
-const WORKER = [
-  "--workers",
-  "1",
-  "--lock-duration",
-  "2s",
-  "--stalled-interval",
-  "1s",
-  "--queue-timeout",
-  "3s",
-];
+/** 3 points x 2 replications of the real model, about a second each (long enough to SIGKILL a worker mid-job). */
+const SWEEP = sweepArgs(3, 2, "0.5", "1h");
+const WORKER = WORKER_FLAGS;
+/** 3 points x 2 replications of short jobs. */
+const SMALL = sweepArgs(3, 2);
 
-function tmp(): string {
-  return mkdtempSync(join(tmpdir(), "stampede-queue-"));
-}
-
-function sortedResults(dir: string): string[] {
-  return readFileSync(join(dir, "results.jsonl"), "utf8").split("\n").filter(Boolean).sort();
-}
-
-const servers: RedisServer[] = [];
-/** The local sweep's sorted results (first test), for the resumed queued sweep to equal. */
-let localResults: string[] = [];
-const processes: CliProcess[] = [];
-function track(p: CliProcess): CliProcess {
-  processes.push(p);
-  return p;
-}
-afterAll(async () => {
-  for (const p of processes)
-    if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGKILL");
-  await Promise.all(servers.map((s) => s.stop()));
-});
+const cleanup = new Cleanup();
+const track = (p: CliProcess) => cleanup.process(p);
+afterAll(() => cleanup.stop());
 
 it.runIf(ci && !present)("redis-server is installed (CI needs it for the queue tests)", () => {
   expect(present).toBe(true);
@@ -72,20 +37,7 @@ it.runIf(ci && !present)("redis-server is installed (CI needs it for the queue t
 
 describe.runIf(present)("queued sweeps on a real Redis", () => {
   it("equal a local --workers 1 sweep and the merged shards, with the worker holding a job SIGKILLed twice", async () => {
-    const local = tmp();
-    const shards = [tmp(), tmp(), tmp()];
-    const merged = tmp();
-    const before = [
-      track(stampede([...SWEEP, "--workers", "1", "--out", local])),
-      ...shards.map((d, k) =>
-        track(stampede([...SWEEP, "--workers", "1", "--shard", `${k + 1}/3`, "--out", d])),
-      ),
-    ];
-    expect(await Promise.all(before.map((p) => p.exited))).toEqual([0, 0, 0, 0]);
-    expect(await track(stampede(["merge", ...shards, "--out", merged, "--quiet"])).exited).toBe(0);
-
-    const redis = await startRedis();
-    servers.push(redis);
+    const redis = cleanup.server(await startRedis());
     const workers = [1, 2].map(() => track(stampede(["worker", "--queue", redis.url, ...WORKER])));
     const queued = tmp();
     const submitter = track(stampede([...SWEEP, "--queue", redis.url, "--out", queued]));
@@ -111,21 +63,32 @@ describe.runIf(present)("queued sweeps on a real Redis", () => {
       .reduce((a, b) => a + b);
     expect(runs, workers.map((w) => w.stderr()).join("\n")).toBe(3);
 
-    localResults = sortedResults(local);
-    expect(localResults).toHaveLength(6);
+    // The local sweep and the shards in this process (the model runs on its main thread: after the kills above).
+    const local = tmp();
+    const shards = [tmp(), tmp(), tmp()];
+    const merged = tmp();
+    const sweep = (args: string[]) => runCli((p) => registerSweep(p), [...SWEEP, "--workers", "1", ...args]);
+    expect((await sweep(["--out", local])).code).toBe(0);
+    for (const [k, d] of shards.entries())
+      expect((await sweep(["--shard", `${k + 1}/3`, "--out", d])).code).toBe(0);
+    expect((await runCli(registerMerge, ["merge", ...shards, "--out", merged, "--quiet"])).code).toBe(0);
+
+    expect(sortedResults(local)).toHaveLength(6);
     expect(sortedResults(queued)).toEqual(sortedResults(local));
     expect(sortedResults(merged)).toEqual(sortedResults(local));
-    for (const f of ["phase.json", "failures.json", "report.html"])
-      expect(readFileSync(join(queued, f), "utf8"), f).toBe(readFileSync(join(local, f), "utf8"));
+    for (const f of ["sweep.json", "phase.json", "failures.json", "report.html"]) {
+      const want = readFileSync(join(local, f), "utf8");
+      expect(readFileSync(join(queued, f), "utf8"), `queued ${f}`).toBe(want);
+      expect(readFileSync(join(merged, f), "utf8"), `merged ${f}`).toBe(want);
+    }
   });
 
   it("stops with one line and exit 3 when Redis goes away mid-sweep, and the partial results stay readable", async () => {
-    const redis = await startRedis(["--maxmemory-policy", "allkeys-lru"]);
-    servers.push(redis);
+    const redis = cleanup.server(await startRedis(["--maxmemory-policy", "allkeys-lru"]));
     const worker = track(stampede(["worker", "--queue", redis.url, ...WORKER]));
     const dir = tmp();
     const submitter = track(
-      stampede([...SWEEP, "--queue", redis.url, "--queue-timeout", "2s", "--out", dir]),
+      stampede([...SMALL, "--queue", redis.url, "--queue-timeout", "2s", "--out", dir]),
     );
     const file = join(dir, "results.jsonl");
     while (!(existsSync(file) && readFileSync(file, "utf8").includes("\n"))) {
@@ -143,25 +106,32 @@ describe.runIf(present)("queued sweeps on a real Redis", () => {
     const kept = readResults(file).records;
     expect(kept.length).toBeGreaterThanOrEqual(1);
     expect(kept.length).toBeLessThan(6);
-    expect(JSON.parse(readFileSync(join(dir, "phase.json"), "utf8")).totals.runs).toBe(kept.length);
+    const phase = JSON.parse(readFileSync(join(dir, "phase.json"), "utf8"));
+    expect(phase.totals.runs).toBe(kept.length);
+    expect(phase).toMatchObject({
+      partial: true,
+      stopReason: expect.stringMatching(/^lost the Redis queue/),
+    });
     expect(await worker.exited).toBe(3);
     expect(worker.stderr()).toMatch(/error: lost the Redis queue/);
 
     // --resume on another Redis: only the missing jobs run, and the whole equals the local sweep.
-    const again = await startRedis();
-    servers.push(again);
+    const again = cleanup.server(await startRedis());
     const w2 = track(stampede(["worker", "--queue", again.url, ...WORKER]));
-    const resumed = track(stampede([...SWEEP, "--queue", again.url, "--resume", "--out", dir]));
+    const resumed = track(stampede([...SMALL, "--queue", again.url, "--resume", "--out", dir]));
     expect(await resumed.exited, resumed.stderr()).toBe(0);
     expect(resumed.stdout()).toContain(`${6 - kept.length} jobs run, ${kept.length} resumed, 0 failed`);
     w2.child.kill("SIGTERM");
     expect(await w2.exited).toBe(0);
-    if (localResults.length > 0) expect(sortedResults(dir)).toEqual(localResults);
+    const local = tmp();
+    expect((await runCli((p) => registerSweep(p), [...SMALL, "--workers", "1", "--out", local])).code).toBe(
+      0,
+    );
+    expect(sortedResults(dir)).toEqual(sortedResults(local));
   });
 
   it("fails fast on an unreachable Redis (exit 3) and a worker refuses a job of another build (exit 2), leaving it queued", async () => {
-    const redis = await startRedis();
-    servers.push(redis);
+    const redis = cleanup.server(await startRedis());
     const dead = track(
       stampede([...SWEEP, "--queue", "redis://127.0.0.1:1", "--queue-timeout", "1s", "--out", tmp()]),
     );

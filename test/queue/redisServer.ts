@@ -29,20 +29,37 @@ function freePort(): Promise<number> {
   });
 }
 
-function attempt(port: number, dir: string, extra: readonly string[]): Promise<ChildProcess | null> {
+/** A TLS-only server: its certificate and key files (PEM); the certificate is also the CA clients must trust. */
+export interface RedisTls {
+  cert: string;
+  key: string;
+}
+
+function attempt(
+  port: number,
+  dir: string,
+  extra: readonly string[],
+  tls: RedisTls | undefined,
+): Promise<ChildProcess | null> {
   return new Promise((resolve) => {
-    const args = [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--save",
-      "",
-      "--appendonly",
-      "no",
-      "--dir",
-      dir,
-    ];
+    const listen =
+      tls === undefined
+        ? ["--port", String(port)]
+        : [
+            "--port",
+            "0",
+            "--tls-port",
+            String(port),
+            "--tls-cert-file",
+            tls.cert,
+            "--tls-key-file",
+            tls.key,
+            "--tls-ca-cert-file",
+            tls.cert,
+            "--tls-auth-clients",
+            "no",
+          ];
+    const args = [...listen, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
     args.push(...extra);
     const p = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -55,16 +72,19 @@ function attempt(port: number, dir: string, extra: readonly string[]): Promise<C
   });
 }
 
-/** Starts a redis-server (with `extra` arguments); retries on another port when the one picked was taken meanwhile. */
-export async function startRedis(extra: readonly string[] = []): Promise<RedisServer> {
+/**
+ * Starts a redis-server (with `extra` arguments; TLS only, on the free port, with `tls`); retries on another port when
+ * the one picked was taken meanwhile.
+ */
+export async function startRedis(extra: readonly string[] = [], tls?: RedisTls): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), "stampede-redis-"));
   for (let i = 0; i < 5; i++) {
     const port = await freePort();
-    const p = await attempt(port, dir, extra);
+    const p = await attempt(port, dir, extra, tls);
     if (p === null) continue;
     return {
       port,
-      url: `redis://127.0.0.1:${port}`,
+      url: tls === undefined ? `redis://127.0.0.1:${port}` : `rediss://localhost:${port}`,
       stop: async () => {
         if (p.exitCode === null && p.signalCode === null) {
           const gone = new Promise((r) => p.once("exit", r));

@@ -4,10 +4,12 @@ import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
 import { collect, parseScenarioRunFlags, parseWhole } from "../../experiments/parseFlags.js";
 import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
-import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
+import { parseWorkerCount } from "../../experiments/pool/parseWorkerCount.js";
 import { textHash } from "../../experiments/preparedScenarios.js";
+import { parseQueueName } from "../../experiments/queue/parseQueueName.js";
 import { parseQueueUrl } from "../../experiments/queue/parseQueueUrl.js";
 import { parseSecondsFlag } from "../../experiments/queue/parseSecondsFlag.js";
+import { QUEUE_NAME } from "../../experiments/queue/QueuedJob.js";
 import { openQueueRunner } from "../../experiments/queue/queueRunner.js";
 import { parseParam } from "../../experiments/sweep/parseParam.js";
 import { runSweep, sweepManifest } from "../../experiments/sweep/runSweep.js";
@@ -28,6 +30,7 @@ interface SweepFlags {
   replications: string;
   seed: string;
   workers?: string;
+  concurrency?: string;
   scale?: string;
   set: string[];
   until?: string;
@@ -38,10 +41,11 @@ interface SweepFlags {
   quiet?: boolean;
   shard?: string;
   queue?: string;
+  queueName?: string;
   queueTimeout: string;
 }
 
-/** Exit code of a sweep stopped before its end (the queue was lost): the results so far are kept. */
+/** Exit code of a sweep stopped before its end (the queue was lost, SIGINT/SIGTERM): the results so far are kept. */
 export const EXIT_STOPPED = 3;
 
 export interface SweepDeps {
@@ -64,7 +68,11 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
     )
     .option("--replications <r>", "runs per grid point (replication r uses seed + r at every point)", "1")
     .option("--seed <n>", "seed of the first replication", "1")
-    .option("--workers <n>", "worker threads (default: the number of cores)")
+    .option(
+      "--workers <n>",
+      "worker threads (default: the number of cores); with --queue, see stampede worker",
+    )
+    .option("--concurrency <n>", "another name for --workers")
     .option("--scale <f>", "scale populations and capacities")
     .option("--set <path=value>", "override a field for every run (repeatable)", collect, [])
     .option("--until <duration>", "run length (default: the scenario's duration)")
@@ -78,6 +86,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
       "--queue <url>",
       "run the jobs on `stampede worker`s through Redis: redis://[user:pass@]HOST:PORT[/DB]",
     )
+    .option("--queue-name <name>", "BullMQ queue to submit to (the workers' --queue-name)", QUEUE_NAME)
     .option(
       "--queue-timeout <duration>",
       "stop (exit 3, results kept) when Redis is unreachable this long",
@@ -103,8 +112,16 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
       const queueUrl = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue, "--queue");
       const queueTimeout = parseSecondsFlag("--queue-timeout", flags.queueTimeout);
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
-      const workers =
-        flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1);
+      const queueName = parseQueueName(flags.queueName);
+      const workers = parseWorkerCount(flags);
+      if (queueUrl !== undefined && (flags.workers ?? flags.concurrency) !== undefined)
+        throw new StampedeError(
+          "E_BAD_FLAG",
+          "with --queue the jobs run on `stampede worker`s: give them --workers, not the sweep",
+          { path: flags.workers === undefined ? "--concurrency" : "--workers" },
+        );
+      if (queueUrl === undefined && flags.queueName !== QUEUE_NAME)
+        throw new StampedeError("E_BAD_FLAG", "--queue-name needs --queue", { path: "--queue-name" });
       if (flags.out === undefined)
         throw new StampedeError("E_BAD_FLAG", "a sweep needs --out DIR (results.jsonl streams there)", {
           path: "--out",
@@ -134,6 +151,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
             sweepId: textHash(JSON.stringify(sweepManifest(plan))).slice(0, 16),
             source,
             queueTimeoutSeconds: queueTimeout,
+            queueName,
             onWarning: (line) => process.stderr.write(`${line}\n`),
           });
         } catch (e) {
@@ -143,6 +161,12 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
           return;
         }
       }
+      // SIGINT/SIGTERM: stop collecting, write what finished (marked partial), exit 3; a second signal kills.
+      const abort = new AbortController();
+      const onSigint = () => abort.abort("stopped by SIGINT");
+      const onSigterm = () => abort.abort("stopped by SIGTERM");
+      process.once("SIGINT", onSigint);
+      process.once("SIGTERM", onSigterm);
       const progress = progressReporter({
         label: "sweep",
         unit: "jobs",
@@ -154,6 +178,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         const outcome = await runSweep(runner, plan, {
           dir,
           resume: flags.resume === true,
+          signal: abort.signal,
           concurrency: queueUrl === undefined ? workers * 2 : jobs,
           ...(shard === undefined ? {} : { shard }),
           onProgress: (done, total) => progress.update(done, total),
@@ -185,6 +210,8 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
       } finally {
         progress.stop();
         await runner.close();
+        process.off("SIGINT", onSigint);
+        process.off("SIGTERM", onSigterm);
       }
     });
 }

@@ -54,16 +54,34 @@ export function parseQueueUrl(text: string, flag = "--queue"): QueueUrl {
   };
 }
 
-/** Connection options for BullMQ (ioredis): retry forever (the caller's watchdog decides when Redis is lost). */
-export function connectionOptions(url: QueueUrl): Record<string, unknown> {
+/** BullMQ connection options (ioredis) for a queue URL, and the switch that ends their reconnecting. */
+export interface RedisConnection {
+  /** For every BullMQ object of one sweep or worker: retry forever (a watchdog decides when Redis is lost). */
+  options: Record<string, unknown>;
+  /**
+   * Makes every client made from `options` stop reconnecting: a connection that never came up then ends, and its
+   * BullMQ object can be closed safely (closing it while it still retries leaves an error with no listener, which
+   * crashes the process).
+   */
+  stopRetrying(): void;
+}
+
+/** The connection of `url`'s BullMQ objects (see RedisConnection). */
+export function redisConnection(url: QueueUrl): RedisConnection {
+  let retrying = true;
   return {
-    host: url.host,
-    port: url.port,
-    db: url.db,
-    ...(url.username === undefined ? {} : { username: url.username }),
-    ...(url.password === undefined ? {} : { password: url.password }),
-    ...(url.tls ? { tls: { servername: url.host } } : {}),
-    maxRetriesPerRequest: null,
-    retryStrategy: (times: number) => Math.min(100 * times, 1000),
+    options: {
+      host: url.host,
+      port: url.port,
+      db: url.db,
+      ...(url.username === undefined ? {} : { username: url.username }),
+      ...(url.password === undefined ? {} : { password: url.password }),
+      ...(url.tls ? { tls: { servername: url.host } } : {}),
+      maxRetriesPerRequest: null,
+      retryStrategy: (times: number) => (retrying ? Math.min(100 * times, 1000) : null),
+    },
+    stopRetrying: () => {
+      retrying = false;
+    },
   };
 }

@@ -1,12 +1,14 @@
 import { performance } from "node:perf_hooks";
 import { Job, Queue, QueueEvents, type RedisClient } from "bullmq";
+import { StampedeError } from "../../core/StampedeError.js";
 import type { ScenarioTextRef } from "../ExperimentPorts.js";
 import type { JobOutput, JobRunner, JobSpec } from "../JobSpec.js";
 import { SweepStopped } from "../sweep/SweepStopped.js";
-import { connectionOptions, type QueueUrl } from "./parseQueueUrl.js";
+import { type QueueUrl, type RedisConnection, redisConnection } from "./parseQueueUrl.js";
 import { QUEUE_NAME, type QueuedJob, queueJobId, scenarioKey } from "./QueuedJob.js";
 import { redisWarnings, redisWatchdog } from "./redisWatchdog.js";
 import { stampedeBuild } from "./stampedeBuild.js";
+import { waitForRedis } from "./waitForRedis.js";
 
 /** Options of `openQueueRunner`. */
 export interface QueueRunnerOptions {
@@ -29,16 +31,19 @@ function capped<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /**
- * Closes BullMQ objects whose Redis is gone without waiting for it: close() drops a connection that never came up,
- * and a connected client is disconnected (no reconnecting, nothing queued is sent).
+ * Closes BullMQ objects whose Redis is gone or refused them, without waiting for Redis: their clients stop
+ * reconnecting; a connected client is disconnected (nothing queued is sent); one that never came up is given up to 2 s
+ * to end before its object is closed.
  */
 export async function dropConnections(
   objects: readonly { close(): Promise<void>; client: Promise<RedisClient> }[],
+  connection: RedisConnection,
 ) {
+  connection.stopRetrying();
   for (const o of objects) {
-    void o.close().catch(() => {});
-    const c = await capped(o.client, 100).catch(() => undefined);
+    const c = await capped(o.client, 2000).catch(() => undefined);
     c?.disconnect();
+    void o.close().catch(() => {});
   }
 }
 
@@ -57,10 +62,12 @@ function parsed(v: unknown): JobOutput {
  * twice is a no-op and a result not yet collected is reused; a collected job is removed from Redis) and resolves when a
  * worker (`stampede worker`) finishes it. Waits
  * for Redis up to `queueTimeoutSeconds` first (SweepStopped when it never answers); later, Redis unreachable for that
- * long rejects every pending job with SweepStopped.
+ * long rejects every pending job with SweepStopped. A login Redis refuses is an E_QUEUE_AUTH error (path `--queue`).
+ * Closed with jobs still pending (the sweep was stopped), it removes those that no worker has started.
  */
 export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobRunner> {
-  const connection = connectionOptions(options.url);
+  const redis = redisConnection(options.url);
+  const connection = redis.options;
   const name = options.queueName ?? QUEUE_NAME;
   // BullMQ's own check of Redis prints to the console; redisWarnings says the same in one line.
   const queue = new Queue<QueuedJob>(name, { connection, skipVersionCheck: true });
@@ -68,14 +75,20 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
   const waiters = new Map<string, Waiter>();
   let lost: string | null = null;
   const timeout = options.queueTimeoutSeconds ?? 30;
-  const client = await Promise.race([
-    queue.client,
-    new Promise<null>((r) => setTimeout(() => r(null), timeout * 1000).unref()),
-  ]);
-  if (client === null) {
-    await dropConnections([queue]);
+  const wait = await waitForRedis(queue, timeout);
+  if (wait.kind !== "ready") {
+    await dropConnections([queue], redis);
+    if (wait.kind === "refused")
+      throw new StampedeError(
+        "E_QUEUE_AUTH",
+        `Redis at ${options.url.display} refused the login: ${wait.message}`,
+        {
+          path: "--queue",
+        },
+      );
     throw new SweepStopped(`cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`);
   }
+  const client = wait.client;
   let events: QueueEvents | null = null;
   const stop = (reason: string) => {
     lost ??= reason;
@@ -88,7 +101,7 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
   const shutdown = async () => {
     watchdog.stop();
     const all = events === null ? [queue] : [queue, events];
-    if (lost !== null) await dropConnections(all);
+    if (lost !== null) await dropConnections(all, redis);
     else await capped(Promise.allSettled(all.map((o) => o.close())), 5000);
   };
   const info = await watchdog.ready;
@@ -136,6 +149,10 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
     }
   }, 2000);
   poll.unref();
+  const unstarted = async (id: string) => {
+    const state = await queue.getJobState(id);
+    if (state === "waiting" || state === "delayed" || state === "prioritized") await queue.remove(id);
+  };
   const build = stampedeBuild();
   return {
     run: (job: JobSpec, key?: string) => {
@@ -181,6 +198,13 @@ export async function openQueueRunner(options: QueueRunnerOptions): Promise<JobR
     },
     close: async () => {
       clearInterval(poll);
+      // Stopped early (SIGINT): take back the jobs no worker has started, so no one runs what no one collects; jobs
+      // under way finish and keep their results in Redis, for a --resume of the same sweep to collect.
+      if (lost === null && waiters.size > 0) {
+        const ids = [...waiters.keys()];
+        waiters.clear();
+        await capped(Promise.allSettled(ids.map(unstarted)), 5000);
+      }
       await shutdown();
     },
   };

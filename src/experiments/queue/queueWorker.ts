@@ -1,11 +1,12 @@
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { JobOutput } from "../JobSpec.js";
 import { poolRunner } from "../pool/poolRunner.js";
-import { connectionOptions, type QueueUrl } from "./parseQueueUrl.js";
+import { type QueueUrl, redisConnection } from "./parseQueueUrl.js";
 import { QUEUE_NAME, type QueuedJob, scenarioKey } from "./QueuedJob.js";
 import { dropConnections } from "./queueRunner.js";
 import { redisWarnings, redisWatchdog } from "./redisWatchdog.js";
-import { formatBuild, stampedeBuild } from "./stampedeBuild.js";
+import { buildMismatch, formatBuild, stampedeBuild } from "./stampedeBuild.js";
+import { waitForRedis } from "./waitForRedis.js";
 
 /** Options of `runQueueWorker`. */
 export interface QueueWorkerOptions {
@@ -18,7 +19,7 @@ export interface QueueWorkerOptions {
   stalledIntervalMs?: number;
   /** Times a job may stall before it fails. Default 3 (at least 3). */
   maxStalledCount?: number;
-  /** Stop when no job has run for this long, seconds. Default: never. */
+  /** Stop when no job has run for this long since the worker connected or its last job ended, seconds. Default: never. */
   exitWhenIdleSeconds?: number;
   /** Seconds Redis may stay unreachable before the worker stops. Default 30. */
   queueTimeoutSeconds?: number;
@@ -34,7 +35,8 @@ export interface QueueWorkerOptions {
 /** Why the worker stopped and what it did. */
 export interface QueueWorkerOutcome {
   jobs: number;
-  reason: "signal" | "idle" | "lost" | "refused" | "unreachable";
+  /** `refused`: a job of another build; `auth`: Redis refused the login. */
+  reason: "signal" | "idle" | "lost" | "refused" | "unreachable" | "auth";
   message: string;
 }
 
@@ -63,13 +65,9 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
   });
   const processor = async (job: Job<QueuedJob>, token?: string): Promise<JobOutput> => {
     const data = job.data;
-    const theirs = data.build;
-    if (
-      theirs.version !== build.version ||
-      theirs.buildId !== build.buildId ||
-      theirs.schemaVersion !== build.schemaVersion
-    ) {
-      const message = `refusing job ${job.id}: the sweep was submitted by stampede ${formatBuild(theirs)}, this worker is ${formatBuild(build)}; run the same version on both sides`;
+    const mismatch = buildMismatch(data.build, build);
+    if (mismatch !== null) {
+      const message = `refusing job ${job.id}: ${mismatch}`;
       log(message);
       await job.moveToDelayed(Date.now() + 1000, token);
       finish({ reason: "refused", message });
@@ -102,21 +100,22 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
     }
   };
   const name = options.queueName ?? QUEUE_NAME;
-  const connection = connectionOptions(options.url);
+  const redis = redisConnection(options.url);
+  const connection = redis.options;
   // A plain connection first: it answers the watchdog and serves scenario texts; the Worker starts once Redis answers
   // (a BullMQ object that never connected cannot be closed).
   const probe = new Queue(name, { connection, skipVersionCheck: true });
   probe.on("error", () => {});
   const timeout = options.queueTimeoutSeconds ?? 30;
   const unreachable = `cannot reach Redis at ${options.url.display}: no answer for ${timeout} s`;
-  const client = await Promise.race([
-    probe.client,
-    new Promise<null>((r) => setTimeout(() => r(null), timeout * 1000).unref()),
-  ]);
+  const wait = await waitForRedis(probe, timeout);
+  const client = wait.kind === "ready" ? wait.client : null;
   getText = (hash) => probe.client.then((c) => c.get(scenarioKey(hash)));
   let watchdog: ReturnType<typeof redisWatchdog> | null = null;
   let worker: Worker<QueuedJob, JobOutput> | null = null;
-  if (client === null) finish({ reason: "unreachable", message: unreachable });
+  if (wait.kind === "refused")
+    finish({ reason: "auth", message: `Redis at ${options.url.display} refused the login: ${wait.message}` });
+  else if (client === null) finish({ reason: "unreachable", message: unreachable });
   else {
     watchdog = redisWatchdog(client, timeout, (s) =>
       finish({
@@ -136,6 +135,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
         maxStalledCount: Math.max(3, options.maxStalledCount ?? 3),
       });
       worker.on("error", () => {});
+      lastActive = Date.now(); // idle is counted from here: connecting is not idling
       log(`worker ${formatBuild(build)}: ${options.workers} threads on ${options.url.display}`);
     });
   }
@@ -151,16 +151,16 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
     idle === undefined
       ? null
       : setInterval(() => {
-          if (active === 0 && Date.now() - lastActive > idle * 1000)
+          if (worker !== null && active === 0 && Date.now() - lastActive > idle * 1000)
             finish({ reason: "idle", message: `no job for ${idle} s` });
         }, 200);
   const end = await finished;
   if (idleTimer) clearInterval(idleTimer);
   watchdog?.stop();
   const w = worker as Worker<QueuedJob, JobOutput> | null;
-  if (end.reason === "lost" || end.reason === "unreachable") {
+  if (end.reason === "lost" || end.reason === "unreachable" || end.reason === "auth") {
     void w?.close(true).catch(() => {});
-    await dropConnections([probe]);
+    await dropConnections([probe], redis);
   } else {
     await w?.close();
     await probe.close();

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SUMMARY_SCHEMA_VERSION } from "../../metrics/RunResult.js";
+import { stampedeVersion } from "../stampedeVersion.js";
 
 /** What must match between a queued sweep and a worker: "another version" is any difference here. */
 export interface StampedeBuild {
@@ -12,9 +14,6 @@ export interface StampedeBuild {
   /** The run summary's schemaVersion. */
   schemaVersion: number;
 }
-
-/** Schema version of the run summaries a job returns (RunSummary.schemaVersion). */
-const SCHEMA_VERSION = 1;
 
 function codeFiles(dir: string): string[] {
   const out: string[] = [];
@@ -39,12 +38,29 @@ export function stampedeBuild(): StampedeBuild {
     hash.update(f.slice(root.length));
     hash.update(readFileSync(f));
   }
-  const pkg = JSON.parse(readFileSync(join(root, "..", "package.json"), "utf8")) as { version: string };
-  cached = { version: pkg.version, buildId: hash.digest("hex").slice(0, 16), schemaVersion: SCHEMA_VERSION };
+  cached = {
+    version: stampedeVersion(),
+    buildId: hash.digest("hex").slice(0, 16),
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+  };
   return cached;
 }
 
 /** `0.1.0 (build 1a2b..., schema 1)`. */
 export function formatBuild(b: StampedeBuild): string {
   return `${b.version} (build ${b.buildId}, schema ${b.schemaVersion})`;
+}
+
+/**
+ * Why a worker of build `ours` must refuse a job submitted by build `theirs`, or null when they match: any difference
+ * in package version, build id or summary schemaVersion is "another version".
+ */
+export function buildMismatch(theirs: StampedeBuild, ours: StampedeBuild): string | null {
+  if (
+    theirs.version === ours.version &&
+    theirs.buildId === ours.buildId &&
+    theirs.schemaVersion === ours.schemaVersion
+  )
+    return null;
+  return `the sweep was submitted by stampede ${formatBuild(theirs)}, this worker is ${formatBuild(ours)}; run the same version on both sides`;
 }

@@ -40,6 +40,12 @@ export interface SweepOptions {
   onFailure?: (failure: SweepFailure) => void;
   /** Run only this shard's share of the jobs (see `inShard`); recorded in sweep.json. Default: every job. */
   shard?: Shard;
+  /**
+   * Aborted (SIGINT/SIGTERM at the CLI): stop at once, without waiting for the jobs under way; the sweep keeps the
+   * results it has, writes its files marked partial and reports `stopped` with the abort reason (a string) or
+   * "stopped". Default: never.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SweepOutcome {
@@ -95,7 +101,8 @@ function checkDir(plan: SweepPlan, dir: string, resume: boolean, shard: Shard | 
  * one line (point, seed, summary without timing). Replication r runs with seed + r at every point. With `resume`,
  * jobs already in the file are skipped. A job that throws is reported through `onFailure` and left out of the file
  * (a later `--resume` retries it). Every check of the directory happens before the first job. Writes phase.json and
- * failures.json at the end; returns all records sorted by point and replication.
+ * failures.json at the end (marked partial when the runner threw SweepStopped or the signal aborted); returns all
+ * records sorted by point and replication.
  */
 export async function runSweep(
   runner: JobRunner,
@@ -128,14 +135,27 @@ export async function runSweep(
   let next = 0;
   let stopped: string | null = null;
   let ran = 0;
+  const signal = options.signal;
+  const why = () => (typeof signal?.reason === "string" ? signal.reason : "stopped");
+  // Rejects when the signal aborts: each job's wait races it, so a stop does not wait for the jobs under way.
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(new SweepStopped(why()));
+    else signal?.addEventListener("abort", () => reject(new SweepStopped(why())), { once: true });
+  });
+  aborted.catch(() => {});
   const worker = async (): Promise<void> => {
     while (next < todo.length && stopped === null) {
+      if (signal?.aborted) {
+        stopped ??= why();
+        return;
+      }
       const [pointIndex, replication] = todo[next++]!;
       const point = pointOf(plan.params, pointIndex);
       const job = sweepJob(plan, pointIndex, replication);
       const seed = job.seed;
       try {
-        const out = await runner.run(job, jobKey(pointIndex, replication));
+        const run = runner.run(job, jobKey(pointIndex, replication));
+        const out = signal === undefined ? await run : await Promise.race([run, aborted]);
         const rec: SweepRecord = { pointIndex, point, replication, seed, summary: stripTiming(out.summary) };
         writer.append(rec);
         records.push(rec);
@@ -164,6 +184,6 @@ export async function runSweep(
   } finally {
     writer.close();
   }
-  const diagram = writeSweepFiles(options.dir, plan.params, records, failures);
+  const diagram = writeSweepFiles(options.dir, plan.params, records, failures, stopped);
   return { records, failures, resumed, ran, diagram, stopped, total };
 }
