@@ -126,7 +126,8 @@ const retries: RawScenario = {
   faults: {
     "svc-errors": { target: "svc", start: "1m", end: "2m", errorRate: 0.6 },
     "svc-slow": { target: "svc", start: "2m30s", end: "3m30s", capacityFactor: 0.3 },
-    "store-errors": { target: "store", start: "4m", end: "5m", errorRate: 0.5 },
+    "store-errors": { target: "store", start: "4m", end: "5m", errorRate: 0.7 },
+    "store-slow": { target: "store", start: "4m30s", end: "5m", capacityFactor: 0.05 },
   },
 };
 

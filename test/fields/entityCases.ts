@@ -65,6 +65,8 @@ export const LINK_CASES: CaseTable = {
   ...distributionCases({ pattern: "links.*.latency", path: "links.nat.latency", base: "storm" }, 0.005),
 };
 
+/** api fails outright for two minutes (its dependents see it out). */
+const API_DOWN = { "faults.api-down": { target: "api", start: "2m", end: "4m", errorRate: 1 } };
 const svc = "services.svc";
 export const SERVICE_CASES: CaseTable = {
   "services.*.network": storm({ "services.db.network": "main" }),
@@ -131,7 +133,7 @@ export const SERVICE_CASES: CaseTable = {
       path: `${svc}.dependencies.store.breaker`,
       base: "retries",
     },
-    0.02,
+    0.01,
   ),
   "services.*.minServers": restarts({ "services.index.minServers": 2 }),
   "services.*.restart.base": restarts({ "services.index.restart.base": "3m" }),
@@ -158,7 +160,7 @@ export const SERVICE_CASES: CaseTable = {
     { "services.placement.healthCheck.minHealthy": 1 },
     { "services.placement.healthCheck": { failAfter: "1m", replace: "30s", concurrent: 2 } },
   ),
-  "services.*.plane": storm({ "services.api.plane": "control" }),
+  "services.*.plane": storm({ "services.api.plane": "control" }, API_DOWN),
   ...distributionCases(
     { pattern: "services.*.serviceTime", path: `${svc}.serviceTime`, base: "retries" },
     0.04,
@@ -210,6 +212,7 @@ export const FLEET_CASES: CaseTable = {
   "fleets.*.trafficClass": storm(
     { "fleets.clients.trafficClass": "bulk" },
     {
+      "fleets.batch.trafficClass": "bulk",
       "operators.runbook.move": {
         after: "detection",
         do: { type: "reroute", traffic: { class: "bulk" }, via: [] },
@@ -232,11 +235,11 @@ export const DEPENDENT_CASES: CaseTable = {
   ),
   "dependents.*.requires[].of[]<object>.kind": storm(
     { "dependents.shop.requires.0.of.0.kind": "soft" },
-    { "dependents.shop.requires.0.of.0": { service: "api" } },
+    { "dependents.shop.requires.0.of.0": { service: "api" }, ...API_DOWN },
   ),
   "dependents.*.requires[].of[]<object>.plane": storm(
     { "dependents.shop.requires.0.of.0.plane": "control" },
-    { "dependents.shop.requires.0.of.0": { service: "api" } },
+    { "dependents.shop.requires.0.of.0": { service: "api" }, ...API_DOWN },
   ),
   "dependents.*.requires[].of[]<scalar>": storm(
     { "dependents.shop.requires.0.of.0": "db" },
@@ -244,17 +247,22 @@ export const DEPENDENT_CASES: CaseTable = {
   ),
 };
 
-/** A storm run whose verdict is determined (metastableAfter inside the run). */
-const judged = (set: FieldCase["set"]) => storm(set, { "verdict.metastableAfter": "1m" });
+/** A storm run whose verdict is determined and close to its thresholds (recovering while it is judged). */
+const judged = (set: FieldCase["set"]) =>
+  storm(set, {
+    "verdict.metastableAfter": "1m",
+    "verdict.recoveredFor": "1m",
+    "verdict.metastableRatio": 0.9,
+  });
 export const VERDICT_CASES: CaseTable = {
   "verdict.goodputFleets": judged({ "verdict.goodputFleets": ["batch"] }),
   "verdict.baselineWindow": judged({ "verdict.baselineWindow": "1m" }),
   "verdict.recoveredRatio": judged({ "verdict.recoveredRatio": 0.3 }),
-  "verdict.recoveredFor": judged({ "verdict.recoveredFor": "30s" }),
-  "verdict.metastableRatio": judged({ "verdict.metastableRatio": 0.99 }),
-  "verdict.metastableAfter": judged({ "verdict.metastableAfter": "3m" }),
-  "verdict.metastableWindow": judged({ "verdict.metastableWindow": "3m" }),
-  "verdict.smoothing": judged({ "verdict.smoothing": "3m" }),
-  "verdict.stableRatio": judged({ "verdict.stableRatio": 0.99 }),
+  "verdict.recoveredFor": judged({ "verdict.recoveredFor": "3m" }),
+  "verdict.metastableRatio": judged({ "verdict.metastableRatio": 0.5 }),
+  "verdict.metastableAfter": judged({ "verdict.metastableAfter": "10s" }),
+  "verdict.metastableWindow": judged({ "verdict.metastableWindow": "10s" }),
+  "verdict.smoothing": judged({ "verdict.smoothing": "10s" }),
+  "verdict.stableRatio": judged({ "verdict.stableRatio": 0.3 }),
   "verdict.outageRatio": judged({ "verdict.outageRatio": 0.99 }),
 };

@@ -25,7 +25,7 @@ export const AUTOMATION_CASES: CaseTable = {
         minimal: { type: "change-endpoints", service: "api" },
         alter: { service: "db", fraction: 0.3 },
       },
-      scale: { minimal: { type: "scale", service: "api", servers: 1 }, alter: { service: "db", servers: 1 } },
+      scale: { minimal: { type: "scale", service: "api", servers: 1 }, alter: { service: "db", servers: 3 } },
       restart: {
         minimal: { type: "restart", service: "api", duration: "30s" },
         alter: { service: "db", duration: "1m" },
@@ -53,7 +53,10 @@ export const AUTOMATION_CASES: CaseTable = {
   ),
   "automation.*.action<remove-capacity>.servers": storm(
     { [`${auto.path}.servers`]: 3 },
-    { [auto.path]: { type: "remove-capacity", service: "api", servers: 1 } },
+    {
+      [auto.path]: { type: "remove-capacity", service: "api", servers: 1 },
+      "services.api.serviceTime": { type: "exponential", mean: "100ms" },
+    },
   ),
   "automation.*.action<cache-loss>": {
     base: "cache",
@@ -82,15 +85,20 @@ export const FAULT_CASES: CaseTable = {
 };
 
 /** Detection only through the slow channel (no alarm ever fires). */
-const NO_ALARMS = { "monitoring.alarms": { errorRatio: { threshold: 1 }, noData: { after: "1h" } } };
+const NO_ALARMS = {
+  "monitoring.alarms": { errorRatio: { threshold: 0.3, for: "1h" }, noData: { after: "1h" } },
+};
 export const MONITORING_CASES: CaseTable = {
-  "monitoring.network": storm({ "monitoring.network": "internal" }),
+  "monitoring.network": storm(
+    { "monitoring.network": "internal" },
+    { "links.nat.setupRate": "2/s", "monitoring.sources": ["api"] },
+  ),
   "monitoring.sources": storm({ "monitoring.sources": ["batch"] }),
   "monitoring.interval": storm({ "monitoring.interval": "30s" }),
   "monitoring.timeout": storm({ "monitoring.timeout": "1ms" }, { "links.nat.latency": "2ms" }),
   "monitoring.via": storm({ "monitoring.via": [] }, { "links.nat.setupRate": "2/s" }),
   "monitoring.dependsOn": storm({ "monitoring.dependsOn": ["db"] }),
-  "monitoring.staleAfter": storm({ "monitoring.staleAfter": "15s" }, { "monitoring.interval": "10s" }),
+  "monitoring.staleAfter": storm({ "monitoring.staleAfter": "15s" }, { "monitoring.dependsOn": ["db"] }),
   "monitoring.alarms.errorRatio.threshold": storm({ "monitoring.alarms.errorRatio.threshold": 0.6 }),
   "monitoring.alarms.errorRatio.for": storm({ "monitoring.alarms.errorRatio.for": "2m" }),
   "monitoring.alarms.noData.after": storm(
@@ -113,6 +121,13 @@ const LATE = {
 };
 const reroute = (traffic: unknown) => ({ type: "reroute", traffic, via: [] });
 const fix = { type: "deploy-fix", fleet: "clients", retry: { maxAttempts: 1 } };
+/** A fix that keeps retrying (so its budget matters) and whose clients reconnect often (so its backoff does). */
+const retryingFix = { type: "deploy-fix", fleet: "clients", retry: { maxAttempts: 4 } };
+const RECONNECTS = {
+  "links.nat.setupRate": "0.5/s",
+  "fleets.clients.connection.setupTimeout": "200ms",
+  [`${step}.delay`]: "0s",
+};
 
 export const OPERATOR_CASES: CaseTable = {
   "operators.diagnosis.visible": storm(
@@ -121,9 +136,18 @@ export const OPERATOR_CASES: CaseTable = {
   ),
   "operators.diagnosis.blind": storm(
     { "operators.diagnosis.blind": "30s" },
-    { [`${step}.after`]: "diagnosis", "monitoring.dependsOn": ["db"] },
+    { [`${step}.after`]: "diagnosis", "monitoring.dependsOn": ["db"], "monitoring.staleAfter": "10s" },
   ),
-  "operators.runbook.*.after": storm({ [`${step}.after`]: "diagnosis" }),
+  "operators.runbook.*.after": storm(
+    { [`${step}.after`]: "look" },
+    {
+      "operators.runbook.look": {
+        after: "detection",
+        delay: "2m",
+        do: { type: "rate-limit", fleet: "batch", rate: "100/s" },
+      },
+    },
+  ),
   "operators.runbook.*.delay": storm({ [`${step}.delay`]: "1m" }),
   ...unionCases(
     { ...site, prep: { ...BREAKERS, ...LATE } },
@@ -238,7 +262,7 @@ export const OPERATOR_CASES: CaseTable = {
       pattern: "operators.runbook.*.do<deploy-fix>.reconnect",
       path: `${site.path}.reconnect`,
       base: "storm",
-      prep: { [site.path]: fix, "links.nat.setupRate": "2/s" },
+      prep: { [site.path]: fix, ...RECONNECTS },
     },
     0.5,
   ),
@@ -246,6 +270,6 @@ export const OPERATOR_CASES: CaseTable = {
     pattern: "operators.runbook.*.do<deploy-fix>.budget",
     path: `${site.path}.budget`,
     base: "storm",
-    prep: { [site.path]: fix },
+    prep: { [site.path]: retryingFix, [`${step}.delay`]: "0s" },
   }),
 };
