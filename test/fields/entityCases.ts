@@ -258,8 +258,11 @@ export const VERDICT_CASES: CaseTable = {
   "verdict.goodputFleets": judged({ "verdict.goodputFleets": ["batch"] }),
   "verdict.baselineWindow": judged({ "verdict.baselineWindow": "1m" }),
   "verdict.recoveredRatio": judged({ "verdict.recoveredRatio": 0.3 }),
-  "verdict.recoveredFor": judged({ "verdict.recoveredFor": "3m" }),
-  "verdict.metastableRatio": judged({ "verdict.metastableRatio": 0.5 }),
+  "verdict.recoveredFor": judged({ "verdict.recoveredFor": "4m" }),
+  "verdict.metastableRatio": storm(
+    { "verdict.metastableRatio": 0.05 },
+    { "verdict.metastableAfter": "1m", "verdict.recoveredFor": "1m", ...SETUPS_FAIL },
+  ),
   "verdict.metastableAfter": judged({ "verdict.metastableAfter": "10s" }),
   "verdict.metastableWindow": judged({ "verdict.metastableWindow": "10s" }),
   "verdict.smoothing": judged({ "verdict.smoothing": "10s" }),

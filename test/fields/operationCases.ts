@@ -105,7 +105,7 @@ export const MONITORING_CASES: CaseTable = {
     { "monitoring.alarms.noData.after": "30s" },
     { "monitoring.dependsOn": ["db"], "monitoring.alarms.errorRatio.threshold": 1 },
   ),
-  "monitoring.slowChannel.delay": storm({ "monitoring.slowChannel.delay": "1m" }, NO_ALARMS),
+  "monitoring.slowChannel.delay": storm({ "monitoring.slowChannel.delay": "10s" }, NO_ALARMS),
 };
 
 const step = "operators.runbook.block-half";
@@ -121,10 +121,20 @@ const LATE = {
 };
 const reroute = (traffic: unknown) => ({ type: "reroute", traffic, via: [] });
 const fix = { type: "deploy-fix", fleet: "clients", retry: { maxAttempts: 1 } };
-/** A fix that keeps retrying (so its budget matters) and whose clients reconnect often (so its backoff does). */
-const retryingFix = { type: "deploy-fix", fleet: "clients", retry: { maxAttempts: 4 } };
+/** Clients whose setups keep failing from the endpoint change on (so a fix's reconnect backoff matters). */
+/** In the retries base: operators deploy a fix that keeps retrying as soon as they detect the errors. */
+const RETRIES_FIX = {
+  monitoring: { network: "app", sources: ["users"], alarms: { errorRatio: { for: "10s" } } },
+  operators: {
+    diagnosis: { visible: "1m", blind: "1m" },
+    runbook: {
+      fix: { after: "detection", do: { type: "deploy-fix", fleet: "users", retry: { maxAttempts: 4 } } },
+    },
+  },
+};
 const RECONNECTS = {
   "links.nat.setupRate": "0.5/s",
+  "fleets.clients.connection.reconnect": { type: "constant", delay: "2s" },
   "fleets.clients.connection.setupTimeout": "200ms",
   [`${step}.delay`]: "0s",
 };
@@ -264,12 +274,12 @@ export const OPERATOR_CASES: CaseTable = {
       base: "storm",
       prep: { [site.path]: fix, ...RECONNECTS },
     },
-    0.5,
+    0.01,
   ),
   ...budgetCases({
     pattern: "operators.runbook.*.do<deploy-fix>.budget",
-    path: `${site.path}.budget`,
-    base: "storm",
-    prep: { [site.path]: retryingFix, [`${step}.delay`]: "0s" },
+    path: "operators.runbook.fix.do.budget",
+    base: "retries",
+    prep: RETRIES_FIX,
   }),
 };
