@@ -229,7 +229,8 @@ export class CloudModel {
         let demand = 0;
         for (const f of w.fleets)
           if (f.link === li && f.persistent) demand += f.disconnectedAdmitted() / f.setupTimeoutSeconds;
-        storm![i] = demand / l.setupCapacity;
+        // No device, no setup capacity: the storm factor has no value (NaN, null in the series).
+        storm![i] = l.setupCapacity > 0 ? demand / l.setupCapacity : Number.NaN;
         devices![i] = l.devices;
       });
     }
