@@ -81,6 +81,7 @@ export class CloudModel {
     this.dependents = new Dependents(
       w.services.map((s) => s.name),
       scenario.dependents,
+      w.services.map((s) => s.spec.plane),
     );
     this.declareColumns();
 

@@ -160,7 +160,11 @@ export const SERVICE_CASES: CaseTable = {
     { "services.placement.healthCheck.minHealthy": 1 },
     { "services.placement.healthCheck": { failAfter: "1m", replace: "30s", concurrent: 2 } },
   ),
-  "services.*.plane": storm({ "services.api.plane": "control" }, API_DOWN),
+  // A control-plane service's outage spares the dependents that rely on its data plane.
+  "services.*.plane": storm(
+    { "services.api.plane": "control" },
+    { ...API_DOWN, "dependents.shop.requires.0.of.0": { service: "api", plane: "data" } },
+  ),
   ...distributionCases(
     { pattern: "services.*.serviceTime", path: `${svc}.serviceTime`, base: "retries" },
     0.04,
@@ -238,8 +242,8 @@ export const DEPENDENT_CASES: CaseTable = {
     { "dependents.shop.requires.0.of.0": { service: "api" }, ...API_DOWN },
   ),
   "dependents.*.requires[].of[]<object>.plane": storm(
-    { "dependents.shop.requires.0.of.0.plane": "control" },
-    { "dependents.shop.requires.0.of.0": { service: "api" }, ...API_DOWN },
+    { "dependents.shop.requires.0.of.0.plane": "data" },
+    { "dependents.shop.requires.0.of.0": { service: "api" }, "services.api.plane": "control", ...API_DOWN },
   ),
   "dependents.*.requires[].of[]<scalar>": storm(
     { "dependents.shop.requires.0.of.0": "db" },
