@@ -56,6 +56,11 @@ export interface CallSiteConfig {
   breakerFor?: ((k: number) => CircuitBreaker) | undefined;
   /** Random streams: `timeouts` draws timeouts, `retrial` persistence and retry delays. */
   streams: { timeouts: Rng; retrial: Rng };
+  /**
+   * Criticality of this site's requests (policies `Criticality`, 0 most critical); undefined: inherited from the
+   * attempt the call is made for (`requests.client[r]`, a dependency call). See `World.criticalityOf`.
+   */
+  criticality?: number | undefined;
 }
 
 /**

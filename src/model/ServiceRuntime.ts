@@ -27,6 +27,8 @@ export class ServiceRuntime {
   private readonly errorRng: Rng;
   private readonly serviceTime: Distribution;
   private readonly queue: RequestQueue;
+  /** The queue orders by request criticality (a `criticality` discipline): enqueue passes each attempt's. */
+  private readonly byCriticality: boolean;
   /** Set when abandoned work is cancelled at the caller's timeout (`cancelAt: timeout`). */
   private readonly tracker: AbandonTracker | undefined;
   /** Look-aside cache in front of dependency `cacheDep` (index in `deps`, resolved at first use). */
@@ -69,6 +71,7 @@ export class ServiceRuntime {
     this.errorRng = w.sim.rng(`service/${name}/errors`);
     this.serviceTime = w.distribution(spec.serviceTime);
     this.queue = queue;
+    this.byCriticality = queue.type === "criticality";
     this.tracker = spec.cancelAbandoned && spec.cancelAt === "timeout" ? new AbandonTracker() : undefined;
     this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`cache/${name}/keys`)) : undefined;
     this.errorTime = spec.errorTime ? w.distribution(spec.errorTime) : undefined;
@@ -106,7 +109,9 @@ export class ServiceRuntime {
       return;
     }
     // The discipline enforces the bound: what it sheds (the newcomer, or an evicted older request) gets an error.
-    const shed = this.queue.enqueue(a, now);
+    const shed = this.byCriticality
+      ? this.queue.enqueue(a, now, this.w.criticalityOf(a))
+      : this.queue.enqueue(a, now);
     if (this.tracker !== undefined) {
       if (shed !== a) this.tracker.queued(a);
       if (shed !== NONE) this.tracker.clear(shed);

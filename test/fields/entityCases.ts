@@ -68,6 +68,18 @@ export const LINK_CASES: CaseTable = {
 /** api fails outright for two minutes (its dependents see it out). */
 const API_DOWN = { "faults.api-down": { target: "api", start: "2m", end: "4m", errorRate: 1 } };
 const svc = "services.svc";
+/** In the retries base: a second, sheddable fleet on svc. */
+const SHEDDABLE_BULK = {
+  "fleets.bulk": {
+    network: "app",
+    target: "svc",
+    clients: 10,
+    load: { type: "open", rate: "1/s" },
+    timeout: "500ms",
+    retry: { maxAttempts: 2 },
+    criticality: "sheddable",
+  },
+};
 export const SERVICE_CASES: CaseTable = {
   "services.*.network": storm({ "services.db.network": "main" }),
   "services.*.servers": storm({ "services.api.servers": 1 }),
@@ -88,8 +100,13 @@ export const SERVICE_CASES: CaseTable = {
         minimal: { type: "rpc-codel" },
         alter: { target: 0.05, interval: 0.5, shortTimeout: 0.02, longTimeout: 0.05 },
       },
-      criticality: { minimal: { type: "criticality" }, alter: { maxWait: 0.05 } },
     },
+  ),
+  // A criticality queue orders by the fleets' criticality: a sheddable fleet shares the service with users.
+  "services.*.queue<criticality>": retries({ [`${svc}.queue`]: { type: "criticality" } }, SHEDDABLE_BULK),
+  "services.*.queue<criticality>.maxWait": retries(
+    { [`${svc}.queue.maxWait`]: 0.05 },
+    { ...SHEDDABLE_BULK, [`${svc}.queue`]: { type: "criticality" } },
   ),
   "services.*.degradation.perQueued": restarts({ "services.index.degradation.perQueued": 0.1 }),
   "services.*.degradation.maxFactor": restarts({ "services.index.degradation.maxFactor": 1.1 }),
@@ -224,6 +241,10 @@ export const FLEET_CASES: CaseTable = {
     },
   ),
   "fleets.*.via": storm({ "fleets.clients.via": [] }),
+  "fleets.*.criticality": retries(
+    { "fleets.users.criticality": "sheddable" },
+    { ...SHEDDABLE_BULK, [`${svc}.queue`]: { type: "criticality" } },
+  ),
 };
 
 export const DEPENDENT_CASES: CaseTable = {
