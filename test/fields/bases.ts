@@ -94,7 +94,7 @@ const retries: RawScenario = {
   ...common,
   name: "retries",
   description: "clients with retries against a service that errors and slows down",
-  duration: "6m",
+  duration: "3m",
   networks: { app: {} },
   services: {
     svc: {
@@ -110,7 +110,7 @@ const retries: RawScenario = {
       network: "app",
       servers: 2,
       serviceTime: { type: "exponential", mean: "10ms" },
-      queueLimit: 20,
+      queueLimit: 2,
     },
   },
   fleets: {
@@ -124,10 +124,10 @@ const retries: RawScenario = {
     },
   },
   faults: {
-    "svc-errors": { target: "svc", start: "1m", end: "2m", errorRate: 0.6 },
-    "svc-slow": { target: "svc", start: "2m30s", end: "3m30s", capacityFactor: 0.3 },
-    "store-errors": { target: "store", start: "4m", end: "5m", errorRate: 0.7 },
-    "store-slow": { target: "store", start: "4m30s", end: "5m", capacityFactor: 0.05 },
+    "svc-errors": { target: "svc", start: "30s", end: "1m", errorRate: 0.6 },
+    "svc-slow": { target: "svc", start: "1m10s", end: "1m40s", capacityFactor: 0.3 },
+    "store-errors": { target: "store", start: "2m", end: "2m40s", errorRate: 0.7 },
+    "store-slow": { target: "store", start: "2m20s", end: "2m40s", capacityFactor: 0.05 },
   },
 };
 

@@ -121,7 +121,6 @@ const LATE = {
 };
 const reroute = (traffic: unknown) => ({ type: "reroute", traffic, via: [] });
 const fix = { type: "deploy-fix", fleet: "clients", retry: { maxAttempts: 1 } };
-/** Clients whose setups keep failing from the endpoint change on (so a fix's reconnect backoff matters). */
 /** In the retries base: operators deploy a fix that keeps retrying as soon as they detect the errors. */
 const RETRIES_FIX = {
   monitoring: { network: "app", sources: ["users"], alarms: { errorRatio: { for: "10s" } } },
@@ -132,11 +131,12 @@ const RETRIES_FIX = {
     },
   },
 };
+/** Setups fail under a reconnect wave after the fix is deployed (so the fix's reconnect backoff matters). */
 const RECONNECTS = {
-  "links.nat.setupRate": "0.5/s",
-  "fleets.clients.connection.reconnect": { type: "constant", delay: "2s" },
-  "fleets.clients.connection.setupTimeout": "200ms",
+  "links.nat.setupRate": "3/s",
   [`${step}.delay`]: "0s",
+  // A second endpoint change after the fix: every client reconnects with the fixed backoff, from its first delay.
+  "automation.again": { at: "6m", trigger: false, action: { type: "change-endpoints", service: "api" } },
 };
 
 export const OPERATOR_CASES: CaseTable = {
@@ -274,7 +274,7 @@ export const OPERATOR_CASES: CaseTable = {
       base: "storm",
       prep: { [site.path]: fix, ...RECONNECTS },
     },
-    0.01,
+    0.5,
   ),
   ...budgetCases({
     pattern: "operators.runbook.*.do<deploy-fix>.budget",

@@ -107,8 +107,8 @@ export function budgetCases(site: Site): CaseTable {
       alter: { quota: 20, retryCost: 10, timeoutRetryCost: 2, noRetryIncrement: 5 },
     },
     envoy: {
-      minimal: { type: "envoy", budgetPercent: 20, minRetryConcurrency: 1 },
-      alter: { budgetPercent: 60, minRetryConcurrency: 3 },
+      minimal: { type: "envoy", budgetPercent: 20, minRetryConcurrency: 0 },
+      alter: { budgetPercent: 100, minRetryConcurrency: 3 },
     },
     ratio: {
       minimal: { type: "ratio", ratio: 0.3, minRetriesPerSecond: 0 },
@@ -121,7 +121,7 @@ export function budgetCases(site: Site): CaseTable {
     "sre-adaptive": { minimal: { type: "sre-adaptive" }, alter: { k: 1.1, window: 10, buckets: 5 } },
     "aws-adaptive": {
       minimal: { type: "aws-adaptive" },
-      alter: { beta: 0.3, scale: 2, minRate: 5, smooth: 0.2 },
+      alter: { beta: 0.3, scale: 2, minRate: 50, smooth: 0.2 },
     },
   });
 }
@@ -147,7 +147,10 @@ export function breakerCases(site: Site, slow: number): CaseTable {
       },
     },
     count: { minimal: { type: "count", size: 30, openFor: 1 }, alter: { size: 4, ...common, ...ratio } },
-    time: { minimal: { type: "time", window: 5 }, alter: { window: 1, buckets: 2, ...common, ...ratio } },
+    time: {
+      minimal: { type: "time", window: 5, openFor: 1 },
+      alter: { window: 1, buckets: withCtx(1, { window: 20 }), ...common, ...ratio },
+    },
   });
   for (const [type, minimal] of [
     ["consecutive", { type: "consecutive", failures: 5 }],
