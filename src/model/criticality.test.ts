@@ -40,7 +40,7 @@ function raw(queue: Record<string, unknown>, batchCriticality: string): RawScena
       },
     },
     fleets: { shop: fleet("critical"), batch: fleet(batchCriticality) },
-  } as RawScenario;
+  } as unknown as RawScenario;
 }
 
 const ratio = (r: ReturnType<typeof runScenario>, f: string) =>

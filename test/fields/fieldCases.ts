@@ -60,3 +60,6 @@ export const KNOWN_EXCEPTIONS: Record<string, string> = {
   "variants.*.set.*":
     "a variant's overrides apply only when the variant is chosen (--variant); covered by src/scenario/loadScenario.test.ts and overrides.test.ts",
 };
+
+// A known exception has no case (the shape generators make one for every leaf of a shared shape).
+for (const leaf of Object.keys(KNOWN_EXCEPTIONS)) delete CASES[leaf];
