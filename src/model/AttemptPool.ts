@@ -1,5 +1,16 @@
 import { ColumnPool } from "../engine/ColumnPool.js";
 
+/** A successful answer (`AttemptPool.failed`). */
+export const ANSWER_OK = 0;
+/** An error answer: the service is down, a fault's errorRate, a failed hard dependency. */
+export const ANSWER_ERROR = 1;
+/**
+ * An error answer because the service is overloaded: its queue discipline shed the request (the queue was full at
+ * `queueLimit`, or CoDel or `maxWait` dropped it). Callers see the outcome THROTTLED (retried like an error by
+ * default; the signal that `aws-adaptive` budgets slow down on).
+ */
+export const ANSWER_THROTTLED = 2;
+
 /**
  * Attempts on the wire and in services, as typed-array columns. An attempt outlives its caller when the caller times
  * out: it keeps its place in queues and burns capacity (unless the service cancels abandoned work). An id is freed
@@ -30,7 +41,7 @@ export class AttemptPool {
   link = new Int32Array(256);
   device = new Int32Array(256);
   devEpoch = new Int32Array(256);
-  /** 1 when the service answered with an error. */
+  /** The service's answer: ANSWER_OK, ANSWER_ERROR, or ANSWER_THROTTLED (an error because it was overloaded). */
   failed = new Int8Array(256);
   /** Free list, id allocation and growth of every column above. */
   private readonly ids: ColumnPool = new ColumnPool(256);

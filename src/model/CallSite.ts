@@ -5,6 +5,7 @@ import type { CircuitBreaker } from "../policies/breaker/CircuitBreaker.js";
 import type { Budget } from "../policies/budget/Budget.js";
 import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
+import { ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CallCounters } from "./CallCounters.js";
 import type { World } from "./World.js";
 
@@ -55,6 +56,11 @@ export interface CallSiteConfig {
   breakerFor?: ((k: number) => CircuitBreaker) | undefined;
   /** Random streams: `timeouts` draws timeouts, `retrial` persistence and retry delays. */
   streams: { timeouts: Rng; retrial: Rng };
+  /**
+   * Criticality of this site's requests (policies `Criticality`, 0 most critical); undefined: inherited from the
+   * attempt the call is made for (`requests.client[r]`, a dependency call). See `World.criticalityOf`.
+   */
+  criticality?: number | undefined;
 }
 
 /**
@@ -223,14 +229,16 @@ export class CallSite {
     w.sim.cancel(req.timer[r]!);
     req.timer[r] = -1;
     req.current[r] = -1;
-    const failed = at.failed[a] === 1;
+    const answer = at.failed[a]!;
     at.callerRelease(a);
     at.netRelease(a);
-    w.services[this.config.service]!.outcome(!failed);
-    if (failed) {
+    w.services[this.config.service]!.outcome(answer === ANSWER_OK);
+    if (answer !== ANSWER_OK) {
+      // An overloaded service's shedding answer is THROTTLED (budgets such as aws-adaptive slow down on it).
+      const outcome = answer === ANSWER_THROTTLED ? Outcome.THROTTLED : Outcome.FAILURE;
       this.counters.now.errors++;
-      this.ended(r, Outcome.FAILURE);
-      this.retryOrFinish(r, Outcome.FAILURE);
+      this.ended(r, outcome);
+      this.retryOrFinish(r, outcome);
       return;
     }
     this.counters.now.successes++;

@@ -81,6 +81,7 @@ export class CloudModel {
     this.dependents = new Dependents(
       w.services.map((s) => s.name),
       scenario.dependents,
+      w.services.map((s) => s.spec.plane),
     );
     this.declareColumns();
 
@@ -229,7 +230,8 @@ export class CloudModel {
         let demand = 0;
         for (const f of w.fleets)
           if (f.link === li && f.persistent) demand += f.disconnectedAdmitted() / f.setupTimeoutSeconds;
-        storm![i] = demand / l.setupCapacity;
+        // No device, no setup capacity: the storm factor has no value (NaN, null in the series).
+        storm![i] = l.setupCapacity > 0 ? demand / l.setupCapacity : Number.NaN;
         devices![i] = l.devices;
       });
     }

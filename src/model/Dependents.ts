@@ -8,6 +8,11 @@ import type { DependencyRef, DependentSpec } from "../spec/DependentSpec.js";
  * the dependency-graph core that blast-radius analysis uses too. Each interval the model marks the services that are
  * out (observed success ratio below the threshold) and the graph says which dependents are down.
  *
+ * A service's outage is an outage of the plane it serves (`services.<s>.plane`). An out control-plane service breaks
+ * the dependents that rely on its control plane (the default for them), while those that rely on its data plane
+ * (`plane: data`: what it already provisioned, e.g. running instances while launching new ones fails) keep working.
+ * An out data-plane service breaks both planes (when the data path is down, nothing of it works).
+ *
  * Each member of a k-of-n group counts with its own kind and plane (see `addGroup`).
  */
 export class Dependents {
@@ -18,7 +23,18 @@ export class Dependents {
   private readonly failed: Uint8Array;
   private readonly state: Uint8Array;
 
-  constructor(serviceNames: string[], specs: Record<string, DependentSpec>) {
+  /** Per service: the failure mode of its outage (Failure.CONTROL for a control-plane service, else FULL). */
+  private readonly outageModes: Uint8Array;
+
+  /** `servicePlanes`: each service's plane, in the order of `serviceNames` (default: every one "data"). */
+  constructor(
+    serviceNames: string[],
+    specs: Record<string, DependentSpec>,
+    servicePlanes: readonly ("control" | "data")[] = serviceNames.map(() => "data"),
+  ) {
+    this.outageModes = Uint8Array.from(servicePlanes, (p) =>
+      p === "control" ? Failure.CONTROL : Failure.FULL,
+    );
     const b = new GraphBuilder();
     this.serviceNodes = Int32Array.from(serviceNames, (s) =>
       b.addNode({ id: `service:${s}`, type: "service", name: s }),
@@ -40,7 +56,7 @@ export class Dependents {
   /** Evaluates the dependents given which services are out; writes 1 (up) or 0 (down) per dependent into `up`. */
   evaluate(serviceOut: Uint8Array, up: Uint8Array): void {
     for (let s = 0; s < this.serviceNodes.length; s++)
-      this.failed[this.serviceNodes[s]!] = serviceOut[s] ? Failure.FULL : 0;
+      this.failed[this.serviceNodes[s]!] = serviceOut[s] ? this.outageModes[s]! : 0;
     this.graph.evaluate(this.failed, this.state);
     for (let d = 0; d < this.dependentNodes.length; d++)
       up[d] = this.state[this.dependentNodes[d]!] === NodeState.DOWN ? 0 : 1;

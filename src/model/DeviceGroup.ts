@@ -154,12 +154,13 @@ export class DeviceGroup {
   }
 
   /**
-   * Removes the last `n` devices (at least one stays) and returns the new count. The work buffered on them is lost
-   * (their epoch changes, so `alive` is false for it and its callers time out); the connections pinned to them are
-   * torn down by their fleets (World.removeLinkDevices).
+   * Removes the last `n` devices and returns the new count. The work buffered on them is lost (their epoch changes,
+   * so `alive` is false for it and its callers time out); the connections pinned to them are torn down by their
+   * fleets (World.removeLinkDevices). Removing every device leaves a link that drops everything sent to it (counted
+   * in `drops`) until devices are added again.
    */
   removeDevices(n: number): number {
-    const keep = Math.max(1, this.devices - n);
+    const keep = Math.max(0, this.devices - n);
     for (let d = keep; d < this.devices; d++) {
       this.epoch[d] = this.epoch[d]! + 1;
       this.busyUntil[d] = 0;
@@ -175,7 +176,7 @@ export class DeviceGroup {
 
   /** A device for a new flow, drawn from the caller's stream `rng`: uniform over the current devices (ECMP-like). */
   pickDevice(rng: Rng): number {
-    return this.devices === 1 ? 0 : Math.floor(rng.next() * this.devices);
+    return this.devices <= 1 ? 0 : Math.floor(rng.next() * this.devices);
   }
 
   /** Is device `device` still the one of epoch `epoch` (not removed since a job was enqueued on it)? */
@@ -189,6 +190,10 @@ export class DeviceGroup {
    * after the device: when `completion + ahead > deadline` the job's work is counted as wasted.
    */
   enqueue(device: number, now: number, setup: boolean, deadline: number, ahead: number): number {
+    if (this.devices === 0) {
+      this.drops++;
+      return DROPPED;
+    }
     if (device >= this.devices) throw new Error(`${this.name}: job enqueued on removed device ${device}`);
     if (this.partitioned || (this.dropRate > 0 && this.dropRng.next() < this.dropRate)) {
       this.drops++;
@@ -246,10 +251,12 @@ export class DeviceGroup {
 
   /**
    * Mean utilisation of the devices since the previous call: work actually done (admitted work minus the backlog
-   * still ahead) over elapsed device time. Call once per metrics interval.
+   * still ahead) over elapsed device time. Call once per metrics interval. NaN (no data) while the link has no
+   * device.
    */
   utilisationSinceTick(now: number, elapsed: number): number {
-    if (elapsed <= 0 || this.devices === 0) return 0;
+    if (this.devices === 0) return Number.NaN;
+    if (elapsed <= 0) return 0;
     let done = 0;
     for (let d = 0; d < this.devices; d++) {
       const backlog = this.busyUntil[d]! > now ? this.busyUntil[d]! - now : 0;

@@ -7,7 +7,7 @@ import type { BreakerConfig } from "../policies/breaker/BreakerConfig.js";
 import { makeBreaker } from "../policies/breaker/CircuitBreaker.js";
 import { type BudgetConfig, makeBudget } from "../policies/budget/makeBudget.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
-import type { FleetSpec } from "../spec/FleetSpec.js";
+import { CRITICALITY_LEVELS, type FleetSpec } from "../spec/FleetSpec.js";
 import { type CallOwner, CallSite } from "./CallSite.js";
 import { DROPPED } from "./DeviceGroup.js";
 import { permutationRanks } from "./permutationRanks.js";
@@ -121,6 +121,7 @@ export class FleetRuntime implements CallOwner {
       budgetFor: budget ? () => makeBudget(budget, sim, budgetRng, `${path}.budget`) : undefined,
       breakerFor: breaker ? () => makeBreaker(breaker, sim, breakerRng, `${path}.breaker`) : undefined,
       streams: { timeouts: stream("timeouts"), retrial: stream("retrial") },
+      criticality: CRITICALITY_LEVELS[spec.criticality],
     });
     const n = this.clients;
     if (n > EPOCH_STRIDE)

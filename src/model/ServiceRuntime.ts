@@ -3,6 +3,7 @@ import type { Distribution } from "../engine/distributions/Distribution.js";
 import { NONE, type RequestQueue } from "../policies/queue/RequestQueue.js";
 import type { ServiceSpec } from "../spec/ServiceSpec.js";
 import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
+import { ANSWER_ERROR, ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
 import type { DependencyCall } from "./DependencyCall.js";
 import type { World } from "./World.js";
@@ -26,6 +27,8 @@ export class ServiceRuntime {
   private readonly errorRng: Rng;
   private readonly serviceTime: Distribution;
   private readonly queue: RequestQueue;
+  /** The queue orders by request criticality (a `criticality` discipline): enqueue passes each attempt's. */
+  private readonly byCriticality: boolean;
   /** Set when abandoned work is cancelled at the caller's timeout (`cancelAt: timeout`). */
   private readonly tracker: AbandonTracker | undefined;
   /** Look-aside cache in front of dependency `cacheDep` (index in `deps`, resolved at first use). */
@@ -68,6 +71,7 @@ export class ServiceRuntime {
     this.errorRng = w.sim.rng(`service/${name}/errors`);
     this.serviceTime = w.distribution(spec.serviceTime);
     this.queue = queue;
+    this.byCriticality = queue.type === "criticality";
     this.tracker = spec.cancelAbandoned && spec.cancelAt === "timeout" ? new AbandonTracker() : undefined;
     this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`cache/${name}/keys`)) : undefined;
     this.errorTime = spec.errorTime ? w.distribution(spec.errorTime) : undefined;
@@ -97,7 +101,7 @@ export class ServiceRuntime {
       (this.downCells > 0 && this.inDownCell(a)) ||
       (this.errorRate > 0 && this.errorRng.next() < this.errorRate)
     ) {
-      this.respond(a, true);
+      this.respond(a, ANSWER_ERROR);
       return;
     }
     if (this.busy < this.servers) {
@@ -105,12 +109,14 @@ export class ServiceRuntime {
       return;
     }
     // The discipline enforces the bound: what it sheds (the newcomer, or an evicted older request) gets an error.
-    const shed = this.queue.enqueue(a, now);
+    const shed = this.byCriticality
+      ? this.queue.enqueue(a, now, this.w.criticalityOf(a))
+      : this.queue.enqueue(a, now);
     if (this.tracker !== undefined) {
       if (shed !== a) this.tracker.queued(a);
       if (shed !== NONE) this.tracker.clear(shed);
     }
-    if (shed !== NONE) this.respond(shed, true);
+    if (shed !== NONE) this.respond(shed, ANSWER_THROTTLED);
   }
 
   /**
@@ -145,7 +151,7 @@ export class ServiceRuntime {
       const a = q.dequeue(now);
       if (a === NONE) break;
       this.tracker?.clear(a);
-      if (q.dropped) this.respond(a, true);
+      if (q.dropped) this.respond(a, ANSWER_THROTTLED);
       else if (this.spec.cancelAbandoned && w.attempts.callerDone[a] === 1) w.attempts.netRelease(a);
       else this.startWork(a);
     }
@@ -218,7 +224,7 @@ export class ServiceRuntime {
     this.busyTime += held;
     if (at.callerDone[a] === 1) this.wastedTime += held;
     this.busy--;
-    this.respond(a, at.failed[a] === 1);
+    this.respond(a, at.failed[a]!);
     this.next();
   }
 
@@ -226,11 +232,11 @@ export class ServiceRuntime {
    * Answers attempt `a` after its return trip and the fault's added latency; an error answer also waits a draw of
    * `errorTime` when the service has one (from its own stream `service/<name>/errorTime`; the server is not held).
    */
-  private respond(a: number, failed: boolean): void {
+  private respond(a: number, answer: number): void {
     const w = this.w;
-    w.attempts.failed[a] = failed ? 1 : 0;
+    w.attempts.failed[a] = answer;
     let delay = w.attempts.back[a]! + this.addedLatency;
-    if (failed) {
+    if (answer !== ANSWER_OK) {
       this.failures++;
       if (this.errorTime !== undefined) delay += Math.max(0, this.errorTime.sample(this.errorTimeRng!));
     } else this.successes++;
@@ -269,14 +275,14 @@ export class ServiceRuntime {
       for (let x = this.cache.done(a, ok, w.sim.now()); x >= 0; ) {
         const next = this.cache.nextWaiter(x);
         if (!ok && dep.hard) {
-          w.attempts.failed[x] = 1;
+          w.attempts.failed[x] = ANSWER_ERROR;
           this.onDone(x);
         } else this.afterDependency(x, k);
         x = next;
       }
     }
     if (!ok && dep.hard) {
-      w.attempts.failed[a] = 1;
+      w.attempts.failed[a] = ANSWER_ERROR;
       this.onDone(a);
       return;
     }

@@ -93,6 +93,20 @@ export class World {
   }
 
   /** Registers a call site and returns its id (what `requests.site[r]` holds for its requests). */
+  /**
+   * The criticality (policies `Criticality`, 0 most critical) of attempt `a`: its call site's, or for a dependency
+   * call the criticality of the attempt it is made for, up to the fleet that started the chain.
+   */
+  criticalityOf(a: number): number {
+    const req = this.requests;
+    for (;;) {
+      const r = this.attempts.request[a]!;
+      const c = this.callers[req.site[r]!]!.config.criticality;
+      if (c !== undefined) return c;
+      a = req.client[r]!;
+    }
+  }
+
   registerCaller(site: CallSite): number {
     this.callers.push(site);
     return this.callers.length - 1;

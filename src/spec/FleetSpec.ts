@@ -19,6 +19,16 @@ export interface ConnectionSpec {
   reconnect: BackoffConfig;
 }
 
+/** Request criticality as a scenario writes it (the policies' `Criticality` levels 0..3, in this order). */
+export type FleetCriticality = "critical-plus" | "critical" | "sheddable-plus" | "sheddable";
+/** The policies library's criticality level (0 most critical) of each scenario name. */
+export const CRITICALITY_LEVELS: Readonly<Record<FleetCriticality, number>> = {
+  "critical-plus": 0,
+  critical: 1,
+  "sheddable-plus": 2,
+  sheddable: 3,
+};
+
 export interface FleetSpec {
   description?: string;
   network: string;
@@ -41,6 +51,11 @@ export interface FleetSpec {
   persistence?: { error: number[]; timeout: number[] };
   /** Traffic class, for operators' reroute actions. Default: the fleet's name. */
   trafficClass: string;
+  /**
+   * Criticality of the fleet's requests, most critical first; the dependency calls made for a request carry it on.
+   * Only a `criticality` queue discipline reads it. Default "critical".
+   */
+  criticality: FleetCriticality;
   /** Links crossed, overriding the route derived from the networks. */
   via?: string[];
 }

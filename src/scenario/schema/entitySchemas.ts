@@ -230,5 +230,11 @@ export const fleetSchema = z.strictObject({
     .min(1)
     .optional()
     .describe("Traffic class for reroute actions. Default: the fleet's name."),
+  criticality: z
+    .enum(["critical-plus", "critical", "sheddable-plus", "sheddable"])
+    .default("critical")
+    .describe(
+      "Criticality of the fleet's requests (Google's), carried by the dependency calls made for them: a service with queue { type: criticality } serves the most critical first and sheds the least critical when full. Default critical.",
+    ),
   via: viaSchema.optional(),
 });

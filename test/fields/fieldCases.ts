@@ -1,0 +1,65 @@
+/**
+ * The field mutation test's tables: a case for every non-metadata leaf of the scenario schema, the metadata
+ * allow-list, and the known exceptions (each with its reason).
+ */
+import {
+  DEPENDENT_CASES,
+  FLEET_CASES,
+  LINK_CASES,
+  SERVICE_CASES,
+  TOP_CASES,
+  VERDICT_CASES,
+} from "./entityCases.js";
+import type { CaseTable } from "./FieldCase.js";
+import { AUTOMATION_CASES, FAULT_CASES, MONITORING_CASES, OPERATOR_CASES } from "./operationCases.js";
+
+export const CASES: CaseTable = {
+  ...TOP_CASES,
+  ...LINK_CASES,
+  ...SERVICE_CASES,
+  ...FLEET_CASES,
+  ...AUTOMATION_CASES,
+  ...FAULT_CASES,
+  ...MONITORING_CASES,
+  ...OPERATOR_CASES,
+  ...DEPENDENT_CASES,
+  ...VERDICT_CASES,
+};
+
+/** Leaves that are pure metadata: labels and prose for people, never read by the model. */
+export const METADATA: Record<string, string> = {
+  $schema: "an editor hint, ignored by stampede",
+  name: "the scenario's label (echoed as summary.scenario)",
+  description: "prose",
+  "networks.*<description>": "a network is a name: {} and null declare the same network",
+  "networks.*<description>.description": "prose",
+  "networks.*<scalar>": "a network is a name: null and {} declare the same network",
+  "services.*.description": "prose",
+  "fleets.*.description": "prose",
+  "dependents.*.description": "prose",
+  "variants.*.description": "prose shown by describe",
+  "notes.facts[].text": "prose",
+  "notes.facts[].source": "a citation",
+  "notes.facts[].path": "which field a note is about",
+  "notes.assumptions[].text": "prose",
+  "notes.assumptions[].source": "a citation",
+  "notes.assumptions[].path": "which field a note is about",
+};
+
+/** Leaves that change nothing in a plain run, each with the reason and where it is covered instead. */
+export const KNOWN_EXCEPTIONS: Record<string, string> = {
+  // Open: the storm base has no context yet where a deployed fix's clients fail two setups in a row after the fix
+  // (the growth factor and gRPC's initial delay only act from the second consecutive failure on, under jitter). The
+  // same Backoff class and fields pass at fleets.*.connection.reconnect; the fix's base/delay/cap/jitter pass here.
+  "operators.runbook.*.do<deploy-fix>.reconnect<exponential>.multiplier":
+    "open: no storm context found yet where it acts (see the comment above); covered at fleets.*.connection.reconnect",
+  "operators.runbook.*.do<deploy-fix>.reconnect<grpc>.initial":
+    "open: no storm context found yet where it acts (see the comment above); covered at fleets.*.connection.reconnect",
+  "operators.runbook.*.do<deploy-fix>.reconnect<grpc>.multiplier":
+    "open: no storm context found yet where it acts (see the comment above); covered at fleets.*.connection.reconnect",
+  "variants.*.set.*":
+    "a variant's overrides apply only when the variant is chosen (--variant); covered by src/scenario/loadScenario.test.ts and overrides.test.ts",
+};
+
+// A known exception has no case (the shape generators make one for every leaf of a shared shape).
+for (const leaf of Object.keys(KNOWN_EXCEPTIONS)) delete CASES[leaf];
