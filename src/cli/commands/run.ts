@@ -8,6 +8,7 @@ import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
 import { runSummaryText } from "../../report/runSummaryText.js";
 import { REPORT_FILES, writeRunReport } from "../../report/writeRunReport.js";
+import { colorEnabled } from "../colorEnabled.js";
 
 interface RunFlags {
   seed: string;
@@ -70,7 +71,7 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
         progress.stop();
       }
       if (format === "json") process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-      else process.stdout.write(runSummaryText(result.summary));
+      else process.stdout.write(runSummaryText(result.summary, { color: colorEnabled(process.stdout) }));
       if (out !== undefined) {
         writeRunReport(out, result, { goodputFleets: scenario.verdict.goodputFleets });
         if (format === "text")
