@@ -4,11 +4,7 @@ import { configDefaults, defineConfig } from "vitest/config";
  * Tests that use real processes, ports or time (browser, Redis queue, CLI child processes and promtool): their own
  * project, one file at a time.
  */
-const integration = [
-  "test/browser/**/*.test.ts",
-  "test/queue/**/*.test.ts",
-  "test/cli/**/*.test.ts",
-];
+const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts", "test/cli/**/*.test.ts"];
 
 export default defineConfig({
   test: {
