@@ -1,7 +1,10 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
-/** Tests that use real processes, ports or time (browser, Redis queue): their own project, one file at a time. */
-const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts"];
+/**
+ * Tests that use real processes, ports or time (browser, Redis queue, CLI child processes and promtool): their own
+ * project, one file at a time.
+ */
+const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts", "test/cli/**/*.test.ts"];
 
 export default defineConfig({
   test: {

@@ -2,6 +2,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildProgram } from "./buildProgram.js";
+import { exitQuietlyOnBrokenPipe } from "./exitQuietlyOnBrokenPipe.js";
 import { exitWithError } from "./exitWithError.js";
 
 /** Runs the `stampede` command line with `argv` (without node and script). Resolves to the exit code. */
@@ -24,6 +25,7 @@ const invokedDirectly = (() => {
 })();
 
 if (invokedDirectly) {
+  exitQuietlyOnBrokenPipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

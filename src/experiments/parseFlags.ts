@@ -52,6 +52,16 @@ export function parseFormat<T extends string>(text: string, allowed: readonly T[
   return text as T;
 }
 
+/**
+ * `--openmetrics-start now|scenario` (default `scenario`): the time base of series.om. Throws a located flag error
+ * (exit 2) for anything else.
+ */
+export function parseOpenMetricsStart(text: string | undefined): "now" | "scenario" {
+  if (text === undefined || text === "scenario") return "scenario";
+  if (text === "now") return "now";
+  throw bad("--openmetrics-start", `expected now or scenario, got '${text}'`);
+}
+
 /** Commander collector for repeatable flags. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

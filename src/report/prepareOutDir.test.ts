@@ -1,9 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareOutDir } from "./prepareOutDir.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
 
 describe("prepareOutDir", () => {
   it("creates nested directories and leaves no probe behind", () => {
@@ -19,16 +18,5 @@ describe("prepareOutDir", () => {
     expect(() => prepareOutDir(join(root, "file", "out"))).toThrow(
       expect.objectContaining({ code: "E_OUT_DIR" }),
     );
-  });
-});
-
-describe("writeFileAtomic", () => {
-  it("replaces the file and leaves no temporary file", () => {
-    const root = mkdtempSync(join(tmpdir(), "stampede-out-"));
-    const f = join(root, "summary.json");
-    writeFileAtomic(f, "old");
-    writeFileAtomic(f, "new");
-    expect(readFileSync(f, "utf8")).toBe("new");
-    expect(readdirSync(root)).toEqual(["summary.json"]);
   });
 });

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import cliProgress from "cli-progress";
+import { formatEta } from "./formatEta.js";
 
 /** Options of `progressReporter`. */
 export interface ProgressOptions {
@@ -50,6 +51,7 @@ export function progressReporter(options: ProgressOptions): Progress {
               stream,
               format: `${options.label} {bar} {percentage}% ${unit === undefined ? "" : `| {value}/{total} ${unit} `}| ETA {eta_formatted}`,
               etaBuffer: 50,
+              formatTime: (t: number | string, _o: unknown, roundTo?: number) => formatEta(t, roundTo),
               hideCursor: true,
               clearOnComplete: true,
             },

@@ -115,3 +115,29 @@ describe("runSummaryText when the run is too short to tell", () => {
     expect(verdictLine({ metastable: null, recoveredAt: 900 })).toContain("metastability undetermined");
   });
 });
+
+describe("runSummaryText colour (picocolors)", () => {
+  const ESC = String.fromCharCode(27);
+  it("colours only the verdict line, and only when asked", () => {
+    const plain = runSummaryText(summary({ metastable: true, sustained: true }));
+    expect(plain).not.toContain(ESC);
+    const coloured = runSummaryText(summary({ metastable: true, sustained: true }), { color: true });
+    const lines = coloured.split("\n");
+    const red = lines.filter((l) => l.includes(ESC));
+    expect(red).toHaveLength(1);
+    expect(red[0]).toContain(`${ESC}[31mverdict: METASTABLE`);
+    expect(
+      lines.map((l) =>
+        l
+          .split(ESC)
+          .map((p, i) => (i === 0 ? p : p.replace(/^\[\d+m/, "")))
+          .join(""),
+      ),
+    ).toEqual(plain.split("\n"));
+  });
+
+  it("greens a recovered run", () => {
+    const text = runSummaryText(summary({ recoveredAt: 5400 + 600 }), { color: true });
+    expect(text).toContain(`${ESC}[32mverdict: recovered`);
+  });
+});

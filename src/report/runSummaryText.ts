@@ -1,3 +1,4 @@
+import pc from "picocolors";
 import { formatDuration } from "../core/parseDuration.js";
 import type { RunSummary } from "../metrics/RunResult.js";
 import { clockTime, offset } from "./clockTime.js";
@@ -71,8 +72,26 @@ function metastableOutcome(sustained: boolean | null): string {
   return sustained === true ? `${line}; self-sustaining: capacity is back, the load keeps it down` : line;
 }
 
+/** Options of `runSummaryText`. */
+export interface RunSummaryTextOptions {
+  /**
+   * Colour the verdict line (ANSI escapes: red for metastable, yellow for undetermined or not recovered, green for
+   * recovered). Default false; the CLI passes `colorEnabled(process.stdout)` (off without a TTY or with NO_COLOR).
+   */
+  color?: boolean;
+}
+
+/** The colour of a verdict: red when metastable, green when recovered or without trigger, yellow otherwise. */
+function verdictPaint(v: RunSummary["verdict"], color: boolean): (text: string) => string {
+  const c = pc.createColors(color);
+  if (v.metastable === true) return (t) => c.bold(c.red(t));
+  if (v.recoveredAt !== null && v.metastable === false) return c.green;
+  if (v.triggerStart === null) return c.green;
+  return c.yellow;
+}
+
 /** The short human summary printed by `stampede run` (text format). */
-export function runSummaryText(s: RunSummary): string {
+export function runSummaryText(s: RunSummary, options: RunSummaryTextOptions = {}): string {
   const v = s.verdict;
   const lines: string[] = [];
   const variant = s.variant === null ? "" : `, variant ${s.variant}`;
@@ -94,7 +113,7 @@ export function runSummaryText(s: RunSummary): string {
         : v.triggerStart === null
           ? "no trigger"
           : "not metastable, but not recovered by the end of the run";
-  lines.push(`verdict: ${outcome}`);
+  lines.push(verdictPaint(v, options.color ?? false)(`verdict: ${outcome}`));
   lines.push(
     `  baseline goodput ${v.baselineGoodput.toFixed(1)}/s, lowest ${pct(v.minGoodputRatio)} of it, ` +
       `goodput lost ${formatDuration(v.goodputLostSeconds)} (full-outage equivalent, to recovery; noise floor ` +

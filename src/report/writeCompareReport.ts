@@ -5,6 +5,7 @@ import type { ReportRun } from "./html/ReportData.js";
 import { reportHtml } from "./html/reportHtml.js";
 import { reportRun } from "./html/reportRun.js";
 import { seriesCsv } from "./seriesCsv.js";
+import { type OpenMetricsTime, openMetricsFile } from "./writeRunReport.js";
 
 /** Options of `writeCompareReport`. */
 export interface CompareReportOptions {
@@ -14,11 +15,14 @@ export interface CompareReportOptions {
    * the others hidden. Default: every fleet of the run (the verdict's default).
    */
   goodputFleets?: readonly string[] | Readonly<Record<string, readonly string[]>>;
+  /** Time base of series.om (`--openmetrics-start`). Default: the scenario's clock. */
+  openMetrics?: OpenMetricsTime;
 }
 
 /**
  * Writes a comparison into `dir`: summary.json (statistics per variant and every run's summary), series.csv (the
- * first replication of each variant, with a `variant` column) and report.html (overlays and the table).
+ * first replication of each variant, with a `variant` column), series.om (the same as OpenMetrics, a `variant`
+ * label) and report.html (overlays and the table).
  */
 export function writeCompareReport(
   dir: string,
@@ -44,6 +48,12 @@ export function writeCompareReport(
   writeOutputSet(dir, "compare", {
     "summary.json": `${JSON.stringify(summary, null, 2)}\n`,
     "series.csv": seriesCsv(runs.map((r) => ({ label: r.label, series: r.series }))),
+    "series.om": openMetricsFile(
+      runs.map((r) => ({ label: r.label, series: r.series })),
+      runs[0]?.summary ?? { start: "", simulatedSeconds: 0 },
+      { scenario: result.scenario, seed: String(result.seeds[0] ?? "") },
+      options.openMetrics,
+    ),
     "report.html": reportHtml({
       kind: "compare",
       title: `${result.scenario}: ${runs.map((r) => r.label).join(" vs ")}`,

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { StampedeError } from "../core/StampedeError.js";
 import { didYouMean } from "./closeNames.js";
 import type { TrafficSelector } from "./Scenario.js";
+import { topLevelSections } from "./topLevelSections.js";
 import { trafficSelectorText } from "./trafficSelectorText.js";
 import { parseYamlData } from "./yamlData.js";
 
@@ -50,6 +51,49 @@ export interface BuiltinInfo {
   facts: { text: string; path?: string; source?: string }[];
   /** The runbook's steps in file order: when each starts and what it does (a reroute names its traffic selector). */
   runbook: { step: string; after: string; action: string }[];
+}
+
+/** What `stampede list` shows of a built-in: its metadata only. */
+export type BuiltinSummary = Pick<BuiltinInfo, "name" | "file" | "description" | "variants">;
+
+/** The top-level keys that `builtinSummary` reads. */
+const SUMMARY_KEYS = ["description", "variants"] as const;
+
+function variantsOf(raw: Record<string, unknown>): BuiltinInfo["variants"] {
+  const variants = (raw["variants"] ?? {}) as Record<string, { description?: unknown } | null>;
+  return Object.entries(variants).map(([v, spec]) => ({
+    name: v,
+    description: String(spec?.description ?? ""),
+  }));
+}
+
+function checkBuiltinName(name: string, dir: string): string {
+  const names = builtinNames(dir);
+  if (!names.includes(name)) {
+    throw new StampedeError(
+      E_SCENARIO_NOT_FOUND,
+      `no built-in scenario named '${name}'${didYouMean(name, names) || `; built-ins: ${names.join(", ") || "none"}`}`,
+    );
+  }
+  return join(dir, `${name}.yaml`);
+}
+
+/**
+ * A built-in's description and variants, read from the file's `description` and `variants` sections alone (see
+ * `topLevelSections`): the model (links, services, fleets, ...) is neither parsed nor validated, so listing stays
+ * fast however large the scenarios grow. Falls back to parsing the whole file when it is not a plain block mapping.
+ */
+export function builtinSummary(name: string, dir = builtinDir()): BuiltinSummary {
+  const file = checkBuiltinName(name, dir);
+  const text = readFileSync(file, "utf8");
+  const meta = topLevelSections(text, SUMMARY_KEYS) ?? text;
+  const raw = (parseYamlData(meta, file) ?? {}) as Record<string, unknown>;
+  return { name, file, description: String(raw["description"] ?? ""), variants: variantsOf(raw) };
+}
+
+/** Every built-in's summary (metadata only), sorted by name: what `stampede list` prints. */
+export function listBuiltinSummaries(dir = builtinDir()): BuiltinSummary[] {
+  return builtinNames(dir).map((n) => builtinSummary(n, dir));
 }
 
 /** One runbook action in words, from the unvalidated file: `reroute class dns, dependency api.dns via []`. */
@@ -99,25 +143,14 @@ function notes(v: unknown): BuiltinInfo["facts"] {
 
 /** Reads a built-in's description, variants and notes (the file is parsed, not validated). */
 export function builtinInfo(name: string, dir = builtinDir()): BuiltinInfo {
-  const names = builtinNames(dir);
-  const file = join(dir, `${name}.yaml`);
-  if (!names.includes(name)) {
-    throw new StampedeError(
-      E_SCENARIO_NOT_FOUND,
-      `no built-in scenario named '${name}'${didYouMean(name, names) || `; built-ins: ${names.join(", ") || "none"}`}`,
-    );
-  }
+  const file = checkBuiltinName(name, dir);
   const raw = (parseYamlData(readFileSync(file, "utf8"), file) ?? {}) as Record<string, unknown>;
-  const variants = (raw["variants"] ?? {}) as Record<string, { description?: unknown } | null>;
   const n = (raw["notes"] ?? {}) as Record<string, unknown>;
   return {
     name,
     file,
     description: String(raw["description"] ?? ""),
-    variants: Object.entries(variants).map(([v, spec]) => ({
-      name: v,
-      description: String(spec?.description ?? ""),
-    })),
+    variants: variantsOf(raw),
     assumptions: notes(n["assumptions"]),
     facts: notes(n["facts"]),
     runbook: runbookOf(raw),

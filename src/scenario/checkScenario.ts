@@ -32,7 +32,7 @@ export function checkScenario(raw: unknown, { notePaths = true }: { notePaths?: 
 
 /** Fills the defaults that depend on other sections: traffic classes, goodput fleets, dependents' planes. */
 function complete(p: ParsedScenario): Scenario {
-  const { $schema: _, ...s } = p;
+  const { $schema: _, format: _format, ...s } = p;
   for (const [n, f] of Object.entries(s.fleets)) f.trafficClass ??= n;
   s.verdict.goodputFleets ??= Object.keys(s.fleets);
   for (const d of Object.values(s.dependents))

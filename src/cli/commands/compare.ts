@@ -4,7 +4,12 @@ import { compareVariants } from "../../experiments/compareVariants.js";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
 import { E_MEMORY_LIMIT, parseBytes } from "../../experiments/memoryGuard.js";
-import { collect, parseScenarioRunFlags, parseWhole } from "../../experiments/parseFlags.js";
+import {
+  collect,
+  parseOpenMetricsStart,
+  parseScenarioRunFlags,
+  parseWhole,
+} from "../../experiments/parseFlags.js";
 import { chooseRunner } from "../../experiments/pool/chooseRunner.js";
 import { defaultWorkers } from "../../experiments/pool/poolRunner.js";
 import { compareTable } from "../../report/compareTable.js";
@@ -23,6 +28,7 @@ interface CompareFlags {
   workers?: string;
   format: string;
   out?: string;
+  openmetricsStart?: string;
   quiet?: boolean;
   maxMemory?: string;
   allowLarge?: boolean;
@@ -56,7 +62,12 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
     .option("--until <duration>", "run length (default: the scenario's duration)")
     .option("--workers <n>", "worker threads (default: the number of cores, at most one per run)")
     .option("--format <fmt>", "text or json", "text")
-    .option("--out <dir>", "write summary.json, series.csv and report.html into DIR")
+    .option("--out <dir>", "write summary.json, series.csv, series.om and report.html into DIR")
+    .option(
+      "--openmetrics-start <base>",
+      "time base of series.om: scenario (the scenario's own clock, default) or now (the run ends now)",
+      "scenario",
+    )
     .option("--quiet", "no progress on stderr")
     .option(
       "--max-memory <size>",
@@ -66,6 +77,7 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
     .action(async (scenarioRef: string, flags: CompareFlags) => {
       const replications = parseWhole("--replications", flags.replications, 1);
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
+      const openMetricsStart = parseOpenMetricsStart(flags.openmetricsStart);
       const maxMemory =
         flags.maxMemory === undefined ? undefined : parseBytes("--max-memory", flags.maxMemory);
       const out = flags.out === undefined ? undefined : prepareOutDir(flags.out, REPORT_FILES);
@@ -108,9 +120,12 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
           );
         else process.stdout.write(compareTable(result.scenario, result.seeds, result.stats));
         if (out !== undefined) {
-          writeCompareReport(out, result, { goodputFleets });
+          writeCompareReport(out, result, {
+            goodputFleets,
+            openMetrics: { start: openMetricsStart, nowSeconds: Date.now() / 1000 },
+          });
           if (format === "text")
-            process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
+            process.stdout.write(`\nwrote summary.json, series.csv, series.om, report.html to ${out}\n`);
         }
         const runs = result.runs.flatMap((r) => r.summaries);
         const partial = runs.filter((s) => s.partial === true).length;

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { parseFormat } from "../../experiments/parseFlags.js";
-import { builtinDir, listBuiltins } from "../../scenario/builtins.js";
+import { builtinDir, listBuiltinSummaries } from "../../scenario/builtins.js";
 
 /** The first sentence (or line) of a description, for one-line listings. */
 export function firstSentence(text: string): string {
@@ -9,7 +9,10 @@ export function firstSentence(text: string): string {
   return m ? m[1]! : t;
 }
 
-/** `stampede list`: the built-in scenarios in `dir` (default: the package's scenarios/), one line each (or JSON). */
+/**
+ * `stampede list`: the built-in scenarios in `dir` (default: the package's scenarios/), one line each (or JSON). Reads
+ * only each file's metadata (`builtinSummary`), never the model.
+ */
 export function register(program: Command, dir: string = builtinDir()): void {
   program
     .command("list")
@@ -17,7 +20,7 @@ export function register(program: Command, dir: string = builtinDir()): void {
     .option("--format <fmt>", "text or json", "text")
     .action((flags: { format: string }) => {
       const format = parseFormat(flags.format, ["text", "json"] as const);
-      const all = listBuiltins(dir);
+      const all = listBuiltinSummaries(dir);
       if (format === "json") {
         const rows = all.map((b) => ({
           name: b.name,

@@ -14,7 +14,13 @@ describe("run --out writes a set (issue 19, item 8)", () => {
     const out = join(base, "out");
     expect((await run(["--out", out])).code).toBe(0);
     expect((await run(["--out", out, "--seed", "2"])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["manifest.json", "report.html", "series.csv", "summary.json"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "manifest.json",
+      "report.html",
+      "series.csv",
+      "series.om",
+      "summary.json",
+    ]);
     expect(readdirSync(base)).toEqual(["out"]);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
       generator: string;
@@ -23,7 +29,12 @@ describe("run --out writes a set (issue 19, item 8)", () => {
       files: { name: string }[];
     };
     expect(manifest).toMatchObject({ generator: "stampede", kind: "run", complete: true });
-    expect(manifest.files.map((f) => f.name)).toEqual(["summary.json", "series.csv", "report.html"]);
+    expect(manifest.files.map((f) => f.name)).toEqual([
+      "summary.json",
+      "series.csv",
+      "series.om",
+      "report.html",
+    ]);
     expect(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).seed).toBe(2);
   });
 

@@ -3,11 +3,12 @@ import { StampedeError } from "../../core/StampedeError.js";
 import { ports as realPorts } from "../../experiments/defaultPorts.js";
 import type { ExperimentPorts } from "../../experiments/ExperimentPorts.js";
 import { E_MEMORY_LIMIT, parseBytes } from "../../experiments/memoryGuard.js";
-import { collect, parseScenarioRunFlags } from "../../experiments/parseFlags.js";
+import { collect, parseOpenMetricsStart, parseScenarioRunFlags } from "../../experiments/parseFlags.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { progressReporter } from "../../report/progressReporter.js";
 import { runSummaryText } from "../../report/runSummaryText.js";
 import { REPORT_FILES, writeRunReport } from "../../report/writeRunReport.js";
+import { colorEnabled } from "../colorEnabled.js";
 
 interface RunFlags {
   seed: string;
@@ -17,12 +18,13 @@ interface RunFlags {
   scale?: string;
   format: string;
   out?: string;
+  openmetricsStart?: string;
   quiet?: boolean;
   maxMemory?: string;
   allowLarge?: boolean;
 }
 
-/** `stampede run SCENARIO`: one run, a text or JSON summary, and optionally summary.json, series.csv, report.html. */
+/** `stampede run SCENARIO`: one run, a text or JSON summary, and optionally summary.json, series.csv, series.om, report.html. */
 export function register(program: Command, ports: ExperimentPorts = realPorts): void {
   program
     .command("run")
@@ -39,7 +41,12 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
     )
     .option("--scale <f>", "scale populations and capacities (e.g. 0.1 for a quick look)")
     .option("--format <fmt>", "text or json (the RunSummary)", "text")
-    .option("--out <dir>", "write summary.json, series.csv and report.html into DIR")
+    .option("--out <dir>", "write summary.json, series.csv, series.om and report.html into DIR")
+    .option(
+      "--openmetrics-start <base>",
+      "time base of series.om: scenario (the scenario's own clock, default) or now (the run ends now)",
+      "scenario",
+    )
     .option("--quiet", "no progress on stderr")
     .option(
       "--max-memory <size>",
@@ -48,6 +55,7 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
     .option("--allow-large", "run even when the size estimate says the run is too large")
     .action(async (scenarioRef: string, flags: RunFlags) => {
       const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
+      const openMetricsStart = parseOpenMetricsStart(flags.openmetricsStart);
       const maxMemory =
         flags.maxMemory === undefined ? undefined : parseBytes("--max-memory", flags.maxMemory);
       const out = flags.out === undefined ? undefined : prepareOutDir(flags.out, REPORT_FILES);
@@ -70,11 +78,14 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
         progress.stop();
       }
       if (format === "json") process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-      else process.stdout.write(runSummaryText(result.summary));
+      else process.stdout.write(runSummaryText(result.summary, { color: colorEnabled(process.stdout) }));
       if (out !== undefined) {
-        writeRunReport(out, result, { goodputFleets: scenario.verdict.goodputFleets });
+        writeRunReport(out, result, {
+          goodputFleets: scenario.verdict.goodputFleets,
+          openMetrics: { start: openMetricsStart, nowSeconds: Date.now() / 1000 },
+        });
         if (format === "text")
-          process.stdout.write(`\nwrote summary.json, series.csv, report.html to ${out}\n`);
+          process.stdout.write(`\nwrote summary.json, series.csv, series.om, report.html to ${out}\n`);
       }
       if (result.stopReason !== undefined) {
         const where = out === undefined ? "partial results printed" : `partial results written to ${out}`;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { StampedeError } from "../../core/StampedeError.js";
-import { writeFileAtomic } from "../../report/writeFileAtomic.js";
+import { writeFileAtomic } from "../../core/writeFileAtomic.js";
 import type { SweepParam } from "./parseParam.js";
 import type { PhaseDiagram } from "./phaseDiagram.js";
 import { readResults } from "./resultsFile.js";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { StampedeError } from "../../core/StampedeError.js";
-import { writeFileAtomic } from "../../report/writeFileAtomic.js";
+import { writeFileAtomic } from "../../core/writeFileAtomic.js";
 import type { JobRunner } from "../JobSpec.js";
 import type { PhaseDiagram } from "./phaseDiagram.js";
 import { ResultsWriter, readResults } from "./resultsFile.js";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { writeFileAtomic } from "../../report/writeFileAtomic.js";
+import { writeFileAtomic } from "../../core/writeFileAtomic.js";
 import type { SweepParam } from "./parseParam.js";
 import { type PhaseDiagram, phaseDiagram } from "./phaseDiagram.js";
 import type { SweepFailure } from "./runSweep.js";

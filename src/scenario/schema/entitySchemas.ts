@@ -14,16 +14,29 @@ const atLeastOne = () =>
     .min(1, { error: (iss) => `must be >= 1, got ${String(iss.input)}` });
 
 /** A list of link names crossed, in order (`[]`: no link, e.g. out-of-band). */
-export const viaSchema = z.array(name(), { error: "expected a list of link names" });
+export const viaSchema = z
+  .array(name(), { error: "expected a list of link names" })
+  .describe(
+    "Links crossed, in order ([] = none, e.g. out-of-band). Default: the route derived from the networks.",
+  );
 
 export const networkSchema = z
-  .union([z.null(), z.strictObject({ description: z.string().optional() })], {
-    error: "expected a network: {} or { description: ... }",
-  })
-  .transform((v) => v ?? {});
+  .union(
+    [
+      z.null(),
+      z.strictObject({ description: z.string().optional().describe("What this network is (metadata).") }),
+    ],
+    {
+      error: "expected a network: {} or { description: ... }",
+    },
+  )
+  .transform((v) => v ?? {})
+  .describe("A network: {} or { description }. Links join two networks.");
 
 export const linkSchema = z.strictObject({
-  between: z.tuple([name(), name()], { error: "expected the two network names: [a, b]" }),
+  between: z
+    .tuple([name(), name()], { error: "expected the two network names: [a, b]" })
+    .describe("The two networks this device group joins: [a, b]."),
   devices: count(1).describe("Number of parallel devices (k)."),
   forwardRate: rate().describe("Requests forwarded per second, per device."),
   setupRate: rate().describe("Connection setups (NAT translations) per second, per device."),
@@ -40,7 +53,7 @@ export const linkSchema = z.strictObject({
 });
 
 export const dependencySchema = z.strictObject({
-  service: name(),
+  service: name().describe("The service called."),
   hard: z.boolean().default(true).describe("Hard (default): the request fails when this call fails."),
   timeout: duration("positive").describe("Per-attempt timeout of the call."),
   retry: retrySchema.optional().describe("Retry policy of the call. Default: a single attempt."),
@@ -122,10 +135,10 @@ export const healthCheckSchema = z.strictObject({
 });
 
 export const serviceSchema = z.strictObject({
-  description: z.string().optional(),
-  network: name(),
+  description: z.string().optional().describe("What this service is (metadata)."),
+  network: name().describe("The network the service's servers are in."),
   servers: count(1).describe("Parallel servers (c)."),
-  serviceTime: distributionSchema,
+  serviceTime: distributionSchema.describe("Time one server takes for one request (a distribution)."),
   queue: queueSchema
     .default({ type: "fifo" })
     .describe("Queue discipline (policies library queue config, without limit). Default { type: fifo }."),
@@ -140,9 +153,13 @@ export const serviceSchema = z.strictObject({
     .describe(
       "With cancelAbandoned: 'start' drops abandoned work when a server would start it; 'timeout' removes it from the queue (or frees its server) as soon as its caller gives up. Default start.",
     ),
-  degradation: degradationSchema.optional(),
+  degradation: degradationSchema
+    .optional()
+    .describe("Service time growing with the queue or after a restart (GC, cold cache). Default none."),
   cache: cacheSchema.optional().describe("Look-aside cache in front of one dependency. Default none."),
-  dependencies: named(dependencySchema).default({}),
+  dependencies: named(dependencySchema)
+    .default({})
+    .describe("Calls this service makes for each request, by key (each travels its route). Default none."),
   minServers: count(1)
     .optional()
     .describe(
@@ -163,7 +180,10 @@ export const serviceSchema = z.strictObject({
     .describe(
       "Host replacement: after failAfter of outage the hosts are taken out and replaced (replace each, concurrent at a time) once the hard dependencies answer again. Default none.",
     ),
-  plane: z.enum(["control", "data"]).default("data"),
+  plane: z
+    .enum(["control", "data"])
+    .default("data")
+    .describe("Service plane, for dependents and reports. Default data."),
   errorTime: distributionSchema
     .optional()
     .describe(
@@ -175,16 +195,24 @@ export const loadSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({
-      type: z.literal("open"),
+      type: z.literal("open").describe("Load kind: open loop (Poisson arrivals per client)."),
       rate: rate().describe("First attempts per second, per client (Poisson)."),
     }),
-    z.strictObject({ type: z.literal("closed"), think: distributionSchema }),
+    z.strictObject({
+      type: z
+        .literal("closed")
+        .describe("Load kind: closed loop (each client waits a think time after each request)."),
+      think: distributionSchema.describe("Think time between a request's end and the client's next request."),
+    }),
   ],
   { error: "expected a load: { type: open, rate: ... } or { type: closed, think: ... }" },
 );
 
 export const connectionSchema = z.strictObject({
-  persistent: z.boolean().default(true),
+  persistent: z
+    .boolean()
+    .default(true)
+    .describe("Keep one connection per client, set up through every device on the route. Default true."),
   setupTimeout: duration("positive").describe("Timeout of one connection-setup attempt."),
   reconnect: backoffSchema.describe("Backoff between failed setup attempts (policies library)."),
 });
@@ -202,16 +230,18 @@ export const persistenceSchema = z.strictObject({
 });
 
 export const fleetSchema = z.strictObject({
-  description: z.string().optional(),
-  network: name(),
+  description: z.string().optional().describe("What these clients are (metadata)."),
+  network: name().describe("The network the clients are in."),
   target: name().describe("The service this fleet calls."),
   clients: count(1, MAX_CLIENTS).describe("Number of clients, at most 10,000,000."),
-  load: loadSchema,
+  load: loadSchema.describe("How each client makes first attempts: open (rate) or closed (think time)."),
   timeout: duration("positive").describe("Per-attempt timeout."),
-  retry: retrySchema,
-  budget: budgetSchema.optional(),
-  breaker: breakerSchema.optional(),
-  connection: connectionSchema.optional(),
+  retry: retrySchema.describe("Retry policy of every client (policies library RetryConfig)."),
+  budget: budgetSchema.optional().describe("Retry budget or throttle, one per client. Default none."),
+  breaker: breakerSchema.optional().describe("Circuit breaker, one per client. Default none."),
+  connection: connectionSchema
+    .optional()
+    .describe("Persistent connections and their setup. Default none (no connection setup)."),
   timeoutDistribution: distributionSchema
     .optional()
     .describe(

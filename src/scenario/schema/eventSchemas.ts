@@ -2,22 +2,36 @@
 import * as z from "zod";
 import { count, duration, fraction, name } from "./units.js";
 
+/** The `type` field of an automation action. */
+const kind = <T extends string>(t: T) => z.literal(t).describe(`Automation action: ${t}.`);
+
 export const automationActionSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({
-      type: z.literal("change-endpoints"),
-      service: name(),
-      fraction: z.number().gt(0).lte(1).optional(),
+      type: kind("change-endpoints"),
+      service: name().describe(
+        "The service whose endpoints change: persistent connections to it are set up again.",
+      ),
+      fraction: z
+        .number()
+        .gt(0)
+        .lte(1)
+        .optional()
+        .describe("Share of each fleet's clients affected, in (0, 1]. Default 1."),
     }),
-    z.strictObject({ type: z.literal("scale"), service: name(), servers: count(1) }),
+    z.strictObject({
+      type: kind("scale"),
+      service: name().describe("The service scaled."),
+      servers: count(1).describe("Its new number of servers."),
+    }),
     z
       .strictObject({
-        type: z.literal("remove-capacity"),
-        link: name().optional(),
-        service: name().optional(),
-        devices: count(1).optional(),
-        servers: count(1).optional(),
+        type: kind("remove-capacity"),
+        link: name().optional().describe("A link losing devices (exactly one of link or service)."),
+        service: name().optional().describe("A service losing servers (exactly one of link or service)."),
+        devices: count(1).optional().describe("Devices removed from the link."),
+        servers: count(1).optional().describe("Servers removed from the service."),
       })
       .superRefine((a, ctx) => {
         if ((a.link === undefined) === (a.service === undefined))
@@ -35,18 +49,22 @@ export const automationActionSchema = z.discriminatedUnion(
             message: "is required when removing service capacity",
           });
       }),
-    z.strictObject({ type: z.literal("restart"), service: name(), duration: duration("positive") }),
     z.strictObject({
-      type: z.literal("load"),
-      fleet: name(),
+      type: kind("restart"),
+      service: name().describe("The service restarted (down meanwhile)."),
+      duration: duration("positive").describe("How long it is down."),
+    }),
+    z.strictObject({
+      type: kind("load"),
+      fleet: name().describe("The fleet whose load changes."),
       factor: z
         .number({ error: "expected a number" })
         .gt(0, { error: (iss) => `must be > 0, got ${String(iss.input)}` })
         .describe("Multiplier of the fleet's configured load (1 = back to normal)."),
     }),
     z.strictObject({
-      type: z.literal("cache-loss"),
-      service: name(),
+      type: kind("cache-loss"),
+      service: name().describe("The service (with a cache) that loses keys."),
       hottest: fraction().default(1).describe("Share of the keys lost, most popular first. Default 1."),
     }),
   ],
@@ -58,7 +76,7 @@ export const automationActionSchema = z.discriminatedUnion(
 
 export const automationSchema = z.strictObject({
   at: duration().describe("When, from the scenario's start."),
-  action: automationActionSchema,
+  action: automationActionSchema.describe("What the automation does."),
   trigger: z.boolean().default(true).describe("Part of the verdict's trigger window. Default true."),
 });
 
@@ -70,7 +88,9 @@ export const faultSchema = z
     errorRate: fraction()
       .optional()
       .describe("Probability that a request fails (service) or is dropped (link)."),
-    addedLatency: duration().optional(),
+    addedLatency: duration()
+      .optional()
+      .describe("Latency added to every request (service) or crossing (link)."),
     capacityFactor: fraction().optional().describe("Capacity multiplier during the fault (0.1 = 90% lost)."),
     partition: z.boolean().optional().describe("Nothing gets through."),
     trigger: z.boolean().default(true).describe("Part of the verdict's trigger window. Default true."),

@@ -7,7 +7,10 @@ import { count, duration, fraction, name, named, rate } from "./units.js";
 
 export const monitoringSchema = z.strictObject({
   network: name().describe("Network where the monitoring system lives."),
-  sources: z.array(name()).min(1, { error: "needs at least one fleet or service" }),
+  sources: z
+    .array(name())
+    .min(1, { error: "needs at least one fleet or service" })
+    .describe("Fleets and services whose telemetry is collected (at least one)."),
   interval: duration("positive").default(10).describe("Telemetry emission interval. Default 10s."),
   timeout: duration("positive").default(5).describe("Telemetry delayed more than this is lost. Default 5s."),
   via: viaSchema
@@ -24,46 +27,81 @@ export const monitoringSchema = z.strictObject({
     .strictObject({
       errorRatio: z
         .strictObject({
-          threshold: fraction().default(0.1).describe("Default 0.1."),
-          for: duration().default(60).describe("Default 60s."),
+          threshold: fraction().default(0.1).describe("Error ratio that raises the alarm. Default 0.1."),
+          for: duration().default(60).describe("How long it must last. Default 60s."),
         })
-        .prefault({}),
-      noData: z.strictObject({ after: duration().default(300).describe("Default 300s.") }).prefault({}),
+        .prefault({})
+        .describe("Metric alarm on the error ratio of telemetry that arrived."),
+      noData: z
+        .strictObject({ after: duration().default(300).describe("Default 300s.") })
+        .prefault({})
+        .describe("No-data alarm: telemetry stale this long."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("Alarms that detect the outage."),
   slowChannel: z
     .strictObject({
       delay: duration().default(1800).describe("Logs and customer reports delay. Default 30m."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("Logs and customer reports: detection without dashboards."),
 });
+
+/** The `type` field of an operator action. */
+const kind = <T extends string>(t: T) => z.literal(t).describe(`Operator action: ${t}.`);
 
 export const operatorActionSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({
-      type: z.literal("reroute"),
+      type: kind("reroute"),
       traffic: trafficSchema,
-      via: viaSchema,
+      via: viaSchema.describe("The links the traffic crosses from now on ([] = none)."),
     }),
-    z.strictObject({ type: z.literal("block"), fleet: name(), fraction: fraction() }),
-    z.strictObject({ type: z.literal("readmit"), fleet: name(), over: duration().default(0) }),
-    z.strictObject({ type: z.literal("rate-limit"), fleet: name(), rate: rate() }),
-    z.strictObject({ type: z.literal("add-capacity"), link: name(), devices: count(1) }),
-    z.strictObject({ type: z.literal("scale"), service: name(), servers: count(1) }),
-    z.strictObject({ type: z.literal("disable-automation"), name: name() }),
+    z.strictObject({
+      type: kind("block"),
+      fleet: name().describe("The fleet blocked."),
+      fraction: fraction().describe("Share of its clients blocked, in [0, 1]."),
+    }),
+    z.strictObject({
+      type: kind("readmit"),
+      fleet: name().describe("The fleet readmitted."),
+      over: duration().default(0).describe("Readmit gradually over this long. Default 0 (all at once)."),
+    }),
+    z.strictObject({
+      type: kind("rate-limit"),
+      fleet: name().describe("The fleet limited."),
+      rate: rate().describe("Most first attempts per second, for the whole fleet."),
+    }),
+    z.strictObject({
+      type: kind("add-capacity"),
+      link: name().describe("The link that gets devices."),
+      devices: count(1).describe("Devices added (they serve only new connections)."),
+    }),
+    z.strictObject({
+      type: kind("scale"),
+      service: name().describe("The service scaled."),
+      servers: count(1).describe("Its new number of servers."),
+    }),
+    z.strictObject({
+      type: kind("disable-automation"),
+      name: name().describe("The automation entry that no longer runs."),
+    }),
     z
-      .strictObject({ type: z.literal("isolate"), fleet: name() })
+      .strictObject({ type: kind("isolate"), fleet: name().describe("The fleet isolated.") })
       .describe("Holds the fleet's circuit breakers open (its clients refuse locally) until reset-breakers."),
     z
-      .strictObject({ type: z.literal("reset-breakers"), fleet: name() })
+      .strictObject({
+        type: kind("reset-breakers"),
+        fleet: name().describe("The fleet whose breakers close."),
+      })
       .describe("Closes the fleet's circuit breakers and forgets their history."),
     z.strictObject({
-      type: z.literal("deploy-fix"),
-      fleet: name(),
-      retry: retrySchema.optional(),
-      reconnect: backoffSchema.optional(),
-      budget: budgetSchema.optional(),
+      type: kind("deploy-fix"),
+      fleet: name().describe("The fleet whose clients get the fix."),
+      retry: retrySchema.optional().describe("The fixed retry policy. Default: unchanged."),
+      reconnect: backoffSchema.optional().describe("The fixed reconnect backoff. Default: unchanged."),
+      budget: budgetSchema.optional().describe("The fixed retry budget. Default: unchanged."),
       over: duration().default(0).describe("Rollout duration. Default 0 (all at once)."),
     }),
   ],
@@ -76,13 +114,17 @@ export const operatorActionSchema = z.discriminatedUnion(
 export const operatorStepSchema = z.strictObject({
   after: z.string().min(1).describe("`detection`, `diagnosis`, or the name of another runbook step."),
   delay: duration().default(0).describe("Delay after that (an assumption: label it in notes). Default 0."),
-  do: operatorActionSchema,
+  do: operatorActionSchema.describe("The action of this step."),
 });
 
 export const operatorsSchema = z.strictObject({
-  diagnosis: z.strictObject({
-    visible: duration().describe("Looking time needed with fresh monitoring."),
-    blind: duration().describe("Looking time needed with stale monitoring."),
-  }),
-  runbook: named(operatorStepSchema).default({}),
+  diagnosis: z
+    .strictObject({
+      visible: duration().describe("Looking time needed with fresh monitoring."),
+      blind: duration().describe("Looking time needed with stale monitoring."),
+    })
+    .describe(
+      "How long finding the cause takes, with fresh or with stale monitoring (or a mix in proportion).",
+    ),
+  runbook: named(operatorStepSchema).default({}).describe("Operator steps by name. Default none."),
 });
