@@ -1,21 +1,22 @@
+import type { Duration } from "../../core/parseDuration.js";
 import type { BackoffConfig } from "../backoff/Backoff.js";
 
-/** Fields shared by every breaker mode (times in seconds). */
+/** Fields shared by every breaker mode (durations: seconds, or strings such as `"500ms"`, `"30s"`). */
 export interface BreakerCommonConfig {
   /** A successful call at least this slow (seconds) counts as slow. Default Infinity (no slow-call rule). */
-  slowCallThreshold?: number;
+  slowCallThreshold?: Duration;
   /**
    * How long the breaker stays open: seconds (default 30), or a backoff over the k-th consecutive opening
    * (e.g. `{ type: "exponential", base: 5, cap: 300, jitter: "none" }`).
    */
-  openFor?: number | BackoffConfig;
+  openFor?: Duration | BackoffConfig;
   /** Probes admitted while half-open (P). Default 1. */
   probes?: number;
   /**
    * A probe permit (lease) expires after this many seconds without a result, freeing its slot. Default 10. A tagged
    * result (`record(outcome, latency, ticket)`) that arrives after its lease expired is stale: counted, not judged.
    */
-  probeLease?: number;
+  probeLease?: Duration;
 }
 
 /** Trips after `failures` consecutive failures (or `slowCalls` consecutive slow calls). */
@@ -47,8 +48,8 @@ export interface CountBreakerConfig extends BreakerCommonConfig, RatioRuleConfig
 /** Ratio rule over the last `window` seconds, kept in `buckets` buckets. */
 export interface TimeBreakerConfig extends BreakerCommonConfig, RatioRuleConfig {
   type: "time";
-  /** Window length in seconds. Required. */
-  window: number;
+  /** Window length: seconds or a string such as `"30s"`. Required. */
+  window: Duration;
   /** Buckets in the window. Default 10. */
   buckets?: number;
 }

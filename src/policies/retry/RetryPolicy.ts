@@ -1,7 +1,8 @@
 import type { Clock } from "../../core/Clock.js";
+import type { Duration } from "../../core/parseDuration.js";
 import type { Rng } from "../../core/Rng.js";
 import { Backoff, type BackoffConfig } from "../backoff/Backoff.js";
-import { configError, num } from "../config.js";
+import { configError, dur, num } from "../config.js";
 import { Listeners } from "../Listeners.js";
 import { OUTCOME_NAMES, Outcome, type OutcomeName } from "../Outcome.js";
 
@@ -23,7 +24,7 @@ export const GiveUpReason = {
   PUSHBACK: 4,
 } as const;
 
-/** Plain-object retry configuration (times in seconds). */
+/** Plain-object retry configuration (durations in seconds, or strings such as `"500ms"`). */
 export interface RetryConfig {
   /**
    * Total attempts including the first: required, an integer in [1, 1000]. `Infinity` is accepted only together with
@@ -36,10 +37,10 @@ export interface RetryConfig {
   backoff?: BackoffConfig;
   /** Outcomes worth a retry. Default `["failure", "timeout", "throttled", "transient"]`. */
   retryOn?: OutcomeName[];
-  /** Timeout of each attempt in seconds. Default Infinity (none). */
-  attemptTimeout?: number;
-  /** Overall deadline in seconds from the first attempt's start. Default Infinity (none). */
-  deadline?: number;
+  /** Timeout of each attempt: seconds or a string such as `"2s"`. Default Infinity (none). */
+  attemptTimeout?: Duration;
+  /** Overall deadline from the first attempt's start: seconds or a string such as `"10s"`. Default Infinity (none). */
+  deadline?: Duration;
 }
 
 /** Code-only options that have no place in a scenario file. */
@@ -95,13 +96,13 @@ export class RetryPolicy {
       config.backoff ?? { type: "exponential", base: 0.1, cap: 60, jitter: "full" },
       `${path}.backoff`,
     );
-    this.attemptTimeout = num(`${path}.attemptTimeout`, config.attemptTimeout, {
+    this.attemptTimeout = dur(`${path}.attemptTimeout`, config.attemptTimeout, {
       fallback: Number.POSITIVE_INFINITY,
       min: 0,
       exclusiveMin: true,
       allowInfinity: true,
     });
-    this.deadline = num(`${path}.deadline`, config.deadline, {
+    this.deadline = dur(`${path}.deadline`, config.deadline, {
       fallback: Number.POSITIVE_INFINITY,
       min: 0,
       exclusiveMin: true,
