@@ -76,11 +76,13 @@ export {
 export { RpcCoDelQueue } from "./queue/RpcCoDelQueue.js";
 export { StandingQueue } from "./queue/StandingQueue.js";
 export {
+  type GiveUpListener,
   GiveUpReason,
   MAX_BOUNDED_ATTEMPTS,
   makeRetryPolicy,
   type RetryConfig,
   type RetryCounters,
+  type RetryListener,
   type RetryOptions,
   RetryPolicy,
   STOP,

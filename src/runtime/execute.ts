@@ -117,7 +117,7 @@ export async function execute<T>(
     }
     if (outcome === Outcome.SUCCESS) return value as T;
     if (outcome === Outcome.CANCELLED || !retry) throw lastError;
-    const delay = retry.next(attempt, outcome, startedAt, previous, pushbackOf(lastError));
+    const delay = retry.next(attempt, outcome, startedAt, previous, pushbackOf(lastError), lastError);
     if (delay === STOP) throw lastError;
     await abortableSleep(delay, signal);
     previous = delay;

@@ -3,7 +3,7 @@ import type { Duration } from "../../core/parseDuration.js";
 import type { Rng } from "../../core/Rng.js";
 import { Backoff, type BackoffConfig } from "../backoff/Backoff.js";
 import { configError, dur, num } from "../config.js";
-import { Listeners } from "../Listeners.js";
+import { type Disposable, Listeners } from "../Listeners.js";
 import { OUTCOME_NAMES, Outcome, type OutcomeName } from "../Outcome.js";
 
 /** Returned by `RetryPolicy.next` when no retry must be sent. */
@@ -56,6 +56,15 @@ export interface RetryCounters {
   giveUps: number;
 }
 
+/**
+ * Called when a retry is granted: the attempt that failed (1 = the first), the delay in seconds before the retry, the
+ * failed attempt's Outcome code and what it threw (`execute` and `guardedFetch` pass the error; the simulator none).
+ */
+export type RetryListener = (attempt: number, delay: number, cause: number, error: unknown) => void;
+
+/** Called when the policy stops: the last attempt, why (GiveUpReason), its Outcome code and what it threw. */
+export type GiveUpListener = (attempt: number, reason: number, cause: number, error: unknown) => void;
+
 const DEFAULT_RETRY_ON: OutcomeName[] = ["failure", "timeout", "throttled", "transient"];
 
 /**
@@ -72,10 +81,8 @@ export class RetryPolicy {
   readonly counters: RetryCounters = { retries: 0, giveUps: 0 };
   private readonly mask: number;
   private readonly retryIf: ((outcome: number) => boolean) | undefined;
-  private readonly retryListeners = new Listeners<(attempt: number, delay: number, cause: number) => void>();
-  private readonly giveUpListeners = new Listeners<
-    (attempt: number, reason: number, cause: number) => void
-  >();
+  private readonly retryListeners = new Listeners<RetryListener>();
+  private readonly giveUpListeners = new Listeners<GiveUpListener>();
 
   constructor(
     config: RetryConfig,
@@ -139,6 +146,8 @@ export class RetryPolicy {
    * @param previous the delay this request waited before its last retry (for decorrelated jitter); default -1 (none).
    * @param pushback server pushback in seconds (gRPC `grpc-retry-pushback-ms`, HTTP Retry-After): >= 0 replaces the
    *   backoff, < 0 forbids retrying; NaN (default) means none.
+   * @param error what the failed attempt threw (an Error, an HTTP answer's error...), handed unchanged to the
+   *   `onRetry` and `onGiveUp` listeners; default undefined (the simulator passes none).
    */
   next(
     attempt: number,
@@ -146,6 +155,7 @@ export class RetryPolicy {
     startedAt = Number.NaN,
     previous = -1,
     pushback = Number.NaN,
+    error?: unknown,
   ): number {
     let reason = 0;
     let delay = 0;
@@ -158,11 +168,11 @@ export class RetryPolicy {
     }
     if (reason !== 0) {
       this.counters.giveUps++;
-      if (this.giveUpListeners.size > 0) this.giveUpListeners.emit(attempt, reason, cause);
+      if (this.giveUpListeners.size > 0) this.giveUpListeners.emit(attempt, reason, cause, error);
       return STOP;
     }
     this.counters.retries++;
-    if (this.retryListeners.size > 0) this.retryListeners.emit(attempt, delay, cause);
+    if (this.retryListeners.size > 0) this.retryListeners.emit(attempt, delay, cause, error);
     return delay;
   }
 
@@ -175,13 +185,13 @@ export class RetryPolicy {
     return Math.min(this.deadline - (this.clock.now() - startedAt), this.attemptTimeout);
   }
 
-  /** Listens to granted retries: `fn(attempt, delaySeconds, cause)`. */
-  onRetry(fn: (attempt: number, delay: number, cause: number) => void) {
+  /** Listens to granted retries: `fn(attempt, delaySeconds, cause, error)`. */
+  onRetry(fn: RetryListener): Disposable {
     return this.retryListeners.on(fn);
   }
 
-  /** Listens to give-ups: `fn(attempt, reason (GiveUpReason), cause)`. */
-  onGiveUp(fn: (attempt: number, reason: number, cause: number) => void) {
+  /** Listens to give-ups: `fn(attempt, reason (GiveUpReason), cause, error)`. */
+  onGiveUp(fn: GiveUpListener): Disposable {
     return this.giveUpListeners.on(fn);
   }
 }
