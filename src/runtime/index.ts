@@ -17,4 +17,5 @@ export {
 } from "./guardedFetch.js";
 export { MathRandomRng } from "./MathRandomRng.js";
 export { RealClock, realClock } from "./RealClock.js";
+export { parseHttpDate, parseRetryAfter } from "./retryAfter.js";
 export { type LongTimer, MAX_TIMER_MS, setLongTimeout } from "./setLongTimeout.js";
