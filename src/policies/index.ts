@@ -10,6 +10,7 @@ export type {
   BreakerCommonConfig,
   BreakerConfig,
   BreakerState,
+  BreakerStateV1,
   ConsecutiveBreakerConfig,
   CountBreakerConfig,
   RatioRuleConfig,
