@@ -108,7 +108,7 @@ export function instrumentPolicies(meter: MeterLike, options: InstrumentOptions 
   if (rejecters.length > 0) {
     const attrs = rejecters.map(([policy]) => tagged({ policy }));
     observe("counter", "rejections", "Attempts refused by a policy", "{attempt}", (r) => {
-      rejecters.forEach(([, p], i) => r.observe(p.counters.rejected, attrs[i]));
+      for (let i = 0; i < rejecters.length; i++) r.observe(rejecters[i]![1].counters.rejected, attrs[i]);
     });
   }
   if (breaker)
