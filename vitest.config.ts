@@ -1,9 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /** Tests that use real processes, ports or time (browser, Redis queue): their own project, one file at a time. */
 const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts"];
 
 export default defineConfig({
+  // Tests (and the docs' examples they run) import the policies package by its name, from source: no build needed.
+  resolve: {
+    alias: {
+      "@stampede-sim/policies": fileURLToPath(new URL("./src/entries/policies.ts", import.meta.url)),
+    },
+  },
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
