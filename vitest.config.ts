@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
@@ -7,6 +8,12 @@ import { configDefaults, defineConfig } from "vitest/config";
 const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts", "test/cli/**/*.test.ts"];
 
 export default defineConfig({
+  // Tests (and the docs' examples they run) import the policies package by its name, from source: no build needed.
+  resolve: {
+    alias: {
+      "@stampede-sim/policies": fileURLToPath(new URL("./src/entries/policies.ts", import.meta.url)),
+    },
+  },
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,

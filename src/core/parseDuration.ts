@@ -1,5 +1,11 @@
 import { StampedeError } from "./StampedeError.js";
 
+/**
+ * A duration as people write it: seconds as a number (`0.5`), or a string with units (`"500ms"`, `"2s"`, `"1m"`,
+ * `"1h30m"`) that {@link parseDuration} reads.
+ */
+export type Duration = number | string;
+
 const UNIT_SECONDS: Record<string, number> = {
   us: 1e-6,
   ms: 1e-3,

@@ -4,10 +4,11 @@ export interface Disposable {
 }
 
 /**
- * A typed, allocation-free event channel: listeners take up to three numbers, so `emit` allocates nothing and costs
- * one length check when nobody listens. `on(fn)` returns a `Disposable` that removes `fn` again.
+ * A typed, allocation-free event channel: listeners take up to three numbers and one reference (an error object the
+ * caller already holds), so `emit` allocates nothing and costs one length check when nobody listens. `on(fn)` returns
+ * a `Disposable` that removes `fn` again.
  */
-export class Listeners<F extends (a: number, b: number, c: number) => void> {
+export class Listeners<F extends (a: number, b: number, c: number, d: unknown) => void> {
   private fns: F[] = [];
 
   /** Adds `fn`; dispose the result to remove it. Adding the same function twice calls it twice. */
@@ -29,9 +30,12 @@ export class Listeners<F extends (a: number, b: number, c: number) => void> {
     return this.fns.length;
   }
 
-  /** Calls every listener with the arguments (missing ones are 0). Safe against (un)subscription during emit. */
-  emit(a = 0, b = 0, c = 0): void {
+  /**
+   * Calls every listener with the arguments (missing numbers are 0, a missing reference undefined). Safe against
+   * (un)subscription during emit.
+   */
+  emit(a = 0, b = 0, c = 0, d?: unknown): void {
     const fns = this.fns;
-    for (let i = 0; i < fns.length; i++) (fns[i] as F)(a, b, c);
+    for (let i = 0; i < fns.length; i++) (fns[i] as F)(a, b, c, d);
   }
 }

@@ -1,4 +1,5 @@
-import { StampedeError } from "../core/StampedeError.js";
+import { parseDuration } from "../core/parseDuration.js";
+import { isStampedeError, StampedeError } from "../core/StampedeError.js";
 
 /** Error code of every invalid policy configuration. */
 export const E_POLICY_CONFIG = "E_POLICY_CONFIG";
@@ -38,6 +39,22 @@ export function num(
   return v;
 }
 
+/**
+ * Reads a duration field in seconds: a number of seconds, or a string with units (`"500ms"`, `"2s"`, `"1m"`, read by
+ * `parseDuration`), then the same checks and fallback as {@link num}. A string that is not a duration throws
+ * `E_POLICY_CONFIG` at `path`.
+ */
+export function dur(path: string, value: unknown, opts: Parameters<typeof num>[2] = {}): number {
+  if (typeof value !== "string") return num(path, value, opts);
+  let seconds: number;
+  try {
+    seconds = parseDuration(value);
+  } catch (e) {
+    configError(path, isStampedeError(e) ? e.message : String(e));
+  }
+  return num(path, seconds, opts);
+}
+
 /** Reads an enumerated string field, with a default. */
 export function oneOf<T extends string>(
   path: string,
@@ -60,7 +77,7 @@ export function typeOf<T extends string>(path: string, config: unknown, types: r
 }
 
 /**
- * Reads a sliding window's fields: `window` (seconds, > 0) and `buckets` (an integer in 1..10,000), with errors at
+ * Reads a sliding window's fields: `window` (a Duration, > 0) and `buckets` (an integer in 1..10,000), with errors at
  * `${path}.window` and `${path}.buckets`. A default left undefined makes the field required.
  */
 export function windowFields(
@@ -68,7 +85,7 @@ export function windowFields(
   config: { window?: unknown; buckets?: unknown },
   defaults: { window?: number; buckets: number },
 ): { span: number; buckets: number } {
-  const span = num(`${path}.window`, config.window, {
+  const span = dur(`${path}.window`, config.window, {
     fallback: defaults.window,
     min: 0,
     exclusiveMin: true,

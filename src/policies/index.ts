@@ -10,6 +10,7 @@ export type {
   BreakerCommonConfig,
   BreakerConfig,
   BreakerState,
+  BreakerStateV1,
   ConsecutiveBreakerConfig,
   CountBreakerConfig,
   RatioRuleConfig,
@@ -76,11 +77,13 @@ export {
 export { RpcCoDelQueue } from "./queue/RpcCoDelQueue.js";
 export { StandingQueue } from "./queue/StandingQueue.js";
 export {
+  type GiveUpListener,
   GiveUpReason,
   MAX_BOUNDED_ATTEMPTS,
   makeRetryPolicy,
   type RetryConfig,
   type RetryCounters,
+  type RetryListener,
   type RetryOptions,
   RetryPolicy,
   STOP,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeBreaker } from "../policies/breaker/CircuitBreaker.js";
 import { makeBudget } from "../policies/budget/makeBudget.js";
 import { Outcome } from "../policies/Outcome.js";
-import { makeRetryPolicy } from "../policies/retry/RetryPolicy.js";
+import { GiveUpReason, makeRetryPolicy } from "../policies/retry/RetryPolicy.js";
 import { ManualClock } from "../policies/testing/ManualClock.js";
 import { execute, RejectedError } from "./execute.js";
 import { MathRandomRng } from "./MathRandomRng.js";
@@ -99,5 +99,28 @@ describe("RealClock and MathRandomRng", () => {
     }
     // mean of U(0,1): sd 1/sqrt(12 n); a 5-sigma band
     expect(Math.abs(sum / n - 0.5)).toBeLessThan(5 / Math.sqrt(12 * n));
+  });
+
+  it("hands each failed attempt's error to onRetry and the last one to onGiveUp", async () => {
+    const retry = makeRetryPolicy({ maxAttempts: 3, backoff }, realClock, rng);
+    const errors = [1, 2, 3].map((n) => new Error(`attempt ${n}`));
+    const retried: [number, number, unknown][] = [];
+    const gaveUp: [number, number, number, unknown][] = [];
+    retry.onRetry((attempt, delay, _cause, error) => retried.push([attempt, delay, error]));
+    retry.onGiveUp((attempt, reason, cause, error) => gaveUp.push([attempt, reason, cause, error]));
+    await expect(
+      execute(
+        async ({ attempt }) => {
+          throw errors[attempt - 1];
+        },
+        { retry },
+      ),
+    ).rejects.toBe(errors[2]);
+    expect(retried).toEqual([
+      [1, 0.001, errors[0]],
+      [2, 0.001, errors[1]],
+    ]);
+    expect(gaveUp).toEqual([[3, GiveUpReason.MAX_ATTEMPTS, Outcome.FAILURE, errors[2]]]);
+    expect(retried[0]![2]).toBe(errors[0]); // the very object, not a copy
   });
 });

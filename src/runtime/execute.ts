@@ -5,6 +5,7 @@ import { type Gate, gateAdmit, gateRecord } from "../policies/compose/Gate.js";
 import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import { abortableSleep } from "./abortableSleep.js";
+import type { PolicyMetrics } from "./instrumentPolicies.js";
 import { realClock } from "./RealClock.js";
 import { type LongTimer, setLongTimeout } from "./setLongTimeout.js";
 
@@ -36,6 +37,8 @@ export interface ExecuteOptions {
   classify?: (error: unknown) => number;
   /** Server pushback (seconds; < 0 forbids retrying; NaN none) carried by an error. Default: a `pushback` property. */
   pushback?: (error: unknown) => number;
+  /** Counts each finished attempt by outcome (`instrumentPolicies(meter, ...)`, OpenTelemetry). Default none. */
+  metrics?: PolicyMetrics;
 }
 
 /** Thrown when a gate or budget refuses an attempt before it is sent; `cause` is the last attempt's error, if any. */
@@ -110,6 +113,7 @@ export async function execute<T>(
       else outcome = classify(e);
     }
     const latency = clock.now() - t0;
+    options.metrics?.attempt(outcome);
     if (gate) gateRecord(gate, outcome, latency, ticket);
     if (budget) {
       if (outcome === Outcome.SUCCESS) budget.onSuccess(cause);
@@ -117,7 +121,7 @@ export async function execute<T>(
     }
     if (outcome === Outcome.SUCCESS) return value as T;
     if (outcome === Outcome.CANCELLED || !retry) throw lastError;
-    const delay = retry.next(attempt, outcome, startedAt, previous, pushbackOf(lastError));
+    const delay = retry.next(attempt, outcome, startedAt, previous, pushbackOf(lastError), lastError);
     if (delay === STOP) throw lastError;
     await abortableSleep(delay, signal);
     previous = delay;

@@ -1,5 +1,8 @@
+import type { Duration } from "../core/parseDuration.js";
+import { dur } from "../policies/config.js";
 import { Outcome } from "../policies/Outcome.js";
 import { type ExecuteOptions, execute } from "./execute.js";
+import { parseRetryAfter } from "./retryAfter.js";
 
 /** An HTTP answer that counts as a failed attempt; carries the Response for the caller. */
 export class HttpStatusError extends Error {
@@ -7,19 +10,12 @@ export class HttpStatusError extends Error {
     readonly response: Response,
     /** Outcome code (THROTTLED for 429/503, FAILURE for other 5xx). */
     readonly outcome: number,
-    /** Retry-After in seconds, NaN when absent. */
+    /** Retry-After in seconds (after the cap), NaN when absent or unreadable. */
     readonly pushback: number,
   ) {
     super(`HTTP ${response.status}`);
     this.name = "HttpStatusError";
   }
-}
-
-/** Seconds from a Retry-After header (delta-seconds only), NaN when absent or a date. */
-function retryAfter(res: Response): number {
-  const h = res.headers.get("retry-after");
-  if (h === null || !/^\d+(\.\d+)?$/.test(h.trim())) return Number.NaN;
-  return Number(h);
 }
 
 /** Outcome of an HTTP status: 429 and 503 THROTTLED, other 5xx FAILURE, 408 TIMEOUT, other 4xx FATAL. */
@@ -39,10 +35,16 @@ export type GuardedFetchOptions = Omit<ExecuteOptions, "classify" | "pushback"> 
   /** The fetch to guard. Default the global fetch. */
   fetch?: typeof fetch;
   /**
-   * Longest Retry-After honoured, seconds; a longer one (`Retry-After: 2592000`) waits this long instead and is
-   * counted in `stats.retryAfterCapped`. Default {@link DEFAULT_MAX_RETRY_AFTER} (5 min).
+   * Longest Retry-After honoured (seconds, or a string such as `"5m"`), whether the server sent seconds or an HTTP
+   * date; a longer one (`Retry-After: 2592000`) waits this long instead and is counted in `stats.retryAfterCapped`.
+   * Default {@link DEFAULT_MAX_RETRY_AFTER} (5 min).
    */
-  maxRetryAfter?: number;
+  maxRetryAfter?: Duration;
+  /**
+   * The wall clock that a `Retry-After` HTTP date is measured from, in milliseconds since the epoch. Default
+   * `Date.now` (so vitest's fake timers move it too).
+   */
+  wallClock?: () => number;
 };
 
 /** What a guarded fetch counted over its life. */
@@ -63,7 +65,12 @@ export type GuardedFetch = ((input: string | URL, init?: RequestInit) => Promise
  */
 export function guardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
   const doFetch = options.fetch ?? fetch;
-  const { fetch: _f, maxRetryAfter = DEFAULT_MAX_RETRY_AFTER, ...policies } = options;
+  const { fetch: _f, maxRetryAfter: maxOption, wallClock = Date.now, ...policies } = options;
+  const maxRetryAfter = dur("guardedFetch.maxRetryAfter", maxOption, {
+    fallback: DEFAULT_MAX_RETRY_AFTER,
+    min: 0,
+    allowInfinity: true,
+  });
   const stats: GuardedFetchStats = { retryAfterCapped: 0 };
   const capped = (seconds: number): number => {
     if (!(seconds > maxRetryAfter)) return seconds;
@@ -82,7 +89,8 @@ export function guardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
           const outcome = outcomeOfStatus(res.status);
           if (outcome === Outcome.SUCCESS || outcome === Outcome.FATAL) return res;
           stale = res;
-          throw new HttpStatusError(res, outcome, capped(retryAfter(res)));
+          const wait = parseRetryAfter(res.headers.get("retry-after"), wallClock());
+          throw new HttpStatusError(res, outcome, capped(wait));
         },
         {
           ...policies,

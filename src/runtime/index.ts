@@ -15,6 +15,16 @@ export {
   HttpStatusError,
   outcomeOfStatus,
 } from "./guardedFetch.js";
+export {
+  type InstrumentOptions,
+  instrumentPolicies,
+  type MeterLike,
+  type MetricAttributesLike,
+  type ObservableLike,
+  type ObservableResultLike,
+  type PolicyMetrics,
+} from "./instrumentPolicies.js";
 export { MathRandomRng } from "./MathRandomRng.js";
 export { RealClock, realClock } from "./RealClock.js";
+export { parseHttpDate, parseRetryAfter } from "./retryAfter.js";
 export { type LongTimer, MAX_TIMER_MS, setLongTimeout } from "./setLongTimeout.js";

@@ -1,5 +1,6 @@
+import type { Duration } from "../../core/parseDuration.js";
 import type { Rng } from "../../core/Rng.js";
-import { configError, num, oneOf, typeOf } from "../config.js";
+import { configError, dur, num, oneOf, typeOf } from "../config.js";
 
 /**
  * How a computed delay e(n) is randomised: `none` e(n); `full` U(0, e(n)); `equal` e(n)/2 + U(0, e(n)/2);
@@ -8,20 +9,20 @@ import { configError, num, oneOf, typeOf } from "../config.js";
 export type Jitter = "none" | "full" | "equal" | "decorrelated" | "grpc";
 const JITTERS: readonly Jitter[] = ["none", "full", "equal", "decorrelated", "grpc"];
 
-/** Plain-object backoff configuration; every time is in seconds. */
+/** Plain-object backoff configuration; every time is a Duration: seconds, or a string such as `"500ms"`. */
 export type BackoffConfig =
   /** No backoff at all: retry at once (the bad behaviour that fed the 2021 storm; legal on purpose). */
   | { type: "none" }
   /** The same `delay` every time (seconds). `jitter` default "none". */
-  | { type: "constant"; delay: number; jitter?: Jitter }
+  | { type: "constant"; delay: Duration; jitter?: Jitter }
   /** `base * (n + 1)`, capped at `cap` (default 60 s). `jitter` default "none". */
-  | { type: "linear"; base: number; cap?: number; jitter?: Jitter }
+  | { type: "linear"; base: Duration; cap?: Duration; jitter?: Jitter }
   /** `min(cap, base * multiplier^n)`; `multiplier` default 2, `cap` default 60 s, `jitter` default "full". */
-  | { type: "exponential"; base: number; cap?: number; multiplier?: number; jitter?: Jitter }
+  | { type: "exponential"; base: Duration; cap?: Duration; multiplier?: number; jitter?: Jitter }
   /** AWS "decorrelated jitter": d(n) = min(cap, U(base, 3 d(n-1))), d(-1) = base; `cap` default 60 s. */
-  | { type: "decorrelated"; base: number; cap?: number }
+  | { type: "decorrelated"; base: Duration; cap?: Duration }
   /** gRPC A6: min(initial * multiplier^n, max) * U(0.8, 1.2); `multiplier` default 1.6, `max` default 120 s. */
-  | { type: "grpc"; initial: number; multiplier?: number; max?: number };
+  | { type: "grpc"; initial: Duration; multiplier?: number; max?: Duration };
 
 export type BackoffType = BackoffConfig["type"];
 const TYPES: readonly BackoffType[] = ["none", "constant", "linear", "exponential", "decorrelated", "grpc"];
@@ -63,35 +64,35 @@ export class Backoff {
     const type = typeOf(path, config, TYPES);
     const c = config as Record<string, unknown>;
     const jitter = (fallback: Jitter) => oneOf(`${path}.jitter`, c["jitter"], JITTERS, fallback);
-    const cap = (fallback: number) => num(`${path}.cap`, c["cap"], { fallback, min: 0, allowInfinity: true });
+    const cap = (fallback: number) => dur(`${path}.cap`, c["cap"], { fallback, min: 0, allowInfinity: true });
     switch (type) {
       case "none":
         return new Backoff(type, 0, 0, 1, "none", false);
       case "constant": {
-        const d = num(`${path}.delay`, c["delay"], { min: 0 });
+        const d = dur(`${path}.delay`, c["delay"], { min: 0 });
         return new Backoff(type, d, d, 1, jitter("none"), false);
       }
       case "linear": {
-        const b = num(`${path}.base`, c["base"], { min: 0 });
+        const b = dur(`${path}.base`, c["base"], { min: 0 });
         return new Backoff(type, b, cap(60), 1, jitter("none"), true);
       }
       case "exponential": {
-        const b = num(`${path}.base`, c["base"], { min: 0 });
+        const b = dur(`${path}.base`, c["base"], { min: 0 });
         const m = num(`${path}.multiplier`, c["multiplier"], { fallback: 2, min: 1 });
         const cp = cap(60);
         if (cp < b) configError(`${path}.cap`, `must be >= base (${b}), got ${cp}`);
         return new Backoff(type, b, cp, m, jitter("full"), false);
       }
       case "decorrelated": {
-        const b = num(`${path}.base`, c["base"], { min: 0 });
+        const b = dur(`${path}.base`, c["base"], { min: 0 });
         const cp = cap(60);
         if (cp < b) configError(`${path}.cap`, `must be >= base (${b}), got ${cp}`);
         return new Backoff(type, b, cp, 3, "decorrelated", false);
       }
       case "grpc": {
-        const b = num(`${path}.initial`, c["initial"], { min: 0 });
+        const b = dur(`${path}.initial`, c["initial"], { min: 0 });
         const m = num(`${path}.multiplier`, c["multiplier"], { fallback: 1.6, min: 1 });
-        const mx = num(`${path}.max`, c["max"], { fallback: 120, min: 0 });
+        const mx = dur(`${path}.max`, c["max"], { fallback: 120, min: 0 });
         if (mx < b) configError(`${path}.max`, `must be >= initial (${b}), got ${mx}`);
         return new Backoff(type, b, mx, m, "grpc", false);
       }

@@ -1,21 +1,22 @@
+import type { Duration } from "../../core/parseDuration.js";
 import type { BackoffConfig } from "../backoff/Backoff.js";
 
-/** Fields shared by every breaker mode (times in seconds). */
+/** Fields shared by every breaker mode (durations: seconds, or strings such as `"500ms"`, `"30s"`). */
 export interface BreakerCommonConfig {
   /** A successful call at least this slow (seconds) counts as slow. Default Infinity (no slow-call rule). */
-  slowCallThreshold?: number;
+  slowCallThreshold?: Duration;
   /**
    * How long the breaker stays open: seconds (default 30), or a backoff over the k-th consecutive opening
    * (e.g. `{ type: "exponential", base: 5, cap: 300, jitter: "none" }`).
    */
-  openFor?: number | BackoffConfig;
+  openFor?: Duration | BackoffConfig;
   /** Probes admitted while half-open (P). Default 1. */
   probes?: number;
   /**
    * A probe permit (lease) expires after this many seconds without a result, freeing its slot. Default 10. A tagged
    * result (`record(outcome, latency, ticket)`) that arrives after its lease expired is stale: counted, not judged.
    */
-  probeLease?: number;
+  probeLease?: Duration;
 }
 
 /** Trips after `failures` consecutive failures (or `slowCalls` consecutive slow calls). */
@@ -47,8 +48,8 @@ export interface CountBreakerConfig extends BreakerCommonConfig, RatioRuleConfig
 /** Ratio rule over the last `window` seconds, kept in `buckets` buckets. */
 export interface TimeBreakerConfig extends BreakerCommonConfig, RatioRuleConfig {
   type: "time";
-  /** Window length in seconds. Required. */
-  window: number;
+  /** Window length: seconds or a string such as `"30s"`. Required. */
+  window: Duration;
   /** Buckets in the window. Default 10. */
   buckets?: number;
 }
@@ -56,21 +57,41 @@ export interface TimeBreakerConfig extends BreakerCommonConfig, RatioRuleConfig 
 /** Every breaker config, discriminated by `type`. */
 export type BreakerConfig = ConsecutiveBreakerConfig | CountBreakerConfig | TimeBreakerConfig;
 
-/** Serialisable breaker state (`toJSON` / `fromJSON`); times are readings of the clock it was taken on. */
+/**
+ * Serialisable breaker state (`toJSON` / `restore` / `fromJSON`), plain JSON. It holds remaining durations, never
+ * clock readings, so it restores on another clock: another process (whose `performance.now()` has another origin),
+ * another machine, or a simulation.
+ */
 export interface BreakerState {
-  version: 1;
+  version: 2;
   type: BreakerConfig["type"];
   state: "closed" | "open" | "half-open";
-  /** Clock time (seconds) when an open breaker turns half-open. */
-  openUntil: number;
+  /** Seconds until an open breaker turns half-open; 0 unless open; null while `isolate()`d (until `reset()`). */
+  openRemaining: number | null;
   /** Consecutive openings without a close (k). */
   openings: number;
-  /** The last open wait in seconds. */
+  /** The last open wait in seconds (-1: none yet). */
   lastWait: number;
   /** Half-open results so far: [results, failures, slow]. */
   probeResults: [number, number, number];
-  /** Expiry times (clock seconds) of the live probe leases. */
+  /** Seconds left on each live probe lease. */
+  leaseRemaining: number[];
+  /**
+   * The closed-state window: [consecutive failures, consecutive slow calls] (consecutive mode), the ring of the last
+   * calls (count mode), or [calls, failures, slow] per bucket from the current bucket back (time mode).
+   */
+  window: number[];
+}
+
+/** The version 1 state of stampede-sim 0.1.0: times were readings of the clock it was taken on. */
+export interface BreakerStateV1 {
+  version: 1;
+  type: BreakerConfig["type"];
+  state: "closed" | "open" | "half-open";
+  openUntil: number;
+  openings: number;
+  lastWait: number;
+  probeResults: [number, number, number];
   leases: number[];
-  /** The closed-state window's numbers. */
   window: number[];
 }

@@ -1,6 +1,6 @@
 import type { Clock } from "../../core/Clock.js";
 import { Backoff } from "../backoff/Backoff.js";
-import { configError, num, typeOf, windowFields } from "../config.js";
+import { configError, dur, num, typeOf, windowFields } from "../config.js";
 import type { BreakerConfig } from "./BreakerConfig.js";
 import { type BreakerWindow, ConsecutiveWindow, CountWindow, TimeWindow } from "./BreakerWindow.js";
 
@@ -28,17 +28,18 @@ export interface BreakerSettings {
 export function readBreakerSettings(config: BreakerConfig, clock: Clock, path: string): BreakerSettings {
   const type = typeOf(path, config, ["consecutive", "count", "time"] as const);
   const c = config as unknown as Record<string, unknown>;
-  const slowCallThreshold = num(`${path}.slowCallThreshold`, c["slowCallThreshold"], {
+  const slowCallThreshold = dur(`${path}.slowCallThreshold`, c["slowCallThreshold"], {
     fallback: Number.POSITIVE_INFINITY,
     min: 0,
     allowInfinity: true,
   });
   const probes = num(`${path}.probes`, c["probes"], { fallback: 1, min: 1, max: 10_000, integer: true });
-  const probeLease = num(`${path}.probeLease`, c["probeLease"], { fallback: 10, min: 0, exclusiveMin: true });
+  const probeLease = dur(`${path}.probeLease`, c["probeLease"], { fallback: 10, min: 0, exclusiveMin: true });
   const openFor = c["openFor"] ?? 30;
   let waitFixed = 0;
   let waitBackoff: Backoff | undefined;
-  if (typeof openFor === "number") waitFixed = num(`${path}.openFor`, openFor, { min: 0 });
+  if (typeof openFor === "number" || typeof openFor === "string")
+    waitFixed = dur(`${path}.openFor`, openFor, { min: 0 });
   else if (typeof openFor === "object" && openFor !== null)
     waitBackoff = Backoff.from(openFor as never, `${path}.openFor`);
   else configError(`${path}.openFor`, "must be seconds or a backoff config");

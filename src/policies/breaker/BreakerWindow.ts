@@ -160,4 +160,8 @@ export class TimeWindow implements BreakerWindow {
   restore(data: readonly number[]): void {
     this.win.restore(data);
   }
+  /** Restores the window of a version 1 state (bucket epoch first: a clock reading). */
+  restoreAbsolute(data: readonly number[]): void {
+    this.win.restoreAbsolute(data);
+  }
 }

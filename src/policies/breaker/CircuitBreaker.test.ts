@@ -169,10 +169,10 @@ describe("CircuitBreaker", () => {
       clock.advance(1);
       const second = b.admit(); // lease until 16
       b.record(Outcome.SUCCESS, 0.2, second);
-      expect(b.toJSON().leases).toEqual([15]); // the first probe's lease, not the oldest one freed
+      expect(b.toJSON().leaseRemaining).toEqual([9]); // the first probe's lease (until 15, at t = 6), not the oldest
       expect(b.toJSON().probeResults).toEqual([1, 0, 0]);
       b.record(Outcome.SUCCESS, 0.2, second); // a duplicate is stale: it frees nothing and decides nothing
-      expect(b.toJSON().leases).toEqual([15]);
+      expect(b.toJSON().leaseRemaining).toEqual([9]);
       expect(b.state).toBe(HALF_OPEN);
       clock.advance(8.5); // t = 14.5: the first lease is still live
       b.record(Outcome.FAILURE, 0.2, first);

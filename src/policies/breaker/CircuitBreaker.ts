@@ -4,9 +4,9 @@ import type { Backoff } from "../backoff/Backoff.js";
 import { configError } from "../config.js";
 import { type Disposable, Listeners } from "../Listeners.js";
 import { isFailure, Outcome } from "../Outcome.js";
-import type { BreakerConfig, BreakerState } from "./BreakerConfig.js";
+import type { BreakerConfig, BreakerState, BreakerStateV1 } from "./BreakerConfig.js";
 import { readBreakerSettings } from "./BreakerSettings.js";
-import type { BreakerWindow } from "./BreakerWindow.js";
+import { type BreakerWindow, TimeWindow } from "./BreakerWindow.js";
 import { ProbeLeases } from "./ProbeLeases.js";
 
 /** Breaker states as numbers (the `state` getter). */
@@ -231,42 +231,63 @@ export class CircuitBreaker {
     return this.rejectL.on(fn);
   }
 
-  /** Serialisable state. Times are readings of this breaker's clock. */
+  /**
+   * Serialisable state (plain JSON, `JSON.stringify(breaker)` calls it): remaining durations, not clock readings, so
+   * it can be restored in another process or on another clock (see {@link BreakerState}).
+   */
   toJSON(): BreakerState {
     const s = this.state;
+    const isolated = s === OPEN && this.openUntil === Number.POSITIVE_INFINITY;
     return {
-      version: 1,
+      version: 2,
       type: this.type,
       state: NAMES[s]!,
-      openUntil: this.openUntil,
+      openRemaining: isolated ? null : s === OPEN ? this.openUntil - this.clock.now() : 0,
       openings: this.openings,
       lastWait: this.lastWait,
       probeResults: [this.results, this.probeFails, this.probeSlows],
-      leases: this.leases.expiries(),
+      leaseRemaining: this.leases.remaining(),
       window: this.window.snapshot(),
     };
   }
 
   /**
-   * Restores a `toJSON()` state taken from a breaker of the same config. Throws E_POLICY_CONFIG on a mismatch. Starts
-   * a new epoch: tickets issued before are stale, and the restored probe leases (held by no ticket) free themselves
-   * when they expire or, untagged, on `record`.
+   * Restores a `toJSON()` state taken from a breaker of the same config, on this breaker's clock: an open breaker
+   * stays open for the rest of its wait from now, probe leases keep what was left of them. Throws E_POLICY_CONFIG on
+   * a mismatch. Starts a new epoch: tickets issued before are stale, and the restored probe leases (held by no
+   * ticket) free themselves when they expire or, untagged, on `record`. A version 1 state (stampede-sim 0.1.0) holds
+   * clock readings and restores correctly only on the clock it was taken on.
    */
-  restore(state: BreakerState): void {
-    if (state?.version !== 1 || state.type !== this.type || !NAMES.includes(state.state))
-      configError("breaker.state", `not a saved state of a "${this.type}" breaker`);
+  restore(state: BreakerState | BreakerStateV1): void {
+    const version = (state as { version?: unknown } | null)?.version;
+    if ((version !== 1 && version !== 2) || state.type !== this.type || !NAMES.includes(state.state))
+      configError("breaker.state", `not a saved state (version 2, or 1) of a "${this.type}" breaker`);
+    const now = this.clock.now();
     this.st = NAMES.indexOf(state.state);
     this.since = ++this.serial;
-    this.openUntil = state.openUntil;
     this.openings = state.openings;
     this.lastWait = state.lastWait;
     [this.results, this.probeFails, this.probeSlows] = state.probeResults;
-    this.leases.restore(state.leases);
+    if (state.version === 1) {
+      this.openUntil = state.openUntil ?? Number.POSITIVE_INFINITY;
+      this.leases.restore(state.leases.map((t) => t - now));
+      if (this.window instanceof TimeWindow) this.window.restoreAbsolute(state.window);
+      else this.window.restore(state.window);
+      return;
+    }
+    const remaining = state.openRemaining;
+    this.openUntil = remaining === null ? Number.POSITIVE_INFINITY : now + Math.max(0, remaining);
+    this.leases.restore(state.leaseRemaining);
     this.window.restore(state.window);
   }
 
-  /** A new breaker with `config` in the saved `state`. */
-  static fromJSON(config: BreakerConfig, state: BreakerState, clock: Clock, rng: Rng): CircuitBreaker {
+  /** A new breaker with `config` in the saved `state`, on `clock`. */
+  static fromJSON(
+    config: BreakerConfig,
+    state: BreakerState | BreakerStateV1,
+    clock: Clock,
+    rng: Rng,
+  ): CircuitBreaker {
     const b = new CircuitBreaker(config, clock, rng);
     b.restore(state);
     return b;

@@ -65,17 +65,25 @@ export class ProbeLeases {
     this.expiry.fill(Number.NaN);
   }
 
-  /** Expiry times (clock seconds) of the live leases, for a saved state. */
-  expiries(): number[] {
+  /** Seconds left on each live lease, for a saved state. */
+  remaining(): number[] {
     this.expire();
-    return [...this.expiry].filter((t) => !Number.isNaN(t));
+    const now = this.clock.now();
+    return [...this.expiry].filter((t) => !Number.isNaN(t)).map((t) => t - now);
   }
 
-  /** Restores saved expiry times into the first slots; no ticket holds them (they can only expire or go untagged). */
-  restore(expiries: readonly number[]): void {
+  /**
+   * Restores saved remaining lease times (seconds from now) into the first slots; no ticket holds them (they can only
+   * expire or go untagged). Non-positive ones are already expired.
+   */
+  restore(remaining: readonly number[]): void {
     this.expiry.fill(Number.NaN);
     this.holder.fill(0);
-    for (let i = 0; i < expiries.length && i < this.expiry.length; i++) this.expiry[i] = expiries[i]!;
+    const now = this.clock.now();
+    for (let i = 0; i < remaining.length && i < this.expiry.length; i++) {
+      const r = remaining[i]!;
+      if (r > 0) this.expiry[i] = now + Math.min(r, this.lease);
+    }
   }
 
   /** Frees the leases whose expiry time has come. */

@@ -1,6 +1,7 @@
 import type { Clock } from "../../core/Clock.js";
+import type { Duration } from "../../core/parseDuration.js";
 import { BucketWindow } from "../BucketWindow.js";
-import { num } from "../config.js";
+import { dur, num } from "../config.js";
 import { Cause } from "../Outcome.js";
 import type { Budget } from "./Budget.js";
 import { BudgetBase } from "./BudgetBase.js";
@@ -9,7 +10,7 @@ import { BudgetBase } from "./BudgetBase.js";
 export interface FinagleBudgetConfig {
   type: "finagle";
   /** Seconds a deposit (and a withdrawal) counts before it expires. Default 10. Finagle itself demands 1 to 60 s. */
-  ttl?: number;
+  ttl?: Duration;
   /** Retries per second always allowed, as a reserve of `minRetriesPerSec` x `ttl` retries. Default 10. */
   minRetriesPerSec?: number;
   /**
@@ -43,7 +44,7 @@ export class FinagleRetryBudget extends BudgetBase implements Budget {
 
   constructor(config: FinagleBudgetConfig, clock: Clock, path = "budget") {
     super();
-    const ttl = num(`${path}.ttl`, config.ttl, { fallback: 10, min: 0, exclusiveMin: true });
+    const ttl = dur(`${path}.ttl`, config.ttl, { fallback: 10, min: 0, exclusiveMin: true });
     const perSecond = num(`${path}.minRetriesPerSec`, config.minRetriesPerSec, { fallback: 10, min: 0 });
     this.percent = num(`${path}.percentCanRetry`, config.percentCanRetry, {
       fallback: 0.2,

@@ -1,4 +1,5 @@
 import type { Clock } from "../../core/Clock.js";
+import type { Duration } from "../../core/parseDuration.js";
 import { BucketWindow } from "../BucketWindow.js";
 import { num, windowFields } from "../config.js";
 import { Cause } from "../Outcome.js";
@@ -13,7 +14,7 @@ export interface RatioBudgetConfig {
   /** Retries per second always allowed (a reserve for low traffic). Default 10. */
   minRetriesPerSecond?: number;
   /** Window length in seconds. Default 10. */
-  window?: number;
+  window?: Duration;
   /** Buckets in the window. Default 10. */
   buckets?: number;
 }

@@ -1,4 +1,5 @@
 import type { Clock } from "../../core/Clock.js";
+import type { Duration } from "../../core/parseDuration.js";
 import type { Rng } from "../../core/Rng.js";
 import { BucketWindow } from "../BucketWindow.js";
 import { num, windowFields } from "../config.js";
@@ -11,7 +12,7 @@ export interface SreAdaptiveConfig {
   /** Multiplier K: accepts x K requests are let through before rejecting. Default 2. */
   k?: number;
   /** Window length in seconds. Default 120 (2 minutes). */
-  window?: number;
+  window?: Duration;
   /** Buckets in the window. Default 24. */
   buckets?: number;
 }

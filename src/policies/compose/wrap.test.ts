@@ -99,7 +99,7 @@ describe("wrap", () => {
       expect(first).toBeGreaterThan(0);
       clock.advance(1);
       expect(g.admit!()).toBe(0); // the breaker lends a lease until 12, the bulkhead refuses
-      expect(breaker.toJSON().leases).toEqual([11]); // the first probe keeps its own lease
+      expect(breaker.toJSON().leaseRemaining).toEqual([9]); // the first probe keeps its own lease (until 11, at t = 2)
       expect(breaker.counters.allowed).toBe(3);
       g.record(Outcome.SUCCESS, 0.1, first);
       expect(breaker.toJSON().probeResults).toEqual([1, 0, 0]);

@@ -1,13 +1,14 @@
 import type { Clock } from "../../core/Clock.js";
+import type { Duration } from "../../core/parseDuration.js";
 import { RatioBudget } from "../budget/RatioBudget.js";
-import { num } from "../config.js";
+import { dur, num } from "../config.js";
 import { Cause } from "../Outcome.js";
 import { LatencyQuantile } from "./LatencyQuantile.js";
 
-/** Plain-object hedging configuration (times in seconds). */
+/** Plain-object hedging configuration (durations in seconds, or strings such as `"50ms"`). */
 export interface HedgeConfig {
   /** Fixed delay before the hedge. Default: none, use `quantile` of the observed latencies. */
-  delay?: number;
+  delay?: Duration;
   /** Latency quantile used as the delay when `delay` is absent. Default 0.95. */
   quantile?: number;
   /** Latencies needed before quantile-based hedging starts. Default 20. */
@@ -17,7 +18,7 @@ export interface HedgeConfig {
   /** Hedges allowed per request over the window (the budget of extra load). Default 0.1 (10%). */
   ratio?: number;
   /** Window of the extra-load budget in seconds. Default 10. */
-  window?: number;
+  window?: Duration;
   /** Hedges per second always allowed. Default 0. */
   minPerSecond?: number;
 }
@@ -45,7 +46,7 @@ export class Hedger {
   private readonly budget: RatioBudget;
 
   constructor(config: HedgeConfig, clock: Clock, path = "hedge") {
-    this.fixed = config.delay === undefined ? Number.NaN : num(`${path}.delay`, config.delay, { min: 0 });
+    this.fixed = config.delay === undefined ? Number.NaN : dur(`${path}.delay`, config.delay, { min: 0 });
     this.q = num(`${path}.quantile`, config.quantile, { fallback: 0.95, min: 0, max: 1, exclusiveMin: true });
     this.minSamples = num(`${path}.minSamples`, config.minSamples, { fallback: 20, min: 1, integer: true });
     this.maxHedges = num(`${path}.maxHedges`, config.maxHedges, {
@@ -59,7 +60,7 @@ export class Hedger {
         type: "ratio",
         ratio: num(`${path}.ratio`, config.ratio, { fallback: 0.1, min: 0, max: 1 }),
         minRetriesPerSecond: num(`${path}.minPerSecond`, config.minPerSecond, { fallback: 0, min: 0 }),
-        window: num(`${path}.window`, config.window, { fallback: 10, min: 0, exclusiveMin: true }),
+        window: dur(`${path}.window`, config.window, { fallback: 10, min: 0, exclusiveMin: true }),
       },
       clock,
       path,

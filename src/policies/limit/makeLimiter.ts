@@ -1,6 +1,7 @@
 import type { Clock } from "../../core/Clock.js";
+import type { Duration } from "../../core/parseDuration.js";
 import type { Rng } from "../../core/Rng.js";
-import { configError, num, typeOf } from "../config.js";
+import { configError, dur, num, typeOf } from "../config.js";
 import { AimdLimit } from "./AimdLimit.js";
 import { Bulkhead } from "./Bulkhead.js";
 import { Gradient2Limit } from "./Gradient2Limit.js";
@@ -8,7 +9,7 @@ import type { Limiter, LimiterType } from "./Limiter.js";
 import { TokenBucket } from "./TokenBucket.js";
 import { VegasLimit } from "./VegasLimit.js";
 
-/** Every limiter config, discriminated by `type`; times in seconds, rates per second. */
+/** Every limiter config, discriminated by `type`; durations in seconds or strings such as `"500ms"`, rates per second. */
 export type LimiterConfig =
   /** At most `maxConcurrent` calls; `maxQueue` waiters (default 0). */
   | { type: "bulkhead"; maxConcurrent: number; maxQueue?: number }
@@ -21,7 +22,7 @@ export type LimiterConfig =
       minLimit?: number;
       maxLimit?: number;
       backoffRatio?: number;
-      timeout?: number;
+      timeout?: Duration;
     }
   /** Defaults: initialLimit 20, maxLimit 1000, smoothing 1, probeMultiplier 30. */
   | { type: "vegas"; initialLimit?: number; maxLimit?: number; smoothing?: number; probeMultiplier?: number }
@@ -82,7 +83,7 @@ export function makeLimiter(config: LimiterConfig, clock: Clock, rng: Rng, path 
         max: 1,
         exclusiveMin: true,
       });
-      const timeout = num(`${path}.timeout`, c["timeout"], {
+      const timeout = dur(`${path}.timeout`, c["timeout"], {
         fallback: Number.POSITIVE_INFINITY,
         min: 0,
         allowInfinity: true,

@@ -1,4 +1,5 @@
-import { num, typeOf } from "../config.js";
+import type { Duration } from "../../core/parseDuration.js";
+import { dur, num, typeOf } from "../config.js";
 import { AdaptiveLifoQueue } from "./AdaptiveLifoQueue.js";
 import { CoDelQueue } from "./CoDelQueue.js";
 import { CriticalityQueue } from "./CriticalityQueue.js";
@@ -12,26 +13,31 @@ export interface QueueCommonConfig {
   limit?: number;
 }
 
-/** Every queue config, discriminated by `type`; times in seconds. */
+/** Every queue config, discriminated by `type`; durations in seconds or strings such as `"5ms"`. */
 export type QueueConfig =
   /** FIFO; `maxWait` drops requests that waited longer (default Infinity). */
-  | (QueueCommonConfig & { type: "fifo"; maxWait?: number })
+  | (QueueCommonConfig & { type: "fifo"; maxWait?: Duration })
   /** LIFO; evicts the oldest when full; `maxWait` as for FIFO. */
-  | (QueueCommonConfig & { type: "lifo"; maxWait?: number })
+  | (QueueCommonConfig & { type: "lifo"; maxWait?: Duration })
   /** FIFO, newest first under a standing queue (`target` 0.005 s for `interval` 0.1 s). */
-  | (QueueCommonConfig & { type: "adaptive-lifo"; target?: number; interval?: number; maxWait?: number })
+  | (QueueCommonConfig & {
+      type: "adaptive-lifo";
+      target?: Duration;
+      interval?: Duration;
+      maxWait?: Duration;
+    })
   /** CoDel RFC 8289: `target` default 0.005 s, `interval` default 0.1 s. */
-  | (QueueCommonConfig & { type: "codel"; target?: number; interval?: number })
+  | (QueueCommonConfig & { type: "codel"; target?: Duration; interval?: Duration })
   /** Facebook's RPC CoDel: `shortTimeout` default 2 x target, `longTimeout` default `interval`. */
   | (QueueCommonConfig & {
       type: "rpc-codel";
-      target?: number;
-      interval?: number;
-      shortTimeout?: number;
-      longTimeout?: number;
+      target?: Duration;
+      interval?: Duration;
+      shortTimeout?: Duration;
+      longTimeout?: Duration;
     })
   /** Criticality-aware shedding; `maxWait` as for FIFO. */
-  | (QueueCommonConfig & { type: "criticality"; maxWait?: number });
+  | (QueueCommonConfig & { type: "criticality"; maxWait?: Duration });
 
 /** The queue types `makeQueue` knows. */
 export const QUEUE_TYPES: readonly QueueType[] = [
@@ -55,9 +61,9 @@ export function makeQueue(config: QueueConfig, path = "queue"): RequestQueue {
     allowInfinity: true,
   });
   const time = (key: string, fallback: number) =>
-    num(`${path}.${key}`, c[key], { fallback, min: 0, allowInfinity: true });
+    dur(`${path}.${key}`, c[key], { fallback, min: 0, allowInfinity: true });
   const positive = (key: string, fallback: number) =>
-    num(`${path}.${key}`, c[key], { fallback, min: 0, exclusiveMin: true });
+    dur(`${path}.${key}`, c[key], { fallback, min: 0, exclusiveMin: true });
   switch (type) {
     case "fifo":
       return new FifoQueue(limit, time("maxWait", inf));

@@ -1,8 +1,9 @@
 import type { Clock } from "../../core/Clock.js";
+import type { Duration } from "../../core/parseDuration.js";
 import type { Rng } from "../../core/Rng.js";
 import { Backoff, type BackoffConfig } from "../backoff/Backoff.js";
-import { configError, num } from "../config.js";
-import { Listeners } from "../Listeners.js";
+import { configError, dur, num } from "../config.js";
+import { type Disposable, Listeners } from "../Listeners.js";
 import { OUTCOME_NAMES, Outcome, type OutcomeName } from "../Outcome.js";
 
 /** Returned by `RetryPolicy.next` when no retry must be sent. */
@@ -23,7 +24,7 @@ export const GiveUpReason = {
   PUSHBACK: 4,
 } as const;
 
-/** Plain-object retry configuration (times in seconds). */
+/** Plain-object retry configuration (durations in seconds, or strings such as `"500ms"`). */
 export interface RetryConfig {
   /**
    * Total attempts including the first: required, an integer in [1, 1000]. `Infinity` is accepted only together with
@@ -36,10 +37,10 @@ export interface RetryConfig {
   backoff?: BackoffConfig;
   /** Outcomes worth a retry. Default `["failure", "timeout", "throttled", "transient"]`. */
   retryOn?: OutcomeName[];
-  /** Timeout of each attempt in seconds. Default Infinity (none). */
-  attemptTimeout?: number;
-  /** Overall deadline in seconds from the first attempt's start. Default Infinity (none). */
-  deadline?: number;
+  /** Timeout of each attempt: seconds or a string such as `"2s"`. Default Infinity (none). */
+  attemptTimeout?: Duration;
+  /** Overall deadline from the first attempt's start: seconds or a string such as `"10s"`. Default Infinity (none). */
+  deadline?: Duration;
 }
 
 /** Code-only options that have no place in a scenario file. */
@@ -54,6 +55,15 @@ export interface RetryCounters {
   /** Calls of `next` that returned STOP. */
   giveUps: number;
 }
+
+/**
+ * Called when a retry is granted: the attempt that failed (1 = the first), the delay in seconds before the retry, the
+ * failed attempt's Outcome code and what it threw (`execute` and `guardedFetch` pass the error; the simulator none).
+ */
+export type RetryListener = (attempt: number, delay: number, cause: number, error: unknown) => void;
+
+/** Called when the policy stops: the last attempt, why (GiveUpReason), its Outcome code and what it threw. */
+export type GiveUpListener = (attempt: number, reason: number, cause: number, error: unknown) => void;
 
 const DEFAULT_RETRY_ON: OutcomeName[] = ["failure", "timeout", "throttled", "transient"];
 
@@ -71,10 +81,8 @@ export class RetryPolicy {
   readonly counters: RetryCounters = { retries: 0, giveUps: 0 };
   private readonly mask: number;
   private readonly retryIf: ((outcome: number) => boolean) | undefined;
-  private readonly retryListeners = new Listeners<(attempt: number, delay: number, cause: number) => void>();
-  private readonly giveUpListeners = new Listeners<
-    (attempt: number, reason: number, cause: number) => void
-  >();
+  private readonly retryListeners = new Listeners<RetryListener>();
+  private readonly giveUpListeners = new Listeners<GiveUpListener>();
 
   constructor(
     config: RetryConfig,
@@ -95,13 +103,13 @@ export class RetryPolicy {
       config.backoff ?? { type: "exponential", base: 0.1, cap: 60, jitter: "full" },
       `${path}.backoff`,
     );
-    this.attemptTimeout = num(`${path}.attemptTimeout`, config.attemptTimeout, {
+    this.attemptTimeout = dur(`${path}.attemptTimeout`, config.attemptTimeout, {
       fallback: Number.POSITIVE_INFINITY,
       min: 0,
       exclusiveMin: true,
       allowInfinity: true,
     });
-    this.deadline = num(`${path}.deadline`, config.deadline, {
+    this.deadline = dur(`${path}.deadline`, config.deadline, {
       fallback: Number.POSITIVE_INFINITY,
       min: 0,
       exclusiveMin: true,
@@ -138,6 +146,8 @@ export class RetryPolicy {
    * @param previous the delay this request waited before its last retry (for decorrelated jitter); default -1 (none).
    * @param pushback server pushback in seconds (gRPC `grpc-retry-pushback-ms`, HTTP Retry-After): >= 0 replaces the
    *   backoff, < 0 forbids retrying; NaN (default) means none.
+   * @param error what the failed attempt threw (an Error, an HTTP answer's error...), handed unchanged to the
+   *   `onRetry` and `onGiveUp` listeners; default undefined (the simulator passes none).
    */
   next(
     attempt: number,
@@ -145,6 +155,7 @@ export class RetryPolicy {
     startedAt = Number.NaN,
     previous = -1,
     pushback = Number.NaN,
+    error?: unknown,
   ): number {
     let reason = 0;
     let delay = 0;
@@ -157,11 +168,11 @@ export class RetryPolicy {
     }
     if (reason !== 0) {
       this.counters.giveUps++;
-      if (this.giveUpListeners.size > 0) this.giveUpListeners.emit(attempt, reason, cause);
+      if (this.giveUpListeners.size > 0) this.giveUpListeners.emit(attempt, reason, cause, error);
       return STOP;
     }
     this.counters.retries++;
-    if (this.retryListeners.size > 0) this.retryListeners.emit(attempt, delay, cause);
+    if (this.retryListeners.size > 0) this.retryListeners.emit(attempt, delay, cause, error);
     return delay;
   }
 
@@ -174,13 +185,13 @@ export class RetryPolicy {
     return Math.min(this.deadline - (this.clock.now() - startedAt), this.attemptTimeout);
   }
 
-  /** Listens to granted retries: `fn(attempt, delaySeconds, cause)`. */
-  onRetry(fn: (attempt: number, delay: number, cause: number) => void) {
+  /** Listens to granted retries: `fn(attempt, delaySeconds, cause, error)`. */
+  onRetry(fn: RetryListener): Disposable {
     return this.retryListeners.on(fn);
   }
 
-  /** Listens to give-ups: `fn(attempt, reason (GiveUpReason), cause)`. */
-  onGiveUp(fn: (attempt: number, reason: number, cause: number) => void) {
+  /** Listens to give-ups: `fn(attempt, reason (GiveUpReason), cause, error)`. */
+  onGiveUp(fn: GiveUpListener): Disposable {
     return this.giveUpListeners.on(fn);
   }
 }

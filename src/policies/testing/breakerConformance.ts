@@ -187,9 +187,31 @@ export function breakerConformance(
           const half = CircuitBreaker.fromJSON(c.config(d.unit), closed.toJSON(), d.clock, d.rng("y"));
           expect(half.stateName).toBe("half-open");
           expect(half.liveProbes).toBe(1);
-          expect(() => half.restore({ ...half.toJSON(), version: 2 } as never)).toThrow(
+          expect(() => half.restore({ ...half.toJSON(), version: 3 } as never)).toThrow(
             expect.objectContaining({ code: "E_POLICY_CONFIG" }),
           );
+        });
+
+        it("restores an open breaker on another clock (another process) for the rest of its wait, not at once", async () => {
+          const d = driverFactory();
+          const b = make(d);
+          trip(b, c.failuresToTrip);
+          const saved = JSON.parse(JSON.stringify(b));
+          expect(saved.openRemaining).toBeGreaterThan(0);
+          expect(saved.openRemaining).toBeLessThanOrEqual(c.open * d.unit);
+          // Another process: the same flow of time, another origin (1000 s behind, as a younger process would be).
+          const other = { now: () => d.clock.now() - 1000 };
+          const moved = CircuitBreaker.fromJSON(c.config(d.unit), saved, other, d.rng("moved"));
+          expect(moved.toJSON().openRemaining).toBeLessThanOrEqual(saved.openRemaining);
+          await d.advance((c.open + 0.5) * d.unit);
+          expect(moved.stateName).toBe("half-open"); // an instant of the first clock would hold it open 1000 s more
+          for (let i = 0; i < c.probes; i++) expect(moved.allow()).toBe(true);
+          const again = CircuitBreaker.fromJSON(c.config(d.unit), moved.toJSON(), d.clock, d.rng("back"));
+          expect(again.stateName).toBe("half-open");
+          expect(again.liveProbes).toBe(c.probes); // the leases travelled as time left
+          expect(again.allow()).toBe(false);
+          await d.advance((c.lease + 0.5) * d.unit);
+          expect(again.liveProbes).toBe(0);
         });
       });
     }
