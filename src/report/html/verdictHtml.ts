@@ -56,7 +56,10 @@ export function verdictFigures(v: Verdict): [string, string][] {
   const t0 = v.triggerStart;
   return [
     ["recovery time", v.recoveredAt === null ? "not recovered" : since(v.recoveredAt, t0)],
-    ["goodput lost", `${formatDuration(v.goodputLostSeconds)} of full outage`],
+    [
+      "goodput lost",
+      v.goodputLostSeconds > 0 ? `${formatDuration(v.goodputLostSeconds)} of full outage` : "none",
+    ],
     ["peak amplification", `${v.peakAmplification.toFixed(1)}× attempts per request`],
     [
       "detection",
