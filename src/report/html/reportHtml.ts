@@ -63,13 +63,15 @@ export function reportHtml(data: ReportData): string {
   const { js, css } = uplot();
   const payload = reportPayload(data);
   const header =
-    data.kind === "sweep" && data.sweep
-      ? sweepVerdictHtml(data.sweep)
-      : data.runs.length === 0
-        ? ""
-        : data.kind === "compare"
-          ? compareVerdictHtml(data.runs)
-          : runVerdictHtml(data.runs[0]!);
+    data.status !== undefined
+      ? `<section class="verdict" data-verdict="RUNNING"><div class="word">${escapeHtml(data.status)}</div></section>`
+      : data.kind === "sweep" && data.sweep
+        ? sweepVerdictHtml(data.sweep)
+        : data.runs.length === 0
+          ? ""
+          : data.kind === "compare"
+            ? compareVerdictHtml(data.runs)
+            : runVerdictHtml(data.runs[0]!);
   return `<!doctype html>
 <html lang="en">
 <head>
