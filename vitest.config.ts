@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
 /** Tests that use real processes, ports or time (browser, Redis queue): their own project, one file at a time. */
-const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts"];
+const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts", "test/serve/**/*.test.ts"];
 
 export default defineConfig({
   test: {
