@@ -13,7 +13,9 @@ import { runJob } from "../runJob.js";
 /** Cancellation and progress of one task: `flag[0]` set to 1 cancels; progress goes to `port`. */
 export interface TaskControl {
   flag: SharedArrayBuffer;
+  /** Gets "started" when the task starts, then progress messages when `progress`. */
   port?: MessagePort;
+  progress?: boolean;
   /** Wall seconds between progress messages. */
   progressEvery: number;
 }
@@ -51,11 +53,12 @@ export default async function jobWorker(task: WorkerTask): Promise<JobOutput> {
   if (control === undefined) return runJob(ports, task.job);
   const flag = new Int32Array(control.flag);
   const port = control.port;
+  port?.postMessage("started");
   let last = Number.NEGATIVE_INFINITY;
   try {
     return await runJob(ports, task.job, {
       cancelled: () => Atomics.load(flag, 0) !== 0,
-      ...(port === undefined
+      ...(port === undefined || control.progress === false
         ? {}
         : {
             onProgress: (fraction: number, snapshot?: () => import("../../metrics/RunResult.js").Series) => {

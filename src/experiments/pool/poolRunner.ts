@@ -74,17 +74,21 @@ export function poolRunner(options: PoolOptions = {}): JobRunner {
   const runControlled = (job: JobSpec, control: JobControl): Promise<JobOutput> => {
     const flag = new SharedArrayBuffer(4);
     const hard = new AbortController();
-    const channel = control.onProgress === undefined ? undefined : new MessageChannel();
+    const channel = new MessageChannel();
     const onProgress = control.onProgress;
-    if (channel !== undefined && onProgress !== undefined) {
-      channel.port1.on("message", (m: ProgressMessage) => onProgress(m.fraction, m.series));
-      channel.port1.unref();
-    }
+    let started = false;
+    channel.port1.on("message", (m: ProgressMessage | "started") => {
+      if (m === "started") started = true;
+      else onProgress?.(m.fraction, m.series);
+    });
+    channel.port1.unref();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const cancel = (): void => {
       Atomics.store(new Int32Array(flag), 0, 1);
-      // A run checks its flag every 10 metrics intervals; one that does not stop in time loses its thread.
-      timer ??= setTimeout(() => hard.abort(), CANCEL_GRACE_MS);
+      // A job still queued is dropped from the queue at once (no thread is lost). A running one checks its flag
+      // every 10 metrics intervals; one that does not stop in time loses its thread.
+      if (!started) hard.abort();
+      else timer ??= setTimeout(() => hard.abort(), CANCEL_GRACE_MS);
     };
     if (control.signal?.aborted) cancel();
     control.signal?.addEventListener("abort", cancel, { once: true });
@@ -94,13 +98,14 @@ export function poolRunner(options: PoolOptions = {}): JobRunner {
       control: {
         flag,
         progressEvery: control.progressEvery ?? 0.5,
-        ...(channel === undefined ? {} : { port: channel.port2 }),
+        port: channel.port2,
+        progress: onProgress !== undefined,
       },
     };
     return pool
       .run(task, {
         signal: hard.signal,
-        ...(channel === undefined ? {} : { transferList: [channel.port2] as never }),
+        transferList: [channel.port2] as never,
       })
       .catch((e: unknown) => {
         // Errors lose their code crossing the thread (and a terminated thread gives an AbortError).
@@ -110,7 +115,7 @@ export function poolRunner(options: PoolOptions = {}): JobRunner {
       .finally(() => {
         if (timer !== undefined) clearTimeout(timer);
         control.signal?.removeEventListener("abort", cancel);
-        channel?.port1.close();
+        channel.port1.close();
       });
   };
   return {

@@ -36,7 +36,11 @@ export function JobPanel(props: { job: JobView }) {
       "div",
       { class: "job-head" },
       h("progress", { max: 1, value: view.fraction }),
-      h("span", { class: "job-state", "data-testid": "job-state" }, `${view.kind} ${view.state} ${view.detail}`),
+      h(
+        "span",
+        { class: "job-state", "data-testid": "job-state" },
+        `${view.kind} ${view.state} ${view.detail}`,
+      ),
       view.state === "running" ? h("button", { onClick: cancel, "data-testid": "cancel" }, "Cancel") : null,
     ),
     view.verdict ? h("div", { class: "job-verdict", "data-testid": "job-verdict" }, view.verdict) : null,

@@ -74,7 +74,8 @@ function App() {
           setProblems(r.problems);
           if (r.ok) setVariants(r.variants);
         },
-        (e: Error) => setProblems([{ line: null, col: null, path: null, message: e.message, text: e.message }]),
+        (e: Error) =>
+          setProblems([{ line: null, col: null, path: null, message: e.message, text: e.message }]),
       );
     }, 300);
     return () => clearTimeout(t);
@@ -89,11 +90,21 @@ function App() {
     }
   };
   const run = () => start("/api/run", { ...base(), ...(variant ? { variant } : {}) });
-  const compare = () => start("/api/compare", { ...base(), variants: chosen, replications: Number(replications) });
+  const compare = () =>
+    start("/api/compare", { ...base(), variants: chosen, replications: Number(replications) });
   const sweep = () =>
-    start("/api/sweep", { ...base(), params: params.split("\n").map((p) => p.trim()).filter(Boolean), replications: Number(replications) });
-  const blast = () => start("/api/blast", { files: blastFiles, fail: fail.split(/[\s,]+/).filter(Boolean), for: blastFor });
-  const toggle = (list: string[], x: string) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
+    start("/api/sweep", {
+      ...base(),
+      params: params
+        .split("\n")
+        .map((p) => p.trim())
+        .filter(Boolean),
+      replications: Number(replications),
+    });
+  const blast = () =>
+    start("/api/blast", { files: blastFiles, fail: fail.split(/[\s,]+/).filter(Boolean), for: blastFor });
+  const toggle = (list: string[], x: string) =>
+    list.includes(x) ? list.filter((y) => y !== x) : [...list, x];
 
   const scenarios = info
     ? [
@@ -105,32 +116,111 @@ function App() {
     run: h(
       "div",
       { class: "form" },
-      field("variant", h("select", { value: variant, onChange: (e: Event) => setVariant((e.target as HTMLSelectElement).value), "data-testid": "variant" },
-        h("option", { value: "" }, "(as written)"), ...variants.map((v) => h("option", { value: v }, v)))),
+      field(
+        "variant",
+        h(
+          "select",
+          {
+            value: variant,
+            onChange: (e: Event) => setVariant((e.target as HTMLSelectElement).value),
+            "data-testid": "variant",
+          },
+          h("option", { value: "" }, "(as written)"),
+          ...variants.map((v) => h("option", { value: v }, v)),
+        ),
+      ),
       h("button", { onClick: run, disabled: ref === "", "data-testid": "run" }, "Run"),
     ),
     compare: h(
       "div",
       { class: "form" },
-      h("div", { class: "checks" }, ...variants.map((v) =>
-        h("label", {}, h("input", { type: "checkbox", checked: chosen.includes(v), onChange: () => setChosen(toggle(chosen, v)), "data-variant": v }), v))),
-      field("replications", h("input", { value: replications, size: 3, onInput: (e: Event) => setReplications((e.target as HTMLInputElement).value) })),
+      h(
+        "div",
+        { class: "checks" },
+        ...variants.map((v) =>
+          h(
+            "label",
+            {},
+            h("input", {
+              type: "checkbox",
+              checked: chosen.includes(v),
+              onChange: () => setChosen(toggle(chosen, v)),
+              "data-variant": v,
+            }),
+            v,
+          ),
+        ),
+      ),
+      field(
+        "replications",
+        h("input", {
+          value: replications,
+          size: 3,
+          onInput: (e: Event) => setReplications((e.target as HTMLInputElement).value),
+        }),
+      ),
       h("button", { onClick: compare, disabled: ref === "", "data-testid": "compare" }, "Compare"),
     ),
     sweep: h(
       "div",
       { class: "form" },
-      field("parameters (path=FROM..TO:POINTS[:log], one a line)", h("textarea", { rows: 3, cols: 60, value: params, onInput: (e: Event) => setParams((e.target as HTMLTextAreaElement).value), "data-testid": "params" })),
-      field("replications", h("input", { value: replications, size: 3, onInput: (e: Event) => setReplications((e.target as HTMLInputElement).value) })),
+      field(
+        "parameters (path=FROM..TO:POINTS[:log], one a line)",
+        h("textarea", {
+          rows: 3,
+          cols: 60,
+          value: params,
+          onInput: (e: Event) => setParams((e.target as HTMLTextAreaElement).value),
+          "data-testid": "params",
+        }),
+      ),
+      field(
+        "replications",
+        h("input", {
+          value: replications,
+          size: 3,
+          onInput: (e: Event) => setReplications((e.target as HTMLInputElement).value),
+        }),
+      ),
       h("button", { onClick: sweep, disabled: ref === "", "data-testid": "sweep" }, "Sweep"),
     ),
     blast: h(
       "div",
       { class: "form" },
-      h("div", { class: "checks files" }, ...(info?.files ?? []).map((f) =>
-        h("label", {}, h("input", { type: "checkbox", checked: blastFiles.includes(f), onChange: () => setBlastFiles(toggle(blastFiles, f)), "data-file": f }), f))),
-      field("fail", h("input", { value: fail, size: 40, onInput: (e: Event) => setFail((e.target as HTMLInputElement).value), "data-testid": "fail" })),
-      field("for", h("input", { value: blastFor, size: 6, onInput: (e: Event) => setBlastFor((e.target as HTMLInputElement).value) })),
+      h(
+        "div",
+        { class: "checks files" },
+        ...(info?.files ?? []).map((f) =>
+          h(
+            "label",
+            {},
+            h("input", {
+              type: "checkbox",
+              checked: blastFiles.includes(f),
+              onChange: () => setBlastFiles(toggle(blastFiles, f)),
+              "data-file": f,
+            }),
+            f,
+          ),
+        ),
+      ),
+      field(
+        "fail",
+        h("input", {
+          value: fail,
+          size: 40,
+          onInput: (e: Event) => setFail((e.target as HTMLInputElement).value),
+          "data-testid": "fail",
+        }),
+      ),
+      field(
+        "for",
+        h("input", {
+          value: blastFor,
+          size: 6,
+          onInput: (e: Event) => setBlastFor((e.target as HTMLInputElement).value),
+        }),
+      ),
       h("button", { onClick: blast, disabled: blastFiles.length === 0, "data-testid": "blast" }, "Analyse"),
     ),
   };
@@ -142,30 +232,104 @@ function App() {
       {},
       h("h1", {}, "stampede"),
       h("p", { class: "muted" }, info ? `v${info.version}, ${info.maxRuns} runs at once` : "loading..."),
-      h("ul", { class: "scenarios" }, ...scenarios.map((s) =>
-        h("li", { class: s.name === ref ? "on" : "" }, h("a", { href: "#", title: s.title, "data-scenario": s.name, onClick: (e: Event) => { e.preventDefault(); void open(s.name); } }, s.name)))),
+      h(
+        "ul",
+        { class: "scenarios" },
+        ...scenarios.map((s) =>
+          h(
+            "li",
+            { class: s.name === ref ? "on" : "" },
+            h(
+              "a",
+              {
+                href: "#",
+                title: s.title,
+                "data-scenario": s.name,
+                onClick: (e: Event) => {
+                  e.preventDefault();
+                  void open(s.name);
+                },
+              },
+              s.name,
+            ),
+          ),
+        ),
+      ),
     ),
     h(
       "main",
       {},
-      h("div", { class: "tabs" }, ...(["run", "compare", "sweep", "blast"] as Tab[]).map((t) =>
-        h("button", { class: t === tab ? "tab on" : "tab", onClick: () => setTab(t), "data-tab": t }, t))),
+      h(
+        "div",
+        { class: "tabs" },
+        ...(["run", "compare", "sweep", "blast"] as Tab[]).map((t) =>
+          h("button", { class: t === tab ? "tab on" : "tab", onClick: () => setTab(t), "data-tab": t }, t),
+        ),
+      ),
       tab === "blast"
         ? null
         : h(
             "section",
             { class: "editor" },
             h("h2", {}, ref || "pick a scenario"),
-            h("textarea", { class: "code", spellcheck: false, value: text, rows: 18, "data-testid": "editor",
-              onInput: (e: Event) => { setText((e.target as HTMLTextAreaElement).value); setEdited(true); } }),
-            problems === null ? null : problems.length === 0
-              ? h("p", { class: "ok", "data-testid": "valid" }, "valid")
-              : h("ul", { class: "problems", "data-testid": "problems" }, ...problems.map((p) =>
-                  h("li", {}, h("b", {}, p.line === null ? "" : `${p.line}:${p.col} `), p.path ? h("code", {}, p.path) : null, ` ${p.message}`))),
-            h("div", { class: "row" },
-              field("scale", h("input", { value: scale, size: 5, onInput: (e: Event) => setScale((e.target as HTMLInputElement).value), "data-testid": "scale" })),
-              field("seed", h("input", { value: seed, size: 4, onInput: (e: Event) => setSeed((e.target as HTMLInputElement).value) })),
-              field("--set (path=value, one a line)", h("textarea", { rows: 2, cols: 40, value: sets, onInput: (e: Event) => setSets((e.target as HTMLTextAreaElement).value) }))),
+            h("textarea", {
+              class: "code",
+              spellcheck: false,
+              value: text,
+              rows: 18,
+              "data-testid": "editor",
+              onInput: (e: Event) => {
+                setText((e.target as HTMLTextAreaElement).value);
+                setEdited(true);
+              },
+            }),
+            problems === null
+              ? null
+              : problems.length === 0
+                ? h("p", { class: "ok", "data-testid": "valid" }, "valid")
+                : h(
+                    "ul",
+                    { class: "problems", "data-testid": "problems" },
+                    ...problems.map((p) =>
+                      h(
+                        "li",
+                        {},
+                        h("b", {}, p.line === null ? "" : `${p.line}:${p.col} `),
+                        p.path ? h("code", {}, p.path) : null,
+                        ` ${p.message}`,
+                      ),
+                    ),
+                  ),
+            h(
+              "div",
+              { class: "row" },
+              field(
+                "scale",
+                h("input", {
+                  value: scale,
+                  size: 5,
+                  onInput: (e: Event) => setScale((e.target as HTMLInputElement).value),
+                  "data-testid": "scale",
+                }),
+              ),
+              field(
+                "seed",
+                h("input", {
+                  value: seed,
+                  size: 4,
+                  onInput: (e: Event) => setSeed((e.target as HTMLInputElement).value),
+                }),
+              ),
+              field(
+                "--set (path=value, one a line)",
+                h("textarea", {
+                  rows: 2,
+                  cols: 40,
+                  value: sets,
+                  onInput: (e: Event) => setSets((e.target as HTMLTextAreaElement).value),
+                }),
+              ),
+            ),
           ),
       forms[tab],
       error ? h("pre", { class: "error", "data-testid": "error" }, error) : null,
