@@ -55,6 +55,9 @@ export default async function jobWorker(task: WorkerTask): Promise<JobOutput> {
   const port = control.port;
   port?.postMessage("started");
   let last = Number.NEGATIVE_INFINITY;
+  let lastSeries = Number.NEGATIVE_INFINITY;
+  /** Series snapshots copy every column: at most one per SERIES_EVERY progress periods. */
+  const SERIES_EVERY = 4;
   try {
     return await runJob(ports, task.job, {
       cancelled: () => Atomics.load(flag, 0) !== 0,
@@ -65,8 +68,11 @@ export default async function jobWorker(task: WorkerTask): Promise<JobOutput> {
               const now = performance.now();
               if (now - last < control.progressEvery * 1000 && fraction < 1) return;
               last = now;
-              const message: ProgressMessage =
-                snapshot === undefined ? { fraction } : { fraction, series: snapshot() };
+              const withSeries =
+                snapshot !== undefined &&
+                (now - lastSeries >= SERIES_EVERY * control.progressEvery * 1000 || fraction >= 1);
+              if (withSeries) lastSeries = now;
+              const message: ProgressMessage = withSeries ? { fraction, series: snapshot() } : { fraction };
               port.postMessage(message);
             },
           }),

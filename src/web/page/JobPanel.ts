@@ -4,7 +4,7 @@ import { follow, type JobView, post } from "./api.js";
 
 /**
  * One job: progress bar, cancel button, verdict or error, and its report in a sandboxed frame that reloads as the
- * job advances (at most once a second while it runs, so streamed series and a filling phase diagram show up).
+ * job advances (at most every 2.5 s while it runs, so streamed series and a filling phase diagram show up).
  */
 export function JobPanel(props: { job: JobView }) {
   const [view, setView] = useState<JobView>(props.job);
@@ -19,11 +19,11 @@ export function JobPanel(props: { job: JobView }) {
   }, [props.job.id]);
   useEffect(() => {
     const now = Date.now();
-    if (view.state !== "running" || now - last.current > 1000) {
+    if (view.state !== "running" || now - last.current > 2500) {
       last.current = now;
       setShown(view.version);
     } else {
-      const t = setTimeout(() => setShown(view.version), 1000);
+      const t = setTimeout(() => setShown(view.version), 2500);
       return () => clearTimeout(t);
     }
     return undefined;

@@ -35,6 +35,7 @@ function App() {
   const [sets, setSets] = useState("");
   const [scale, setScale] = useState("0.05");
   const [seed, setSeed] = useState("1");
+  const [until, setUntil] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
   const [replications, setReplications] = useState("1");
   const [params, setParams] = useState("");
@@ -60,6 +61,7 @@ function App() {
     set: parseSets(sets),
     scale: scale === "" ? undefined : Number(scale),
     seed: Number(seed || 1),
+    ...(until.trim() === "" ? {} : { until: until.trim() }),
   });
   // Validate as you type (debounced): every problem located at file:line:col with its field path.
   useEffect(() => {
@@ -318,6 +320,15 @@ function App() {
                   value: seed,
                   size: 4,
                   onInput: (e: Event) => setSeed((e.target as HTMLInputElement).value),
+                }),
+              ),
+              field(
+                "until (e.g. 3h; empty: the scenario's duration)",
+                h("input", {
+                  value: until,
+                  size: 8,
+                  "data-testid": "until",
+                  onInput: (e: Event) => setUntil((e.target as HTMLInputElement).value),
                 }),
               ),
               field(
