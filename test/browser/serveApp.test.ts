@@ -2,7 +2,7 @@
  * The `stampede serve` app in headless Chromium: open it, open the 2021 scenario, type an unknown field and see the
  * located error, run it at scale 0.05 and see METASTABLE with charts that have ink, switch to fixed-backoff and see
  * it recover, run a 2x2 sweep and see four cells, open the blast page and see impacted nodes. Keeps a screenshot of
- * each page in test-artifacts/ (scripts/screenshots.ts copies them to docs/).
+ * each page in test-artifacts/ (`npm run screenshots` writes them to docs/images instead; a blank page fails the test).
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestServer, testServer } from "../serve/serveServer.js";
 import { browserTestsRun, launchChromium, noteSkip } from "./chromium.js";
 
-const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
+/** Where the screenshots go: test-artifacts/, or docs/images with `npm run screenshots` (SCREENSHOTS=docs/images). */
+const ARTIFACTS = resolve(import.meta.dirname, "../..", process.env["SCREENSHOTS"] ?? "test-artifacts");
 noteSkip("test/browser/serveApp.test.ts");
 
 /** Runs in the report frame: its verdict, charts drawn, ink per chart, heatmap cells and blast graph states. */
