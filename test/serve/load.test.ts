@@ -22,8 +22,7 @@ async function readEvents(
     const { value, done } = await reader.read();
     if (done) return out;
     buffer += decoder.decode(value, { stream: true });
-    let i: number;
-    while ((i = buffer.indexOf("\n\n")) >= 0) {
+    for (let i = buffer.indexOf("\n\n"); i >= 0; i = buffer.indexOf("\n\n")) {
       const block = buffer.slice(0, i);
       buffer = buffer.slice(i + 2);
       const data = block.split("\n").find((l) => l.startsWith("data: "));
