@@ -15,7 +15,10 @@ const INLINED = ["uplot", "cytoscape"];
 /** A package's folder: up from its main file to the package.json that names it (exports may hide package.json). */
 function packageDir(name) {
   let dir = dirname(require.resolve(name));
-  while (!existsSync(join(dir, "package.json")) || JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name !== name) {
+  while (
+    !existsSync(join(dir, "package.json")) ||
+    JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name !== name
+  ) {
     const up = dirname(dir);
     if (up === dir) throw new Error(`cannot find the package folder of ${name}`);
     dir = up;
