@@ -2,10 +2,15 @@ import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * Tests that use real processes, ports or time (browser, Redis queue, CLI child processes and promtool): their own
- * project, one file at a time.
+ * Tests that use real processes, ports or time (browser, Redis queue, CLI child processes and promtool, the web app's
+ * server): their own project, one file at a time.
  */
-const integration = ["test/browser/**/*.test.ts", "test/queue/**/*.test.ts", "test/cli/**/*.test.ts"];
+const integration = [
+  "test/browser/**/*.test.ts",
+  "test/queue/**/*.test.ts",
+  "test/cli/**/*.test.ts",
+  "test/serve/**/*.test.ts",
+];
 
 export default defineConfig({
   // Tests (and the docs' examples they run) import the policies package by its name, from source: no build needed.

@@ -1,4 +1,4 @@
-import type { RunResult } from "../metrics/RunResult.js";
+import type { RunResult, Series } from "../metrics/RunResult.js";
 import type { Scenario } from "../scenario/Scenario.js";
 
 /** Options of one run: `runScenario(scenario, options)`. */
@@ -7,8 +7,10 @@ export interface RunOptions {
   seed: number;
   /** Run length, seconds. Default: the scenario's `duration`. */
   until?: number;
-  /** Called now and then with the fraction of the run done, 0..1. */
-  onProgress?: (fraction: number) => void;
+  /** Called now and then with the fraction of the run done, 0..1, and a function giving the series so far. */
+  onProgress?: (fraction: number, snapshot: () => Series) => void;
+  /** Asked now and then: true cancels the run (it throws E_CANCELLED). */
+  cancelled?: () => boolean;
   /** Memory limit of the run, bytes (see runScenario). Default 75% of the heap limit. */
   maxMemory?: number;
   /** Skip the pre-run size estimate (`--allow-large`). */

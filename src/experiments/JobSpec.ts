@@ -33,10 +33,29 @@ export interface JobOutput {
   series?: Series;
 }
 
+/** The code of the error a run throws when it is cancelled (its `cancelled` callback or a JobControl's signal). */
+export const E_CANCELLED = "E_CANCELLED";
+
+/** How a caller follows and stops one job (the web app): both optional. */
+export interface JobControl {
+  /** Aborting it cancels the job: the run stops at its next check (at most 10 metrics intervals) and rejects. */
+  signal?: AbortSignal;
+  /**
+   * Called with the fraction done (0..1) at most about every `progressEvery` seconds of wall time, with the series so
+   * far when the job asked for series (`job.series`).
+   */
+  onProgress?: (fraction: number, series?: Series) => void;
+  /** Wall seconds between progress calls. Default 0.5. */
+  progressEvery?: number;
+}
+
 /** Runs jobs, in this thread or on a worker pool. */
 export interface JobRunner {
-  /** Runs `job`; `key` names it uniquely within its sweep (point/replication), for runners that store jobs. */
-  run(job: JobSpec, key?: string): Promise<JobOutput>;
+  /**
+   * Runs `job`; `key` names it uniquely within its sweep (point/replication), for runners that store jobs; `control`
+   * follows and cancels it (runners that cannot cancel a job once it runs ignore the signal after it started).
+   */
+  run(job: JobSpec, key?: string, control?: JobControl): Promise<JobOutput>;
   /** Releases workers; the runner is unusable afterwards. */
   close(): Promise<void>;
 }

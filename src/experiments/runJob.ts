@@ -1,9 +1,21 @@
 import { performance } from "node:perf_hooks";
+import type { Series } from "../metrics/RunResult.js";
 import type { ExperimentPorts } from "./ExperimentPorts.js";
 import type { JobOutput, JobSpec } from "./JobSpec.js";
 
+/** What runJob passes on to the run: cancellation and progress (see JobControl; here as plain callbacks). */
+export interface RunJobHooks {
+  cancelled?: () => boolean;
+  /** Called with the fraction done and, when the job keeps series, a function giving the series so far. */
+  onProgress?: (fraction: number, snapshot?: () => Series) => void;
+}
+
 /** Loads the job's scenario (from its file, or from `job.source` when it carries the text) with its variant, overrides and scale, runs it, and keeps the series when asked. */
-export async function runJob(ports: ExperimentPorts, job: JobSpec): Promise<JobOutput> {
+export async function runJob(
+  ports: ExperimentPorts,
+  job: JobSpec,
+  hooks: RunJobHooks = {},
+): Promise<JobOutput> {
   const options = {
     ...(job.variant === undefined ? {} : { variant: job.variant }),
     set: job.set,
@@ -21,6 +33,13 @@ export async function runJob(ports: ExperimentPorts, job: JobSpec): Promise<JobO
     ...(job.until === undefined ? {} : { until: job.until }),
     ...(job.allowLarge === true ? { allowLarge: true } : {}),
     ...(job.maxMemory === undefined ? {} : { maxMemory: job.maxMemory }),
+    ...(hooks.cancelled === undefined ? {} : { cancelled: hooks.cancelled }),
+    ...(hooks.onProgress === undefined
+      ? {}
+      : {
+          onProgress: (f: number, snapshot: () => Series) =>
+            hooks.onProgress!(f, job.series ? snapshot : undefined),
+        }),
   });
   const runSeconds = (performance.now() - started) / 1000;
   return job.series

@@ -7,6 +7,7 @@ import type {
   LinkSummary,
   RunResult,
   RunSummary,
+  Series,
   ServiceSummary,
   TriggerSummary,
 } from "../metrics/RunResult.js";
@@ -15,6 +16,7 @@ import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { checkRunSize, formatBytes } from "./estimateRun.js";
+import { E_CANCELLED } from "./JobSpec.js";
 import { defaultMemoryLimit, E_MEMORY_LIMIT, memoryGuard, memoryInUse } from "./memoryGuard.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { stampedeVersion } from "./stampedeVersion.js";
@@ -24,8 +26,16 @@ export interface RunOptions {
   seed?: number;
   /** Simulated seconds to run. Default: the scenario's duration. */
   until?: number;
-  /** Called with the fraction done (0..1) as the run advances. */
-  onProgress?: (fraction: number) => void;
+  /**
+   * Called with the fraction done (0..1) as the run advances, and a function that returns the series recorded so far
+   * (a copy: call it only when the series is wanted, e.g. to stream it to a chart).
+   */
+  onProgress?: (fraction: number, snapshot: () => Series) => void;
+  /**
+   * Asked every 10 metrics intervals at most (with the memory guard): true cancels the run, which throws
+   * StampedeError E_CANCELLED. Default: never.
+   */
+  cancelled?: () => boolean;
   /**
    * Memory limit, bytes (heapUsed + arrayBuffers): past it the run stops with partial results (`summary.partial`,
    * `stopReason`). Default {@link defaultMemoryLimit} (75% of V8's heap limit). Also the estimate's memory limit.
@@ -55,7 +65,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   // The default probe (process.memoryUsage, a fraction of a millisecond) is read at most every 100 ms of wall time; a
   // probe passed in options is read at every check, so tests can place the stop exactly.
   let nextProbe = 0;
-  const shouldStop =
+  const memoryStop =
     options.memoryInUse !== undefined
       ? () => guard.check()
       : () => {
@@ -64,7 +74,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
           nextProbe = t + 100;
           return guard.check();
         };
-  const reached = model.run(until, options.onProgress, shouldStop);
+  const onProgress = options.onProgress;
+  const cancelled = options.cancelled;
+  const reached = model.run(
+    until,
+    onProgress === undefined ? undefined : (f) => onProgress(f, () => model.recorder.toSeries()),
+    () => {
+      if (cancelled?.() === true) throw new StampedeError(E_CANCELLED, "run cancelled");
+      return memoryStop();
+    },
+  );
   const partial = reached < until;
   const wallSeconds = (performance.now() - t0) / 1000;
   const series = model.recorder.toSeries();

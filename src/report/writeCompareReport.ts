@@ -1,7 +1,7 @@
 import { writeOutputSet } from "../core/writeOutputSet.js";
 import type { CompareResult } from "../metrics/CompareResult.js";
 import { compareRows } from "./compareTable.js";
-import type { ReportRun } from "./html/ReportData.js";
+import type { ReportData, ReportRun } from "./html/ReportData.js";
 import { reportHtml } from "./html/reportHtml.js";
 import { reportRun } from "./html/reportRun.js";
 import { seriesCsv } from "./seriesCsv.js";
@@ -29,6 +29,28 @@ export function writeCompareReport(
   result: CompareResult,
   options: CompareReportOptions = {},
 ): void {
+  const data = compareReportData(result, options);
+  const summary = {
+    scenario: result.scenario,
+    seeds: result.seeds,
+    stats: result.stats,
+    runs: result.runs.map((r) => ({ variant: r.variant, summaries: r.summaries })),
+  };
+  writeOutputSet(dir, "compare", {
+    "summary.json": `${JSON.stringify(summary, null, 2)}\n`,
+    "series.csv": seriesCsv(data.runs.map((r) => ({ label: r.label, series: r.series }))),
+    "series.om": openMetricsFile(
+      data.runs.map((r) => ({ label: r.label, series: r.series })),
+      data.runs[0]?.summary ?? { start: "", simulatedSeconds: 0 },
+      { scenario: result.scenario, seed: String(result.seeds[0] ?? "") },
+      options.openMetrics,
+    ),
+    "report.html": reportHtml(data),
+  });
+}
+
+/** What report.html of a comparison shows (writeCompareReport; the web app renders the same page). */
+export function compareReportData(result: CompareResult, options: CompareReportOptions = {}): ReportData {
   const label = (v: string | null): string => v ?? "baseline";
   const runs: ReportRun[] = result.runs
     .filter((r) => r.firstSeries !== null && r.summaries[0] !== undefined)
@@ -39,29 +61,13 @@ export function writeCompareReport(
         goodputFleetsOf(options.goodputFleets, label(r.variant)),
       ),
     );
-  const summary = {
-    scenario: result.scenario,
-    seeds: result.seeds,
-    stats: result.stats,
-    runs: result.runs.map((r) => ({ variant: r.variant, summaries: r.summaries })),
+  return {
+    kind: "compare",
+    title: `${result.scenario}: ${runs.map((r) => r.label).join(" vs ")}`,
+    start: runs[0]?.summary.start ?? "",
+    runs,
+    compare: { seeds: result.seeds, stats: result.stats, table: compareRows(result.stats) },
   };
-  writeOutputSet(dir, "compare", {
-    "summary.json": `${JSON.stringify(summary, null, 2)}\n`,
-    "series.csv": seriesCsv(runs.map((r) => ({ label: r.label, series: r.series }))),
-    "series.om": openMetricsFile(
-      runs.map((r) => ({ label: r.label, series: r.series })),
-      runs[0]?.summary ?? { start: "", simulatedSeconds: 0 },
-      { scenario: result.scenario, seed: String(result.seeds[0] ?? "") },
-      options.openMetrics,
-    ),
-    "report.html": reportHtml({
-      kind: "compare",
-      title: `${result.scenario}: ${runs.map((r) => r.label).join(" vs ")}`,
-      start: runs[0]?.summary.start ?? "",
-      runs,
-      compare: { seeds: result.seeds, stats: result.stats, table: compareRows(result.stats) },
-    }),
-  });
 }
 
 function goodputFleetsOf(

@@ -1,5 +1,6 @@
 import { writeOutputSet } from "../core/writeOutputSet.js";
 import type { RunResult } from "../metrics/RunResult.js";
+import type { ReportData } from "./html/ReportData.js";
 import { reportHtml } from "./html/reportHtml.js";
 import { reportRun } from "./html/reportRun.js";
 import { seriesCsv } from "./seriesCsv.js";
@@ -47,22 +48,27 @@ export const REPORT_FILES: readonly string[] = ["summary.json", "series.csv", "s
  * did not write.
  */
 export function writeRunReport(dir: string, result: RunResult, options: RunReportOptions = {}): void {
-  const { title, goodputFleets, openMetrics } = options;
   const s = result.summary;
   writeOutputSet(dir, "run", {
-    "summary.json": `${JSON.stringify(s, null, 2)}\n`,
+    "summary.json": `${JSON.stringify(result.summary, null, 2)}\n`,
     "series.csv": seriesCsv([{ label: null, series: result.series }]),
     "series.om": openMetricsFile(
       [{ label: s.variant, series: result.series }],
       s,
       { scenario: s.scenario, seed: String(s.seed) },
-      openMetrics,
+      options.openMetrics,
     ),
-    "report.html": reportHtml({
-      kind: "run",
-      title: title ?? `${s.scenario}${s.variant === null ? "" : ` (${s.variant})`}, seed ${s.seed}`,
-      start: s.start,
-      runs: [reportRun(s.variant ?? "baseline", result, goodputFleets)],
-    }),
+    "report.html": reportHtml(runReportData(result, options)),
   });
+}
+
+/** What report.html of one run shows (writeRunReport; the web app renders the same page). */
+export function runReportData(result: RunResult, options: RunReportOptions = {}): ReportData {
+  const s = result.summary;
+  return {
+    kind: "run",
+    title: options.title ?? `${s.scenario}${s.variant === null ? "" : ` (${s.variant})`}, seed ${s.seed}`,
+    start: s.start,
+    runs: [reportRun(s.variant ?? "baseline", result, options.goodputFleets)],
+  };
 }

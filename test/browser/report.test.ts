@@ -42,7 +42,11 @@ const INSPECT = `(() => {
     }
     inked[box.dataset.chart] = count;
   }
-  return { expected: s.expected, drawn: s.drawn, errors: s.errors, inked };
+  const verdict = document.querySelector("[data-verdict]");
+  return {
+    expected: s.expected, drawn: s.drawn, errors: s.errors, inked, units: s.units, markers: s.markers,
+    boundary: s.boundary, verdict: verdict ? verdict.textContent : null,
+  };
 })()`;
 
 async function makeReports(): Promise<Record<string, string>> {
@@ -140,6 +144,10 @@ describe.skipIf(!browserTestsRun)("report.html in headless Chromium", () => {
         drawn: string[];
         errors: string[];
         inked: Record<string, number>;
+        units: Record<string, string>;
+        markers: Record<string, number>;
+        boundary: Record<string, number>;
+        verdict: string | null;
       };
       await page.screenshot({ path: join(ARTIFACTS, `report-${kind}.png`), fullPage: true });
       await page.close();
@@ -148,7 +156,19 @@ describe.skipIf(!browserTestsRun)("report.html in headless Chromium", () => {
       expect(requests).toEqual([]);
       expect(state.expected).toEqual(expect.arrayContaining(expectedCharts[kind]!));
       expect(state.drawn).toEqual(state.expected);
+      // No empty chart: every chart the page made has ink.
       for (const id of state.expected) expect(state.inked[id], `chart ${id} is blank`).toBeGreaterThan(500);
+      // The verdict leads the page; every time chart has units on its y axis and the run's markers drawn.
+      expect(state.verdict).toMatch(
+        /METASTABLE|RECOVERED|STABLE|UNDETERMINED|NOT RECOVERED|SLOW RECOVERY|Phase diagram/,
+      );
+      for (const id of state.expected.filter((c) => !/^(heatmap|dependents)/.test(c))) {
+        expect(state.units[id], `chart ${id} has no y units`).toMatch(/\w/);
+        expect(state.markers[id], `chart ${id} has no markers`).toBeGreaterThan(0);
+      }
+      if (kind === "sweep") expect(state.boundary["heatmap"]).toBeGreaterThan(0);
+      // A scenario without monitoring (the fixture) gets no monitoring chart, though its series has the columns.
+      if (kind === "model-compare") expect(state.expected).not.toContain("monitoring");
     });
   }
 });

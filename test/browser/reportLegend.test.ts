@@ -22,6 +22,9 @@ const FIXTURE = resolve(import.meta.dirname, "fixtures/five-fleets.yaml");
 const ARTIFACTS = resolve(import.meta.dirname, "../../test-artifacts");
 /** The load chart's fleet columns (the client script's LOAD_RE). */
 const LOAD = /^fleet\.([^.]+)\.(offered|firstAttempts|attempts|setupAttempts|setups|successes)$/;
+/** The legend label of a load column: `fleet.web.attempts` -> `web · attempts` (fleets grouped and named). */
+const labelOf = (column: string): string =>
+  column === "goodput" ? column : `${LOAD.exec(column)![1]} · ${column.split(".")[2]}`;
 /** The client script's limit on goodput-fleet lines before it keeps only successes and attempts. */
 const MAX_SHOWN = 12;
 
@@ -38,6 +41,10 @@ const LEGEND = `(() => {
     errors: window.__stampede.errors,
   };
 })()`;
+
+/** Runs in the page: the labels of the load chart's legend rows that are displayed (the search filters them). */
+const VISIBLE_ROWS = `(() => [...document.querySelectorAll('[data-chart="load"] .u-legend tr.u-series')].slice(1)
+  .filter((r) => r.style.display !== "none").map((r) => r.querySelector(".u-label").textContent))()`;
 
 interface Legend {
   legend: { label: string; on: boolean }[];
@@ -59,7 +66,13 @@ function expectedShown(c: Case): { shown: string[]; hidden: string[] } {
   const mine = load.filter((n) => c.goodputFleets.includes(LOAD.exec(n)![1]!));
   const compact = mine.length > MAX_SHOWN;
   const shown = mine.filter((n) => !compact || /\.(successes|attempts)$/.test(n));
-  return { shown: ["goodput", ...shown].sort(), hidden: load.filter((n) => !shown.includes(n)).sort() };
+  return {
+    shown: ["goodput", ...shown].map(labelOf).sort(),
+    hidden: load
+      .filter((n) => !shown.includes(n))
+      .map(labelOf)
+      .sort(),
+  };
 }
 
 async function makeCases(): Promise<Record<string, Case>> {
@@ -141,7 +154,13 @@ describe.skipIf(!browserTestsRun)("report.html's first chart shows the goodput f
         .locator("th")
         .click();
       const after = (await page.evaluate(LEGEND)) as Legend;
+      // The legend can be searched: typing a fleet's name leaves only that fleet's rows (and goodput's none).
+      const fleet = target.split(" · ")[0]!;
+      await page.locator('[data-chart="load"] input.legend-search').fill(fleet);
+      const visible = (await page.evaluate(VISIBLE_ROWS)) as string[];
       await page.close();
+      expect(visible.length).toBeGreaterThan(0);
+      for (const label of visible) expect(label).toContain(fleet);
 
       expect(problems).toEqual([]);
       expect(before.errors).toEqual([]);

@@ -52,7 +52,7 @@ function page(title: string, body: string, graphData?: unknown): string {
 <script>${cytoscapeScript()}</script>
 <script>
 const data = JSON.parse(document.getElementById("graph-data").textContent);
-const colour = { down: "#d62728", degraded: "#ff9f1c", failed: "#5a0000", up: "#9fb3c8" };
+const colour = { down: "#D55E00", degraded: "#E69F00", failed: "#000000", up: "#b9c6d2" };
 cytoscape({
   container: document.getElementById("cy"),
   elements: data,
@@ -67,7 +67,7 @@ cytoscape({
 <style>
 body{font:14px system-ui,sans-serif;margin:24px;color:#1d2733}table{border-collapse:collapse;margin:8px 0}td,th{border-bottom:1px solid #e3e8ee;padding:3px 8px;text-align:left}
 #cy{width:100%;height:640px;border:1px solid #d9e0e7}.bar{display:flex;align-items:center;gap:8px;margin:2px 0}.bar .l{width:280px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
-.bar .b{display:inline-block;height:12px;background:#3b6ea5;min-width:1px}.bar .v{color:#555}.legend span{padding:1px 6px;border-radius:3px;color:#fff}.down{background:#d62728}.degraded{background:#ff9f1c}.failed{background:#5a0000}
+.bar .b{display:inline-block;height:12px;background:#3b6ea5;min-width:1px}.bar .v{color:#555}.legend span{padding:1px 6px;border-radius:3px;color:#fff}.down{background:#D55E00}.degraded{background:#E69F00}.failed{background:#000000}
 </style></head><body><h1>${esc(title)}</h1>${body}${graphPart}</body></html>
 `;
 }

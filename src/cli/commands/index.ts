@@ -7,6 +7,7 @@ import { register as registerList } from "./list.js";
 import { register as registerMerge } from "./merge.js";
 import { register as registerRun } from "./run.js";
 import { register as registerSchema } from "./schema.js";
+import { register as registerServe } from "./serve.js";
 import { register as registerSweep } from "./sweep.js";
 import { register as registerValidate } from "./validate.js";
 import { register as registerWorker } from "./worker.js";
@@ -26,6 +27,7 @@ export function registerCommands(program: Command): void {
   registerDescribe(program);
   registerValidate(program);
   registerSchema(program);
+  registerServe(program);
   registerBlast(program);
   registerConcentration(program);
 }

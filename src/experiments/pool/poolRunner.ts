@@ -1,11 +1,15 @@
 import { availableParallelism, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { StampedeError } from "../../core/StampedeError.js";
-import type { JobOutput, JobRunner, JobSpec } from "../JobSpec.js";
+import { E_CANCELLED, type JobControl, type JobOutput, type JobRunner, type JobSpec } from "../JobSpec.js";
 import { E_MEMORY_LIMIT } from "../memoryGuard.js";
-import type { WorkerTask } from "./jobWorker.js";
+import type { ProgressMessage, WorkerTask } from "./jobWorker.js";
+
+/** How long a cancelled job may take to stop at its own check before its worker thread is terminated, ms. */
+export const CANCEL_GRACE_MS = 800;
 
 /** Options of `poolRunner`. */
 export interface PoolOptions {
@@ -67,16 +71,65 @@ export function poolRunner(options: PoolOptions = {}): JobRunner {
     },
   });
   const portsModule = options.portsModule ?? defaultPortsModule();
-  return {
-    run: (job: JobSpec) =>
-      pool.run({ job, portsModule }).catch((e: unknown) => {
-        if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY")
-          throw new StampedeError(
-            E_MEMORY_LIMIT,
-            `a worker ran out of memory running ${job.scenario} (seed ${job.seed})`,
-          );
+  const runControlled = (job: JobSpec, control: JobControl): Promise<JobOutput> => {
+    const flag = new SharedArrayBuffer(4);
+    const hard = new AbortController();
+    const channel = new MessageChannel();
+    const onProgress = control.onProgress;
+    let started = false;
+    channel.port1.on("message", (m: ProgressMessage | "started") => {
+      if (m === "started") started = true;
+      else onProgress?.(m.fraction, m.series);
+    });
+    channel.port1.unref();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cancel = (): void => {
+      Atomics.store(new Int32Array(flag), 0, 1);
+      // A job still queued is dropped from the queue at once (no thread is lost). A running one checks its flag
+      // every 10 metrics intervals; one that does not stop in time loses its thread.
+      if (!started) hard.abort();
+      else timer ??= setTimeout(() => hard.abort(), CANCEL_GRACE_MS);
+    };
+    if (control.signal?.aborted) cancel();
+    control.signal?.addEventListener("abort", cancel, { once: true });
+    const task: WorkerTask = {
+      job,
+      portsModule,
+      control: {
+        flag,
+        progressEvery: control.progressEvery ?? 0.5,
+        port: channel.port2,
+        progress: onProgress !== undefined,
+      },
+    };
+    return pool
+      .run(task, {
+        signal: hard.signal,
+        transferList: [channel.port2] as never,
+      })
+      .catch((e: unknown) => {
+        // Errors lose their code crossing the thread (and a terminated thread gives an AbortError).
+        if (control.signal?.aborted) throw new StampedeError(E_CANCELLED, "run cancelled");
         throw e;
-      }),
+      })
+      .finally(() => {
+        if (timer !== undefined) clearTimeout(timer);
+        control.signal?.removeEventListener("abort", cancel);
+        channel.port1.close();
+      });
+  };
+  return {
+    run: (job: JobSpec, _key?: string, control?: JobControl) =>
+      (control === undefined ? pool.run({ job, portsModule }) : runControlled(job, control)).catch(
+        (e: unknown) => {
+          if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY")
+            throw new StampedeError(
+              E_MEMORY_LIMIT,
+              `a worker ran out of memory running ${job.scenario} (seed ${job.seed})`,
+            );
+          throw e;
+        },
+      ),
     close: () => pool.destroy(),
   };
 }

@@ -8,6 +8,7 @@ import { Xoshiro128 } from "../../engine/Xoshiro128.js";
 import type { RunResult, RunSummary } from "../../metrics/RunResult.js";
 import type { Scenario } from "../../scenario/Scenario.js";
 import type { ExperimentPorts, LoadOptions, RunOptions } from "../ExperimentPorts.js";
+import { E_CANCELLED } from "../JobSpec.js";
 
 /** Field paths the fake loader accepts, with the check of each value. */
 const FIELDS: Record<string, (v: number) => boolean> = {
@@ -147,7 +148,12 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
     cols["service.api.queue"]!.push(bad ? 80 : 1);
     cols["monitoring.staleness"]!.push(bad && blind ? t - start : 10);
     cols["dependent.shop.up"]!.push(ratio < 0.5 ? 0 : 1);
-    options.onProgress?.(t / until);
+    if (options.cancelled?.() === true) throw new StampedeError(E_CANCELLED, "run cancelled");
+    options.onProgress?.(t / until, () => ({
+      interval,
+      time: [...time],
+      columns: Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, [...c]])),
+    }));
   }
   const outageEnd = metastable ? fixAt : (recoveredAt ?? end);
   const windows = minRatio < 0.5 ? [{ start, end: outageEnd }] : [];

@@ -27,4 +27,9 @@ export interface ReportData {
   runs: ReportRun[];
   compare?: { seeds: number[]; stats: VariantStats[]; table: string[][] };
   sweep?: PhaseDiagram;
+  /**
+   * A run still under way (the web app's live view): shown instead of the verdict, e.g. `RUNNING 42%`; the charts
+   * show the series so far.
+   */
+  status?: string;
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { offsetMinutes } from "../clockTime.js";
 import { CLIENT_SCRIPT } from "./clientScript.js";
 import type { ReportData } from "./ReportData.js";
+import { reportPayload } from "./reportPayload.js";
+import { compareVerdictHtml, escapeHtml, runVerdictHtml, sweepVerdictHtml } from "./verdictHtml.js";
 
 let uplotAssets: { js: string; css: string } | undefined;
 
@@ -35,16 +36,22 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
-
 const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222; max-width: 1200px; }
 h1 { font-size: 1.4rem; margin-bottom: 0.2rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .sub { color: #666; margin-top: 0; } .chart { margin: 1rem 0; } .chart h3 { font-size: 0.95rem; margin: 0.3rem 0; }
 table { border-collapse: collapse; font-size: 0.85rem; } td, th { border: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: left; }
 th { background: #f4f4f4; } .legend-note { color: #666; font-size: 0.8rem; }
+.verdict { border-left: 8px solid #999; padding: 0.6rem 1rem; margin: 1rem 0; background: #fafafa; }
+.verdict.bad { border-color: #D55E00; } .verdict.good { border-color: #009E73; } .verdict.warn { border-color: #E69F00; }
+.verdict .word { font-size: 1.9rem; font-weight: 700; letter-spacing: 0.04em; }
+.verdict.bad .word { color: #b34700; } .verdict.good .word { color: #007a5a; } .verdict .who { color: #555; }
+.figs { display: flex; flex-wrap: wrap; gap: 0.4rem 1.6rem; margin: 0.6rem 0; }
+.fig { display: flex; flex-direction: column; } .fig .k { color: #666; font-size: 0.75rem; text-transform: uppercase; }
+.fig .x { font-size: 1.05rem; font-weight: 600; } td.bad { color: #b34700; font-weight: 700; } td.good { color: #007a5a; font-weight: 700; }
+td.warn { color: #a06800; font-weight: 700; } .timeline td, .timeline th { border: none; border-bottom: 1px solid #eee; }
+.mk-trigger td:last-child { color: #b34700; } .mk-operator td:last-child { color: #0072B2; } .mk-recovery td:last-child { color: #007a5a; }
+.legend-search { margin: 0.2rem 0; padding: 0.2rem 0.4rem; width: 22rem; font: inherit; }
 `;
 
 /**
@@ -54,7 +61,17 @@ th { background: #f4f4f4; } .legend-note { color: #666; font-size: 0.8rem; }
  */
 export function reportHtml(data: ReportData): string {
   const { js, css } = uplot();
-  const payload = { ...data, offsetMinutes: offsetMinutes(data.start), startMs: Date.parse(data.start) };
+  const payload = reportPayload(data);
+  const header =
+    data.status !== undefined
+      ? `<section class="verdict" data-verdict="RUNNING"><div class="word">${escapeHtml(data.status)}</div></section>`
+      : data.kind === "sweep" && data.sweep
+        ? sweepVerdictHtml(data.sweep)
+        : data.runs.length === 0
+          ? ""
+          : data.kind === "compare"
+            ? compareVerdictHtml(data.runs)
+            : runVerdictHtml(data.runs[0]!);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -67,6 +84,7 @@ export function reportHtml(data: ReportData): string {
 <body>
 <h1>${escapeHtml(data.title)}</h1>
 <p class="sub">stampede ${data.kind} report; times are clock times from the scenario's start (${escapeHtml(data.start)}).</p>
+${header}
 <div id="charts"></div>
 <script type="application/json" id="stampede-data">${jsonForScript(payload)}</script>
 <script>${scriptSafe(js)}</script>
