@@ -8,15 +8,16 @@ import type {
   RunResult,
   RunSummary,
   ServiceSummary,
-  TriggerSummary,
 } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { checkRunSize, formatBytes } from "./estimateRun.js";
 import { defaultMemoryLimit, E_MEMORY_LIMIT, memoryGuard, memoryInUse } from "./memoryGuard.js";
+import { runFluid } from "./runFluid.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { stampedeVersion } from "./stampedeVersion.js";
+import { max, round, roundOrNull, triggerSpan } from "./summaryParts.js";
 
 export interface RunOptions {
   /** Root seed of every random stream. Default 1. */
@@ -34,6 +35,13 @@ export interface RunOptions {
   allowLarge?: boolean;
   /** What the memory guard measures, bytes. Default heapUsed + arrayBuffers (tests pass their own). */
   memoryInUse?: () => number;
+  /**
+   * The engine: `event` (default, the discrete-event model) or `fluid` (the mean-field model, docs/fluid.md; the
+   * seed is recorded but draws nothing).
+   */
+  engine?: "event" | "fluid";
+  /** Fluid engine only: steps per smallest timeout. Default 40. */
+  bins?: number;
 }
 
 /**
@@ -46,6 +54,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   if (!(until > 0) || !Number.isFinite(until)) {
     throw new StampedeError("E_RUN", `--until must be a positive duration, got ${until}`);
   }
+  if (options.engine === "fluid") return runFluid(scenario, seed, until, options);
   const maxMemory = options.maxMemory ?? defaultMemoryLimit();
   if (options.allowLarge !== true) checkRunSize(scenario, until, { maxBytes: maxMemory });
   const t0 = performance.now();
@@ -58,25 +67,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const w = model.world;
   const interval = scenario.interval;
 
-  let triggerStart: number | null = null;
-  let triggerEnd: number | null = null;
-  const widen = (s: number, e: number) => {
-    triggerStart = triggerStart === null ? s : Math.min(triggerStart, s);
-    triggerEnd = triggerEnd === null ? e : Math.max(triggerEnd, e);
-  };
-  const triggers: TriggerSummary[] = [];
-  for (const [name, a] of Object.entries(scenario.automation)) {
-    if (!a.trigger) continue;
-    const end = a.at + (a.action.type === "restart" ? a.action.duration : 0);
-    widen(a.at, end);
-    triggers.push({ name, kind: "automation", start: a.at, end });
-  }
-  for (const [name, f] of Object.entries(scenario.faults)) {
-    if (!f.trigger) continue;
-    widen(f.start, f.end);
-    triggers.push({ name, kind: "fault", start: f.start, end: f.end });
-  }
-  triggers.sort((a, b) => a.start - b.start || a.end - b.end);
+  const { triggerStart, triggerEnd, triggers } = triggerSpan(scenario);
 
   const col = (name: string) => series.columns[name] ?? [];
   /** A column with no-data intervals (null) as NaN, for the verdict. */
@@ -159,7 +150,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const staleWindows = windowsWhere(col("monitoring.blind"), interval, (v) => v === 1);
   const origin = scenario.origin;
   const summary: RunSummary = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     stampedeVersion: stampedeVersion(),
     engine: "event",
     scenarioHash: scenarioHash(scenario),
@@ -171,6 +162,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     start: scenario.start,
     simulatedSeconds: reached,
     events: model.sim.events,
+    steps: null,
+    stepSeconds: null,
     verdict,
     triggers,
     fleets,
@@ -210,19 +203,4 @@ function newModel(scenario: Scenario, seed: number, until: number): CloudModel {
       );
     throw e;
   }
-}
-
-/** The largest value of a column, 0 when it has none (intervals without data are skipped). */
-function max(values: readonly (number | null)[]): number {
-  let m = 0;
-  for (const v of values) if (v !== null && v > m) m = v;
-  return m;
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
-}
-
-function roundOrNull(v: number | null): number | null {
-  return v === null ? null : round(v);
 }

@@ -21,7 +21,16 @@ export class CallerCounters {
   resolved = 0;
   resolvedOk = 0;
   durationSum = 0;
-  readonly totals = { firstAttempts: 0, attempts: 0, setups: 0, successes: 0, timeouts: 0, errors: 0, rejected: 0, refused: 0 };
+  readonly totals = {
+    firstAttempts: 0,
+    attempts: 0,
+    setups: 0,
+    successes: 0,
+    timeouts: 0,
+    errors: 0,
+    rejected: 0,
+    refused: 0,
+  };
 
   roll(): void {
     const t = this.totals;
@@ -59,6 +68,8 @@ export interface ConnectionConfig {
 export class CallerGroup {
   clients = 0;
   blocked = false;
+  /** False until the group first holds clients (an empty blocked group costs nothing). */
+  live = false;
   up = 0;
   readonly fly: Float64Array;
   readonly wait: Float64Array;
@@ -72,7 +83,14 @@ export class CallerGroup {
   readonly hUp: Float64Array;
   readonly hDown: Float64Array;
 
-  constructor(k: number, l: number, retryLen: number, reconnectClasses: number, reconnectLen: number, hLen: number) {
+  constructor(
+    k: number,
+    l: number,
+    retryLen: number,
+    reconnectClasses: number,
+    reconnectLen: number,
+    hLen: number,
+  ) {
     this.fly = new Float64Array(k * l);
     this.wait = new Float64Array(k * l);
     this.net = new Float64Array(k * l);
@@ -110,6 +128,7 @@ export class CallerGroup {
     cal(this.reconnect, to.reconnect);
     to.connect.addShare(this.connect, f);
     this.connect.scale(1 - f);
+    to.live = true;
     const c = this.clients * f;
     const u = this.up * f;
     this.clients -= c;
@@ -167,6 +186,10 @@ export class FluidCaller {
   loadFactor = 1;
   /** Dependency calls started by the calling service in the last step (mass), sent in the next. */
   pendingFirst = 0;
+  /** Resolutions in the current step (mass, of which successful, and the sum of their durations x mass). */
+  stepResolved = 0;
+  stepOk = 0;
+  stepDuration = 0;
   private readonly retry: RetryPolicy | undefined;
   private readonly persistence: CallerOptions["persistence"];
   readonly connection: ConnectionConfig | undefined;
@@ -255,18 +278,15 @@ export class FluidCaller {
 
   /** Advances the caller's clients by one step `n` (before the services run). */
   step(n: number): void {
+    this.stepResolved = 0;
+    this.stepOk = 0;
+    this.stepDuration = 0;
     for (let gi = 0; gi < this.groups.length; gi++) {
       const g = this.groups[gi]!;
-      if (g.clients <= 0 && g.connect.total <= 0 && this.groupIdle(g)) continue;
+      if (gi > 0 && !g.live) continue;
       this.stepGroup(g, n, gi);
     }
     this.pendingFirst = 0;
-  }
-
-  private groupIdle(g: CallerGroup): boolean {
-    for (let c = 0; c < this.k; c++) if (g.retryT[c]!.total > 0 || g.retryE[c]!.total > 0) return false;
-    for (let i = 0; i < g.fly.length; i++) if (g.fly[i]! > 0) return false;
-    return true;
   }
 
   private stepGroup(g: CallerGroup, n: number, gi: number): void {
@@ -385,7 +405,12 @@ export class FluidCaller {
       return;
     }
     const finish = link.delay + link.cost(false) + link.crossing;
-    const a = link.offer(x, false, this.timeout - (n - j) * this.dt, 2 * link.crossing + this.service.meanHold);
+    const a = link.offer(
+      x,
+      false,
+      this.timeout - (n - j) * this.dt,
+      2 * link.crossing + this.service.meanHold,
+    );
     if (a > 0) {
       g.net[i] = g.net[i]! + a;
       this.service.arrive(this.lane, this.id, c, j, a, t + finish);
@@ -424,6 +449,9 @@ export class FluidCaller {
     this.counters.resolved += m;
     if (ok) this.counters.resolvedOk += m;
     this.counters.durationSum += m * age;
+    this.stepResolved += m;
+    if (ok) this.stepOk += m;
+    this.stepDuration += m * age;
     this.resolveAge[c] = this.resolveAge[c]! + m * age;
     this.resolveMass[c] = this.resolveMass[c]! + m;
     if (c + 1 < this.k && this.resolveMass[c]! > 0)
@@ -519,7 +547,8 @@ export class FluidCaller {
     if (b === undefined) return;
     b.blocked = true;
     const target = Math.max(0, Math.min(count, a.clients + b.clients));
-    if (target > b.clients + 1e-12 && a.clients > 0) a.moveShare(b, Math.min(1, (target - b.clients) / a.clients));
+    if (target > b.clients + 1e-12 && a.clients > 0)
+      a.moveShare(b, Math.min(1, (target - b.clients) / a.clients));
     else if (target < b.clients - 1e-12 && b.clients > 0) b.moveShare(a, (b.clients - target) / b.clients);
   }
 

@@ -31,8 +31,6 @@ export class FluidService {
   errorRate = 0;
   partitioned = false;
   addedLatency = 0;
-  /** Health checks: hosts taken out of service. */
-  hostsOut = 0;
   readonly deps: FluidDependency[] = [];
   /** Arrivals in transit, one lane per route (0: same network). */
   readonly lanes: EntryDeque[] = [new EntryDeque()];
@@ -64,10 +62,19 @@ export class FluidService {
     this.hold = serviceTime;
   }
 
-  /** Servers in service (declared or scaled, minus hosts out). */
+  /** Servers in service. */
   get working(): number {
-    return Math.max(0, this.servers - this.hostsOut);
+    return Math.max(0, this.servers);
   }
+
+  setServers(n: number): void {
+    this.servers = Math.max(0, n);
+  }
+
+  /** Down (a restart action) until this time, seconds: every arrival gets an error. */
+  downUntil = Number.NEGATIVE_INFINITY;
+  /** Current time, seconds (set by the model each step). */
+  now = 0;
 
   /** Expected time a server holds a request now (dependency calls, then the local work), seconds. */
   get meanHold(): number {
@@ -133,8 +140,8 @@ export class FluidService {
     if (this.partitioned) return;
     const site = this.callers[siteId]!;
     let rest = m;
-    if (this.errorRate > 0) {
-      const e = m * this.errorRate;
+    if (this.errorRate > 0 || this.now < this.downUntil) {
+      const e = this.now < this.downUntil ? m : m * this.errorRate;
       this.error(site, c, j, e);
       rest -= e;
     }
@@ -197,7 +204,13 @@ export class FluidService {
   }
 
   /** Folds a dependency caller's resolutions in this step into its smoothed estimates (time constant `tau`). */
-  static observe(d: FluidDependency, resolved: number, ok: number, durationSum: number, weight: number): void {
+  static observe(
+    d: FluidDependency,
+    resolved: number,
+    ok: number,
+    durationSum: number,
+    weight: number,
+  ): void {
     if (!(resolved > 0)) return;
     d.pOk += weight * (ok / resolved - d.pOk);
     d.duration += weight * (durationSum / resolved - d.duration);
