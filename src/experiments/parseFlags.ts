@@ -64,6 +64,7 @@ export interface ScenarioRunFlags {
   set: string[];
   scale?: string;
   until?: string;
+  engine?: string;
 }
 
 /**
@@ -76,8 +77,13 @@ export function parseScenarioRunFlags(flags: ScenarioRunFlags): {
   set: Record<string, string>;
   scale: number | undefined;
   until: number | undefined;
+  engine: "event" | "fluid" | undefined;
 } {
+  const engine = flags.engine;
+  if (engine !== undefined && engine !== "event" && engine !== "fluid")
+    throw new StampedeError("E_BAD_FLAG", `--engine must be event or fluid, got '${engine}'`, { path: "--engine" });
   return {
+    engine,
     seed: parseWhole("--seed", flags.seed, 0),
     format: parseFormat(flags.format, ["text", "json"] as const),
     set: parseSets(flags.set),

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { FluidModel } from "../fluid/FluidModel.js";
+import type { SourceLocation } from "../core/StampedeError.js";
+import { checkFluid } from "../fluid/checkFluid.js";
+import { FluidModel, fluidRefusalError } from "../fluid/FluidModel.js";
+import { locate, parseScenarioSource } from "../scenario/ScenarioSource.js";
 import { computeVerdict } from "../metrics/computeVerdict.js";
 import type {
   DependentSummary,
@@ -26,6 +30,8 @@ export function runFluid(
   until: number,
   options: { onProgress?: (fraction: number) => void; bins?: number },
 ): RunResult {
+  const refusals = checkFluid(scenario);
+  if (refusals.length > 0) throw fluidRefusalError(refusals, locator(scenario));
   const t0 = performance.now();
   const model = new FluidModel(scenario, until, options.bins === undefined ? {} : { bins: options.bins });
   const reached = model.run(until, options.onProgress);
@@ -142,4 +148,26 @@ export function runFluid(
     timing: { wallSeconds: round(wallSeconds), eventsPerSecond: null },
   };
   return { summary, series };
+}
+
+/**
+ * Where a refused field is in the scenario's file (or the nearest enclosing field that is written there), when the
+ * scenario came from a file that can still be read; undefined otherwise.
+ */
+function locator(scenario: Scenario): (path: string) => SourceLocation | undefined {
+  const file = scenario.origin?.file ?? null;
+  if (file === null) return () => undefined;
+  let source: ReturnType<typeof parseScenarioSource> | undefined;
+  try {
+    source = parseScenarioSource(readFileSync(file, "utf8"), file);
+  } catch {
+    return () => undefined;
+  }
+  return (path) => {
+    try {
+      return locate(source!, path.split("."));
+    } catch {
+      return undefined;
+    }
+  };
 }

@@ -21,6 +21,7 @@ export async function runJob(ports: ExperimentPorts, job: JobSpec): Promise<JobO
     ...(job.until === undefined ? {} : { until: job.until }),
     ...(job.allowLarge === true ? { allowLarge: true } : {}),
     ...(job.maxMemory === undefined ? {} : { maxMemory: job.maxMemory }),
+    ...(job.engine === undefined ? {} : { engine: job.engine }),
   });
   const runSeconds = (performance.now() - started) / 1000;
   return job.series

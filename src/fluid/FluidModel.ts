@@ -1,4 +1,4 @@
-import { StampedeError } from "../core/StampedeError.js";
+import { type SourceLocation, StampedeError } from "../core/StampedeError.js";
 import { Xoshiro128 } from "../engine/Xoshiro128.js";
 import { Dependents } from "../metrics/Dependents.js";
 import { HostReplacer } from "../metrics/HostReplacer.js";
@@ -7,13 +7,34 @@ import { Operators } from "../metrics/Operators.js";
 import { Backoff } from "../policies/backoff/Backoff.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { Scenario } from "../spec/Scenario.js";
-import { checkFluid, distributionMean } from "./checkFluid.js";
+import { checkFluid, distributionMean, type FluidRefusal } from "./checkFluid.js";
 import { FluidCaller } from "./FluidCaller.js";
 import { FluidControl } from "./FluidControl.js";
 import { FluidLink } from "./FluidLink.js";
 import { FluidMonitor } from "./FluidMonitor.js";
 import { type FluidDependency, FluidService } from "./FluidService.js";
 import { recordFluidInterval } from "./recordFluidInterval.js";
+
+/** Error code of a scenario the fluid engine refuses (exit code 2). */
+export const E_FLUID = "E_FLUID";
+
+/** One StampedeError for a list of refusals (the first is the message; `errors` holds each, for the CLI). */
+export function fluidRefusalError(
+  refusals: readonly FluidRefusal[],
+  locate: (path: string) => SourceLocation | undefined = () => undefined,
+): StampedeError {
+  const errors = refusals.map((r) => {
+    const location = locate(r.path);
+    return new StampedeError(E_FLUID, `${r.message} (--engine fluid; see docs/fluid.md)`, {
+      path: r.path,
+      ...(location === undefined ? {} : { location }),
+    });
+  });
+  const e = errors[0]!;
+  (e as StampedeError & { errors?: StampedeError[]; refusals?: readonly FluidRefusal[] }).errors = errors;
+  (e as StampedeError & { refusals?: readonly FluidRefusal[] }).refusals = refusals;
+  return e;
+}
 
 /** Options of a fluid run. */
 export interface FluidOptions {
@@ -60,11 +81,7 @@ export class FluidModel {
 
   constructor(scenario: Scenario, until: number, options: FluidOptions = {}) {
     const refusals = checkFluid(scenario);
-    if (refusals.length > 0) {
-      const first = refusals[0]!;
-      const e = new StampedeError("E_FLUID", `${first.message} (--engine fluid)`, { path: first.path });
-      throw e;
-    }
+    if (refusals.length > 0) throw fluidRefusalError(refusals);
     this.scenario = scenario;
     const bins = options.bins ?? DEFAULT_BINS;
     let minTimeout = Number.POSITIVE_INFINITY;

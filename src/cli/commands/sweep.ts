@@ -73,6 +73,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
     .option("--yes", `allow grids over ${MAX_POINTS_WITHOUT_YES.toLocaleString("en-US")} points`)
     .option("--format <fmt>", "text or json (the phase diagram)", "text")
     .option("--quiet", "no progress on stderr")
+    .option("--engine <name>", "event (default) or fluid (mean-field, deterministic: use --replications 1)")
     .option("--shard <k/n>", "run only shard k of n (jobs dealt in turn); combine with `stampede merge`")
     .option(
       "--queue <url>",
@@ -102,7 +103,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       const queueUrl = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue, "--queue");
       const queueTimeout = parseSecondsFlag("--queue-timeout", flags.queueTimeout);
-      const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
+      const { seed, format, set, scale, until, engine } = parseScenarioRunFlags(flags);
       const workers =
         flags.workers === undefined ? defaultWorkers() : parseWhole("--workers", flags.workers, 1);
       if (flags.out === undefined)
@@ -121,6 +122,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         set,
         ...(scale === undefined ? {} : { scale }),
         ...(until === undefined ? {} : { until }),
+        ...(engine === undefined ? {} : { engine }),
       };
       const jobs = gridSize(params) * replications;
       let runner: Awaited<ReturnType<typeof openQueueRunner>>;
