@@ -81,7 +81,9 @@ export function parseScenarioRunFlags(flags: ScenarioRunFlags): {
 } {
   const engine = flags.engine;
   if (engine !== undefined && engine !== "event" && engine !== "fluid")
-    throw new StampedeError("E_BAD_FLAG", `--engine must be event or fluid, got '${engine}'`, { path: "--engine" });
+    throw new StampedeError("E_BAD_FLAG", `--engine must be event or fluid, got '${engine}'`, {
+      path: "--engine",
+    });
   return {
     engine,
     seed: parseWhole("--seed", flags.seed, 0),

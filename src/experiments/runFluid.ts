@@ -3,7 +3,6 @@ import { performance } from "node:perf_hooks";
 import type { SourceLocation } from "../core/StampedeError.js";
 import { checkFluid } from "../fluid/checkFluid.js";
 import { FluidModel, fluidRefusalError } from "../fluid/FluidModel.js";
-import { locate, parseScenarioSource } from "../scenario/ScenarioSource.js";
 import { computeVerdict } from "../metrics/computeVerdict.js";
 import type {
   DependentSummary,
@@ -15,6 +14,7 @@ import type {
 } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { locate, parseScenarioSource } from "../scenario/ScenarioSource.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { stampedeVersion } from "./stampedeVersion.js";
 import { max, round, roundOrNull, triggerSpan } from "./summaryParts.js";

@@ -40,7 +40,7 @@ export interface RunOptions {
    * seed is recorded but draws nothing).
    */
   engine?: "event" | "fluid";
-  /** Fluid engine only: steps per smallest timeout. Default 40. */
+  /** Fluid engine only: steps per smallest timeout. Default 10. */
   bins?: number;
 }
 

@@ -38,12 +38,12 @@ export function fluidRefusalError(
 
 /** Options of a fluid run. */
 export interface FluidOptions {
-  /** Steps per smallest timeout (fleet, setup, dependency or telemetry timeout). Default 40. */
+  /** Steps per smallest timeout (fleet, setup, dependency or telemetry timeout). Default 10. */
   bins?: number;
 }
 
 /** Default number of steps per smallest timeout. */
-export const DEFAULT_BINS = 40;
+export const DEFAULT_BINS = 10;
 
 /** A clock that never reads real time: policies built for the fluid engine only use their configs. */
 const NO_CLOCK = { now: () => 0 };

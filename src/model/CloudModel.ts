@@ -1,13 +1,13 @@
 import { StampedeError } from "../core/StampedeError.js";
 import { Simulation } from "../engine/Simulation.js";
-import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
-import type { Scenario } from "../spec/Scenario.js";
-import { CapacityGauge } from "./CapacityGauge.js";
 import { Dependents } from "../metrics/Dependents.js";
 import { HostReplacer } from "../metrics/HostReplacer.js";
+import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
+import { Operators } from "../metrics/Operators.js";
+import type { Scenario } from "../spec/Scenario.js";
+import { CapacityGauge } from "./CapacityGauge.js";
 import { Monitor, type MonitoredSource } from "./Monitor.js";
 import { OperatorEffects } from "./OperatorEffects.js";
-import { Operators } from "../metrics/Operators.js";
 import { notRestarting, RestartSupervisor } from "./RestartSupervisor.js";
 import { TriggerLedger } from "./TriggerLedger.js";
 import { World } from "./World.js";
