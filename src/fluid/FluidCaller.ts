@@ -322,7 +322,9 @@ export class FluidCaller {
         g.net[i] = 0;
         g.waitTotal[c] = Math.max(0, g.waitTotal[c]! - w);
         this.counters.timeouts += m;
-        this.service.callerFail += m;
+        // Only attempts that were sent count for the service (CallSite: a request still waiting for its connection
+        // times out without an attempt in flight).
+        this.service.callerFail += m - w;
         this.resolved(c, m, this.timeout, false);
         sentUp += m - w;
         this.decide(g, n, c, m, Outcome.TIMEOUT);
