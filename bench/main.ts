@@ -1,6 +1,7 @@
 import type { Bench, BenchResult } from "./BenchResult.js";
 import { blastBench } from "./blastBench.js";
 import { engineBench } from "./engineBench.js";
+import { fluidBench } from "./fluidBench.js";
 import { scenarioBench } from "./scenarioBench.js";
 import { sweepBench } from "./sweepBench.js";
 
@@ -13,6 +14,7 @@ const benches: { name: string; run: Bench }[] = [
   { name: "scenario", run: scenarioBench },
   { name: "sweep", run: sweepBench },
   { name: "blast", run: blastBench },
+  { name: "fluid", run: fluidBench },
 ];
 
 function formatValue(r: BenchResult): string {

@@ -15,6 +15,8 @@ export interface RunOptions {
   maxMemory?: number;
   /** Skip the pre-run size estimate (`--allow-large`). */
   allowLarge?: boolean;
+  /** The engine: `event` (default) or `fluid` (docs/fluid.md). */
+  engine?: "event" | "fluid";
 }
 
 /** Runs one scenario: a pure function of (scenario, seed) apart from `summary.timing`. */

@@ -23,6 +23,8 @@ export interface JobSpec {
   allowLarge?: boolean;
   /** Memory limit of the run, bytes (`--max-memory`). Default: 75% of the heap limit where the job runs. */
   maxMemory?: number;
+  /** The engine (`--engine`): `event` (default) or `fluid`. */
+  engine?: "event" | "fluid";
 }
 
 /** What a job gives back. `summary.timing` is included; strip it before comparing or storing results. */

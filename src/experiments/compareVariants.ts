@@ -25,6 +25,8 @@ export interface CompareOptions {
   allowLarge?: boolean;
   /** Memory limit of each run, bytes (`--max-memory`). */
   maxMemory?: number;
+  /** The engine of every run (`--engine`); absent: event. */
+  engine?: "event" | "fluid";
 }
 
 export type { CompareResult, VariantRuns, VariantStats } from "../metrics/CompareResult.js";
@@ -87,6 +89,7 @@ export async function compareVariants(runner: JobRunner, options: CompareOptions
           ...(options.until === undefined ? {} : { until: options.until }),
           ...(options.allowLarge === true ? { allowLarge: true } : {}),
           ...(options.maxMemory === undefined ? {} : { maxMemory: options.maxMemory }),
+          ...(options.engine === undefined ? {} : { engine: options.engine }),
         };
         const out = await runner.run(job);
         options.onRunDone?.(++done, total);

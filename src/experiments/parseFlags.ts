@@ -74,6 +74,7 @@ export interface ScenarioRunFlags {
   set: string[];
   scale?: string;
   until?: string;
+  engine?: string;
 }
 
 /**
@@ -86,8 +87,15 @@ export function parseScenarioRunFlags(flags: ScenarioRunFlags): {
   set: Record<string, string>;
   scale: number | undefined;
   until: number | undefined;
+  engine: "event" | "fluid" | undefined;
 } {
+  const engine = flags.engine;
+  if (engine !== undefined && engine !== "event" && engine !== "fluid")
+    throw new StampedeError("E_BAD_FLAG", `--engine must be event or fluid, got '${engine}'`, {
+      path: "--engine",
+    });
   return {
+    engine,
     seed: parseWhole("--seed", flags.seed, 0),
     format: parseFormat(flags.format, ["text", "json"] as const),
     set: parseSets(flags.set),

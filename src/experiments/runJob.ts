@@ -40,6 +40,7 @@ export async function runJob(
           onProgress: (f: number, snapshot: () => Series) =>
             hooks.onProgress!(f, job.series ? snapshot : undefined),
         }),
+    ...(job.engine === undefined ? {} : { engine: job.engine }),
   });
   const runSeconds = (performance.now() - started) / 1000;
   return job.series

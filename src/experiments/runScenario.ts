@@ -9,7 +9,6 @@ import type {
   RunSummary,
   Series,
   ServiceSummary,
-  TriggerSummary,
 } from "../metrics/RunResult.js";
 import { SUMMARY_SCHEMA_VERSION } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
@@ -18,8 +17,10 @@ import type { Scenario } from "../scenario/Scenario.js";
 import { checkRunSize, formatBytes } from "./estimateRun.js";
 import { E_CANCELLED } from "./JobSpec.js";
 import { defaultMemoryLimit, E_MEMORY_LIMIT, memoryGuard, memoryInUse } from "./memoryGuard.js";
+import { runFluid } from "./runFluid.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { stampedeVersion } from "./stampedeVersion.js";
+import { max, round, roundOrNull, triggerSpan } from "./summaryParts.js";
 
 export interface RunOptions {
   /** Root seed of every random stream. Default 1. */
@@ -45,6 +46,13 @@ export interface RunOptions {
   allowLarge?: boolean;
   /** What the memory guard measures, bytes. Default heapUsed + arrayBuffers (tests pass their own). */
   memoryInUse?: () => number;
+  /**
+   * The engine: `event` (default, the discrete-event model) or `fluid` (the mean-field model, docs/fluid.md; the
+   * seed is recorded but draws nothing).
+   */
+  engine?: "event" | "fluid";
+  /** Fluid engine only: steps per smallest timeout. Default 10. */
+  bins?: number;
 }
 
 /**
@@ -57,6 +65,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   if (!(until > 0) || !Number.isFinite(until)) {
     throw new StampedeError("E_RUN", `--until must be a positive duration, got ${until}`);
   }
+  if (options.engine === "fluid") return runFluid(scenario, seed, until, options);
   const maxMemory = options.maxMemory ?? defaultMemoryLimit();
   if (options.allowLarge !== true) checkRunSize(scenario, until, { maxBytes: maxMemory });
   const t0 = performance.now();
@@ -90,25 +99,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const w = model.world;
   const interval = scenario.interval;
 
-  let triggerStart: number | null = null;
-  let triggerEnd: number | null = null;
-  const widen = (s: number, e: number) => {
-    triggerStart = triggerStart === null ? s : Math.min(triggerStart, s);
-    triggerEnd = triggerEnd === null ? e : Math.max(triggerEnd, e);
-  };
-  const triggers: TriggerSummary[] = [];
-  for (const [name, a] of Object.entries(scenario.automation)) {
-    if (!a.trigger) continue;
-    const end = a.at + (a.action.type === "restart" ? a.action.duration : 0);
-    widen(a.at, end);
-    triggers.push({ name, kind: "automation", start: a.at, end });
-  }
-  for (const [name, f] of Object.entries(scenario.faults)) {
-    if (!f.trigger) continue;
-    widen(f.start, f.end);
-    triggers.push({ name, kind: "fault", start: f.start, end: f.end });
-  }
-  triggers.sort((a, b) => a.start - b.start || a.end - b.end);
+  const { triggerStart, triggerEnd, triggers } = triggerSpan(scenario);
 
   const col = (name: string) => series.columns[name] ?? [];
   /** A column with no-data intervals (null) as NaN, for the verdict. */
@@ -203,6 +194,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     start: scenario.start,
     simulatedSeconds: reached,
     events: model.sim.events,
+    steps: null,
+    stepSeconds: null,
     verdict,
     triggers,
     fleets,
@@ -242,19 +235,4 @@ function newModel(scenario: Scenario, seed: number, until: number): CloudModel {
       );
     throw e;
   }
-}
-
-/** The largest value of a column, 0 when it has none (intervals without data are skipped). */
-function max(values: readonly (number | null)[]): number {
-  let m = 0;
-  for (const v of values) if (v !== null && v > m) m = v;
-  return m;
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
-}
-
-function roundOrNull(v: number | null): number | null {
-  return v === null ? null : round(v);
 }

@@ -155,15 +155,18 @@ export interface MonitoringSummary {
 }
 
 /** Version of the RunSummary contract (see CHANGELOG.md for what changed since 1). */
-export const SUMMARY_SCHEMA_VERSION = 2 as const;
+export const SUMMARY_SCHEMA_VERSION = 3 as const;
 
 export interface RunSummary {
   /** Version of this contract: SUMMARY_SCHEMA_VERSION. */
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   /** The stampede package version that produced the summary (package.json `version`). */
   stampedeVersion: string;
-  /** The engine that ran the scenario: `event` (the discrete-event model). */
-  engine: "event";
+  /**
+   * The engine that ran the scenario: `event` (the discrete-event model) or `fluid` (the mean-field model, see
+   * docs/fluid.md: deterministic, counts are expected values and may be fractional).
+   */
+  engine: "event" | "fluid";
   /**
    * sha256 (hex) of the resolved scenario's canonical JSON (object keys sorted, `origin` left out): equal hashes mean
    * the same model input, whatever file, variant, overrides or worker produced it.
@@ -177,7 +180,12 @@ export interface RunSummary {
   /** The scenario's wall-clock start (ISO 8601): time 0 of every time below. */
   start: string;
   simulatedSeconds: number;
-  events: number;
+  /** Events the event engine ran; null for the fluid engine. */
+  events: number | null;
+  /** Integration steps the fluid engine ran; null for the event engine. */
+  steps: number | null;
+  /** The fluid engine's step, seconds (the smallest timeout / bins, an interval is a whole number of steps); null for the event engine. */
+  stepSeconds: number | null;
   verdict: Verdict;
   /** The triggers that make up [verdict.triggerStart, verdict.triggerEnd], in time order. */
   triggers: TriggerSummary[];
@@ -187,7 +195,7 @@ export interface RunSummary {
   monitoring: MonitoringSummary | null;
   operators: OperatorActionSummary[];
   dependents: Record<string, DependentSummary>;
-  timing: { wallSeconds: number; eventsPerSecond: number };
+  timing: { wallSeconds: number; eventsPerSecond: number | null };
   /** Present (true) when the run stopped early (a resource guard): every figure covers `simulatedSeconds` only. */
   partial?: true;
 }

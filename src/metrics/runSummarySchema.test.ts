@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runScenario } from "../experiments/runScenario.js";
 import { scenarioHash } from "../experiments/scenarioHash.js";
 import { loadScenario } from "../scenario/index.js";
 import { runSummarySchema } from "./runSummarySchema.js";
@@ -38,7 +39,9 @@ describe("the RunSummary contract", () => {
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
       version: string;
     };
-    expect(summary.schemaVersion).toBe(2);
+    expect(summary.schemaVersion).toBe(3);
+    expect(summary.steps).toBeNull();
+    expect(summary.stepSeconds).toBeNull();
     expect(summary.stampedeVersion).toBe(pkg.version);
     expect(summary.engine).toBe("event");
     expect(summary.scenarioHash).toBe(
@@ -51,6 +54,17 @@ describe("the RunSummary contract", () => {
     expect(summary.verdict.metastable).toBe(true);
     expect(summary.verdict.goodputNoiseFloor).toBeGreaterThan(0);
     expect(typeof summary.verdict.stable).toBe("boolean");
+  });
+
+  it("accepts a fluid summary (schema 3: engine fluid, events null, steps, stepSeconds, fractional counts)", () => {
+    const s = loadScenario("reconnect-herd", { scale: 0.1 });
+    const summary = runSummarySchema.parse(runScenario(s, { engine: "fluid", until: 900 }).summary);
+    expect(summary.engine).toBe("fluid");
+    expect(summary.events).toBeNull();
+    expect(summary.steps).toBe(4500);
+    expect(summary.stepSeconds).toBeCloseTo(0.2, 12);
+    expect(summary.timing.eventsPerSecond).toBeNull();
+    expect(Number.isInteger(summary.fleets["devices"]!.attempts)).toBe(false);
   });
 
   it("accepts an undetermined verdict (metastable null) and rejects a schema-1 summary", () => {

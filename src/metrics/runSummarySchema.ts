@@ -2,7 +2,8 @@ import { z } from "zod";
 
 const time = z.number().finite();
 const window = z.strictObject({ start: time, end: time });
-const count = z.number().int().nonnegative();
+/** A count: whole for the event engine, an expected value (fractional) for the fluid engine. */
+const count = z.number().finite().nonnegative();
 const share = z.number().min(0).max(1);
 
 /**
@@ -11,9 +12,9 @@ const share = z.number().min(0).max(1);
  * the JSON Schema for consumers.
  */
 export const runSummarySchema = z.strictObject({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   stampedeVersion: z.string().min(1),
-  engine: z.literal("event"),
+  engine: z.enum(["event", "fluid"]),
   scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),
   scenario: z.string().min(1),
   variant: z.string().nullable(),
@@ -22,7 +23,9 @@ export const runSummarySchema = z.strictObject({
   seed: z.number().int(),
   start: z.string().min(1),
   simulatedSeconds: z.number().positive(),
-  events: count,
+  events: z.number().int().nonnegative().nullable(),
+  steps: z.number().int().nonnegative().nullable(),
+  stepSeconds: z.number().positive().nullable(),
   verdict: z.strictObject({
     metastable: z.boolean().nullable(),
     sustained: z.boolean().nullable(),
@@ -107,7 +110,7 @@ export const runSummarySchema = z.strictObject({
   ),
   timing: z.strictObject({
     wallSeconds: z.number().nonnegative(),
-    eventsPerSecond: z.number().nonnegative(),
+    eventsPerSecond: z.number().nonnegative().nullable(),
   }),
   /** Only in a run stopped early by a resource guard. */
   partial: z.literal(true).optional(),

@@ -1,14 +1,14 @@
 import { StampedeError } from "../core/StampedeError.js";
 import { Simulation } from "../engine/Simulation.js";
+import { Dependents } from "../metrics/Dependents.js";
+import { HostReplacer } from "../metrics/HostReplacer.js";
 import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
+import { Operators } from "../metrics/Operators.js";
 import type { Scenario } from "../spec/Scenario.js";
 import { CapacityGauge } from "./CapacityGauge.js";
-import { Dependents } from "./Dependents.js";
-import { HostReplacer } from "./HostReplacer.js";
 import { Monitor, type MonitoredSource } from "./Monitor.js";
 import { OperatorEffects } from "./OperatorEffects.js";
-import { Operators } from "./Operators.js";
-import { RestartSupervisor } from "./RestartSupervisor.js";
+import { notRestarting, RestartSupervisor } from "./RestartSupervisor.js";
 import { TriggerLedger } from "./TriggerLedger.js";
 import { World } from "./World.js";
 
@@ -67,7 +67,13 @@ export class CloudModel {
       this.monitor = new Monitor(w, scenario.monitoring, sources);
     }
     this.supervisor = RestartSupervisor.create(w);
-    this.replacer = HostReplacer.create(w, this.serviceOut, this.supervisor);
+    const sup = this.supervisor;
+    this.replacer = HostReplacer.create(
+      w.services,
+      (name) => w.serviceIndex(name),
+      this.serviceOut,
+      (d) => (sup !== undefined ? sup.up(d) : notRestarting(w, d)),
+    );
     const dependsOn = scenario.monitoring?.dependsOn;
     if (this.monitor !== undefined && dependsOn !== undefined)
       this.monitor.dependOn(

@@ -18,6 +18,9 @@ function dur(x: number): string {
 }
 
 function share(x: ShareEstimate): string {
+  // One run (a fluid compare, or --replications 1) has no interval: n/a, as for means.
+  if (x.n === 0) return "0/0 = n/a";
+  if (x.n < 2) return `${x.count}/${x.n} = ${pct(x.share)} [n/a]`;
   return `${x.count}/${x.n} = ${pct(x.share)} [${pct(x.low)}, ${pct(x.high)}]`;
 }
 

@@ -5,7 +5,7 @@ import { runSummaryText, runTimeline } from "./runSummaryText.js";
 
 function summary(verdict: Partial<Verdict>): RunSummary {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     stampedeVersion: "0.1.0",
     engine: "event",
     scenarioHash: "0".repeat(64),
@@ -17,6 +17,8 @@ function summary(verdict: Partial<Verdict>): RunSummary {
     start: "2017-02-28T09:00:00-08:00",
     simulatedSeconds: 7200,
     events: 1000,
+    steps: null,
+    stepSeconds: null,
     verdict: {
       metastable: false,
       sustained: null,

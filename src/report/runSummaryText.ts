@@ -96,9 +96,12 @@ export function runSummaryText(s: RunSummary, options: RunSummaryTextOptions = {
   const lines: string[] = [];
   const variant = s.variant === null ? "" : `, variant ${s.variant}`;
   lines.push(`${s.scenario}${variant}, seed ${s.seed}, scale ${s.scale}`);
+  const cost =
+    s.engine === "fluid" || s.events === null
+      ? `fluid engine: ${(s.steps ?? 0).toLocaleString("en-US")} steps of ${s.stepSeconds ?? 0} s`
+      : `${s.events.toLocaleString("en-US")} events, ${((s.timing.eventsPerSecond ?? 0) / 1e6).toFixed(2)}M events/s`;
   lines.push(
-    `simulated ${formatDuration(s.simulatedSeconds)} in ${formatDuration(s.timing.wallSeconds)} ` +
-      `(${s.events.toLocaleString("en-US")} events, ${(s.timing.eventsPerSecond / 1e6).toFixed(2)}M events/s)`,
+    `simulated ${formatDuration(s.simulatedSeconds)} in ${formatDuration(s.timing.wallSeconds)} (${cost})`,
   );
   const outcome = v.metastable
     ? metastableOutcome(v.sustained)

@@ -21,6 +21,7 @@ import { REPORT_FILES } from "../../report/writeRunReport.js";
 interface CompareFlags {
   variant: string[];
   replications: string;
+  engine?: string;
   seed: string;
   scale?: string;
   set: string[];
@@ -74,9 +75,11 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
       "stop each run with partial results (exit 3) past this memory use, e.g. 2GB",
     )
     .option("--allow-large", "run even when the size estimate says a run is too large")
+    .option("--engine <name>", "event (default) or fluid (deterministic: one replication, intervals n/a)")
     .action(async (scenarioRef: string, flags: CompareFlags) => {
-      const replications = parseWhole("--replications", flags.replications, 1);
-      const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
+      const { seed, format, set, scale, until, engine } = parseScenarioRunFlags(flags);
+      // The fluid engine is deterministic: replications would repeat the same run.
+      const replications = engine === "fluid" ? 1 : parseWhole("--replications", flags.replications, 1);
       const openMetricsStart = parseOpenMetricsStart(flags.openmetricsStart);
       const maxMemory =
         flags.maxMemory === undefined ? undefined : parseBytes("--max-memory", flags.maxMemory);
@@ -111,6 +114,7 @@ export function register(program: Command, deps: CompareDeps = { ports: realPort
           ...(until === undefined ? {} : { until }),
           ...(flags.allowLarge === true ? { allowLarge: true } : {}),
           ...(maxMemory === undefined ? {} : { maxMemory }),
+          ...(engine === undefined ? {} : { engine }),
           onRunDone: (done, n) => progress.update(done, n),
         });
         progress.stop();

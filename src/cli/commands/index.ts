@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { register as registerBlast } from "./blast.js";
+import { register as registerBoundary } from "./boundary.js";
 import { register as registerCompare } from "./compare.js";
 import { register as registerConcentration } from "./concentration.js";
 import { register as registerDescribe } from "./describe.js";
@@ -21,6 +22,7 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerCompare(program);
   registerSweep(program);
+  registerBoundary(program);
   registerMerge(program);
   registerWorker(program);
   registerList(program);

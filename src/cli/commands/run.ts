@@ -22,6 +22,7 @@ interface RunFlags {
   quiet?: boolean;
   maxMemory?: string;
   allowLarge?: boolean;
+  engine?: string;
 }
 
 /** `stampede run SCENARIO`: one run, a text or JSON summary, and optionally summary.json, series.csv, series.om, report.html. */
@@ -53,8 +54,9 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
       "stop the run with partial results (exit 3) past this memory use, e.g. 2GB (default: 75% of the heap limit)",
     )
     .option("--allow-large", "run even when the size estimate says the run is too large")
+    .option("--engine <name>", "event (default: discrete events) or fluid (mean-field, docs/fluid.md)")
     .action(async (scenarioRef: string, flags: RunFlags) => {
-      const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
+      const { seed, format, set, scale, until, engine } = parseScenarioRunFlags(flags);
       const openMetricsStart = parseOpenMetricsStart(flags.openmetricsStart);
       const maxMemory =
         flags.maxMemory === undefined ? undefined : parseBytes("--max-memory", flags.maxMemory);
@@ -72,6 +74,7 @@ export function register(program: Command, ports: ExperimentPorts = realPorts): 
           ...(until === undefined ? {} : { until }),
           ...(maxMemory === undefined ? {} : { maxMemory }),
           ...(flags.allowLarge === true ? { allowLarge: true } : {}),
+          ...(engine === undefined ? {} : { engine }),
           onProgress: (f) => progress.update(f, 1),
         });
       } finally {

@@ -81,6 +81,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
     .option("--yes", `allow grids over ${MAX_POINTS_WITHOUT_YES.toLocaleString("en-US")} points`)
     .option("--format <fmt>", "text or json (the phase diagram)", "text")
     .option("--quiet", "no progress on stderr")
+    .option("--engine <name>", "event (default) or fluid (mean-field, deterministic: use --replications 1)")
     .option("--shard <k/n>", "run only shard k of n (jobs dealt in turn); combine with `stampede merge`")
     .option(
       "--queue <url>",
@@ -111,7 +112,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       const queueUrl = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue, "--queue");
       const queueTimeout = parseSecondsFlag("--queue-timeout", flags.queueTimeout);
-      const { seed, format, set, scale, until } = parseScenarioRunFlags(flags);
+      const { seed, format, set, scale, until, engine } = parseScenarioRunFlags(flags);
       const queueName = parseQueueName(flags.queueName);
       const workers = parseWorkerCount(flags);
       if (queueUrl !== undefined && (flags.workers ?? flags.concurrency) !== undefined)
@@ -138,6 +139,7 @@ export function register(program: Command, deps: SweepDeps = { ports: realPorts 
         set,
         ...(scale === undefined ? {} : { scale }),
         ...(until === undefined ? {} : { until }),
+        ...(engine === undefined ? {} : { engine }),
       };
       const jobs = gridSize(params) * replications;
       let runner: Awaited<ReturnType<typeof openQueueRunner>>;

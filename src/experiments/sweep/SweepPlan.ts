@@ -12,6 +12,8 @@ export interface SweepPlan {
   scale?: number;
   set: Record<string, string | number>;
   until?: number;
+  /** The engine of every job (`--engine`); absent: event. */
+  engine?: "event" | "fluid";
   /**
    * SHA-256 of the scenario file's text (the content address shards and queue workers check). Recorded in
    * sweep.json when known.

@@ -19,5 +19,6 @@ export function sweepJob(plan: SweepPlan, pointIndex: number, replication: numbe
     series: false,
     ...(plan.scale === undefined ? {} : { scale: plan.scale }),
     ...(plan.until === undefined ? {} : { until: plan.until }),
+    ...(plan.engine === undefined ? {} : { engine: plan.engine }),
   };
 }

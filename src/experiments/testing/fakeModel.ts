@@ -158,7 +158,7 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
   const outageEnd = metastable ? fixAt : (recoveredAt ?? end);
   const windows = minRatio < 0.5 ? [{ start, end: outageEnd }] : [];
   const summary: RunSummary = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     stampedeVersion: "0.0.0-fake",
     engine: "event",
     scenarioHash: "0".repeat(64),
@@ -170,6 +170,8 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
     start: scenario.start,
     simulatedSeconds: until,
     events: time.length * 1000,
+    steps: null,
+    stepSeconds: null,
     verdict: {
       metastable,
       // The spike is over long before the metastable check and takes no capacity with it: what remains is the storm.

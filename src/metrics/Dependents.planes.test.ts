@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../experiments/runScenario.js";
+import { openFleet } from "../model/testing/openFleet.js";
 import { defineScenario } from "../scenario/defineScenario.js";
 import type { RawScenario } from "../scenario/schema/scenarioSchema.js";
 import { Dependents } from "./Dependents.js";
-import { openFleet } from "./testing/openFleet.js";
 
 /** Whether `shop` (relying on `api` through `plane`) is up while api, a `servicePlane` service, is out. */
 function upWhileOut(servicePlane: "control" | "data", plane: "control" | "data"): boolean {

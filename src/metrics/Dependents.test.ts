@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DependencyRef, DependentSpec } from "../scenario/Scenario.js";
+import type { DependencyRef, DependentSpec } from "../spec/DependentSpec.js";
 import { Dependents } from "./Dependents.js";
 
 const ref = (service: string, kind: "hard" | "soft", plane: "control" | "data" = "data"): DependencyRef => ({

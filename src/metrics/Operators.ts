@@ -1,6 +1,22 @@
+import type { MonitoringSpec } from "../spec/MonitoringSpec.js";
 import type { OperatorActionSpec, OperatorsSpec } from "../spec/OperatorsSpec.js";
-import type { Monitor } from "./Monitor.js";
-import type { OperatorEffects } from "./OperatorEffects.js";
+
+/** What operators read from monitoring (the event model's Monitor and the fluid engine's both provide it). */
+export interface OperatorMonitor {
+  readonly spec: MonitoringSpec;
+  /** First time the metric alarm held on arrived data, or NaN. */
+  readonly metricAlarmAt: number;
+  staleness(now: number): number;
+  blind(now: number): boolean;
+  /** Ground truth: is any source's error ratio above the alarm threshold? */
+  impacted(): boolean;
+}
+
+/** How operators act: schedule a callback at a time, apply a runbook action. */
+export interface OperatorEffectsPort {
+  scheduleAt(at: number, fn: () => void): void;
+  apply(action: OperatorActionSpec, path: string): void;
+}
 
 /** One runbook step's record, for the summary. */
 export interface StepRecord {
@@ -24,11 +40,15 @@ export class Operators {
   diagnosedAt: number | null = null;
   private impactSince: number | null = null;
   private diagnosis = 0;
-  private readonly monitor: Monitor | undefined;
-  private readonly effects: OperatorEffects;
+  private readonly monitor: OperatorMonitor | undefined;
+  private readonly effects: OperatorEffectsPort;
   readonly steps: StepRecord[];
 
-  constructor(spec: OperatorsSpec | undefined, monitor: Monitor | undefined, effects: OperatorEffects) {
+  constructor(
+    spec: OperatorsSpec | undefined,
+    monitor: OperatorMonitor | undefined,
+    effects: OperatorEffectsPort,
+  ) {
     this.spec = spec;
     this.monitor = monitor;
     this.effects = effects;

@@ -1,11 +1,19 @@
 import type { HealthCheckSpec } from "../spec/HealthCheckSpec.js";
-import { notRestarting, type RestartSupervisor } from "./RestartSupervisor.js";
-import type { ServiceRuntime } from "./ServiceRuntime.js";
-import type { World } from "./World.js";
+import type { ServiceSpec } from "../spec/ServiceSpec.js";
+
+/** What host replacement needs of a service (the event model's ServiceRuntime and the fluid engine's service). */
+export interface ReplaceableService {
+  readonly index: number;
+  readonly spec: ServiceSpec;
+  /** Servers in service now. */
+  readonly servers: number;
+  setServers(n: number): void;
+  readonly partitioned: boolean;
+}
 
 /** Health-check state of a service with `healthCheck`. */
 interface Checked {
-  service: ServiceRuntime;
+  service: ReplaceableService;
   spec: HealthCheckSpec;
   /** Services (indexes) of its hard dependencies: replacements start only while all of them answer. */
   waitFor: number[];
@@ -43,12 +51,13 @@ export class HostReplacer {
   private readonly byService: (Checked | undefined)[];
 
   private constructor(
-    private readonly w: World,
+    private readonly services: readonly ReplaceableService[],
+    serviceIndex: (name: string) => number,
     private readonly serviceOut: Uint8Array,
-    private readonly supervisor: RestartSupervisor | undefined,
+    private readonly up: (index: number) => boolean,
   ) {
-    this.byService = w.services.map(() => undefined);
-    for (const s of w.services) {
+    this.byService = services.map(() => undefined);
+    for (const s of services) {
       const spec = s.spec.healthCheck;
       if (spec === undefined) continue;
       const max = typeof spec.concurrent === "number" ? spec.concurrent : s.spec.servers;
@@ -57,7 +66,7 @@ export class HostReplacer {
         spec,
         waitFor: Object.values(s.spec.dependencies)
           .filter((d) => d.hard)
-          .map((d) => w.serviceIndex(d.service)),
+          .map((d) => serviceIndex(d.service)),
         outFor: 0,
         taken: 0,
         waiting: 0,
@@ -72,13 +81,17 @@ export class HostReplacer {
     }
   }
 
-  /** The replacer of a world, or undefined when no service declares `healthCheck`. */
+  /**
+   * The replacer of a set of services, or undefined when none declares `healthCheck`. `serviceOut[i]` is service i's
+   * out flag of the last interval with calls; `up(i)` tells whether service i is up (not down, not restarting).
+   */
   static create(
-    w: World,
+    services: readonly ReplaceableService[],
+    serviceIndex: (name: string) => number,
     serviceOut: Uint8Array,
-    supervisor: RestartSupervisor | undefined,
+    up: (index: number) => boolean,
   ): HostReplacer | undefined {
-    const r = new HostReplacer(w, serviceOut, supervisor);
+    const r = new HostReplacer(services, serviceIndex, serviceOut, up);
     return r.list.length > 0 ? r : undefined;
   }
 
@@ -156,9 +169,8 @@ export class HostReplacer {
   /** Every hard dependency answers: not out in its last interval with calls, not down, not partitioned. */
   private dependenciesAnswer(c: Checked): boolean {
     for (const d of c.waitFor) {
-      if (this.serviceOut[d] === 1 || this.w.services[d]!.partitioned) return false;
-      const up = this.supervisor !== undefined ? this.supervisor.up(d) : notRestarting(this.w, d);
-      if (!up) return false;
+      if (this.serviceOut[d] === 1 || this.services[d]!.partitioned) return false;
+      if (!this.up(d)) return false;
     }
     return true;
   }

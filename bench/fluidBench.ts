@@ -1,0 +1,106 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { runScenario } from "../src/experiments/runScenario.js";
+import { DEFAULT_BINS } from "../src/fluid/FluidModel.js";
+import type { Verdict } from "../src/metrics/RunResult.js";
+import { loadScenario } from "../src/scenario/loadScenario.js";
+import type { BenchResult } from "./BenchResult.js";
+
+/**
+ * The fluid engine (docs/fluid.md): speed at internet scale, the full-scale cross-check against the event engine
+ * (recovery time and goodput lost within 15% of the event engine's median over seeds; the bench exits non-zero
+ * otherwise), and the cost of a fluid sweep point. `FLUID_BENCH_SEEDS` (default 3) sets the event seeds;
+ * `FLUID_BENCH_CHECKS` (comma-separated names, default all three) the scenarios checked at full scale.
+ */
+export async function fluidBench(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  const note = `bins ${DEFAULT_BINS} per smallest timeout`;
+  // 1. The 2021 scenario at 10 million clients.
+  const big = loadScenario("aws-us-east-1-2021-12-07", { scale: 1000 });
+  const t0 = performance.now();
+  const r = runScenario(big, { engine: "fluid" });
+  out.push({
+    name: "fluid.aws2021.x1000",
+    value: (performance.now() - t0) / 1000,
+    unit: "s",
+    note: `${r.summary.steps} steps of ${r.summary.stepSeconds!.toFixed(3)} s, ${note}; target <= 1 s`,
+  });
+  // 2. Full-scale cross-checks.
+  const seeds = Number(process.env["FLUID_BENCH_SEEDS"] ?? 3);
+  const checks = (
+    process.env["FLUID_BENCH_CHECKS"] ?? "retry-storm,reconnect-herd,aws-us-east-1-2021-12-07"
+  ).split(",");
+  let failed = false;
+  for (const name of checks) {
+    const s = loadScenario(name);
+    const f = runScenario(s, { engine: "fluid" }).summary.verdict;
+    const ev: Verdict[] = [];
+    for (let seed = 1; seed <= seeds; seed++) ev.push(runScenario(s, { seed }).summary.verdict);
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const lost = med(ev.map((v) => v.goodputLostSeconds));
+    const gapLost = Math.abs(f.goodputLostSeconds - lost) / Math.max(lost, 1);
+    out.push({
+      name: `fluid.check.${name}.lost`,
+      value: gapLost,
+      unit: "rel. gap",
+      note: `fluid ${f.goodputLostSeconds} s, event median ${lost} s over ${seeds} seeds`,
+    });
+    if (gapLost > 0.15) failed = true;
+    const rec = ev.filter((v) => v.recoveredAt !== null).map((v) => v.recoveredAt! - v.triggerStart!);
+    if (f.recoveredAt !== null && rec.length > 0) {
+      const m = med(rec);
+      const gap = Math.abs(f.recoveredAt - f.triggerStart! - m) / m;
+      out.push({
+        name: `fluid.check.${name}.recovery`,
+        value: gap,
+        unit: "rel. gap",
+        note: `fluid ${f.recoveredAt - f.triggerStart!} s, event median ${m} s`,
+      });
+      if (gap > 0.15) failed = true;
+    } else if ((f.recoveredAt === null) !== rec.length * 2 < ev.length) failed = true;
+  }
+  // 3. A fluid sweep of retry-storm through the sweep pool (2 workers): per point, and 10,000 points extrapolated.
+  const dir = mkdtempSync(join(tmpdir(), "stampede-fluid-sweep-"));
+  try {
+    const t1 = performance.now();
+    execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "src/cli/main.ts",
+        "sweep",
+        "retry-storm",
+        "--engine",
+        "fluid",
+        "--quiet",
+        "--workers",
+        "2",
+        "--param",
+        "faults.primary-cpu-loss.end=10m1s..10m10s:10",
+        "--param",
+        "fleets.app-servers.retry.maxAttempts=1..10:10",
+        "--out",
+        join(dir, "s"),
+      ],
+      { stdio: "ignore" },
+    );
+    const per = (performance.now() - t1) / 1000 / 100;
+    out.push({
+      name: "fluid.sweep.retryStorm.point",
+      value: per,
+      unit: "s",
+      note: `100-point sweep on 2 workers; 10,000 points: about ${Math.round(per * 10000)} s (target <= 60 s)`,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (failed) {
+    process.stderr.write("fluid bench: a full-scale cross-check is outside 15%\n");
+    process.exitCode = 1;
+  }
+  return out;
+}

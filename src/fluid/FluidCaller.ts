@@ -1,0 +1,564 @@
+import type { Backoff } from "../policies/backoff/Backoff.js";
+import { Outcome } from "../policies/Outcome.js";
+import type { RetryPolicy } from "../policies/retry/RetryPolicy.js";
+import { Calendar } from "./Calendar.js";
+import { backoffClasses, delayWindow } from "./delayWindow.js";
+import type { FluidLink } from "./FluidLink.js";
+import type { FluidService } from "./FluidService.js";
+import { WeightedHistogram } from "./WeightedHistogram.js";
+
+/** Interval counters of a caller (masses; per interval, then rolled into totals). */
+export class CallerCounters {
+  firstAttempts = 0;
+  attempts = 0;
+  setups = 0;
+  successes = 0;
+  timeouts = 0;
+  errors = 0;
+  rejected = 0;
+  refused = 0;
+  /** Dependency calls: mass resolved and the sum of their durations (seconds x mass). */
+  resolved = 0;
+  resolvedOk = 0;
+  durationSum = 0;
+  readonly totals = {
+    firstAttempts: 0,
+    attempts: 0,
+    setups: 0,
+    successes: 0,
+    timeouts: 0,
+    errors: 0,
+    rejected: 0,
+    refused: 0,
+  };
+
+  roll(): void {
+    const t = this.totals;
+    t.firstAttempts += this.firstAttempts;
+    t.attempts += this.attempts;
+    t.setups += this.setups;
+    t.successes += this.successes;
+    t.timeouts += this.timeouts;
+    t.errors += this.errors;
+    t.rejected += this.rejected;
+    t.refused += this.refused;
+    this.firstAttempts = 0;
+    this.attempts = 0;
+    this.setups = 0;
+    this.successes = 0;
+    this.timeouts = 0;
+    this.errors = 0;
+    this.rejected = 0;
+    this.refused = 0;
+  }
+}
+
+/** What the caller needs to know about its connections (fleets with `connection.persistent` across a link). */
+export interface ConnectionConfig {
+  setupTimeout: number;
+  reconnect: Backoff;
+}
+
+/**
+ * The state of one group of clients of a caller: requests in flight per attempt class binned by creation step
+ * (`fly`: not yet resolved; `wait`: waiting for a connection; `net`: admitted on the way, answerable), retry
+ * calendars per class (timeout- and error-caused apart, because a timeout tears the connection down), and the
+ * connections (up clients, setup calendars per reconnect class, connections completing).
+ */
+export class CallerGroup {
+  clients = 0;
+  blocked = false;
+  /** False until the group first holds clients (an empty blocked group costs nothing). */
+  live = false;
+  up = 0;
+  readonly fly: Float64Array;
+  readonly wait: Float64Array;
+  readonly net: Float64Array;
+  readonly waitTotal: Float64Array;
+  readonly retryT: Calendar[];
+  readonly retryE: Calendar[];
+  readonly reconnect: Calendar[];
+  readonly connect: Calendar;
+  /** Cumulative hazards per step (ring): connect of disconnected clients, disconnect of up clients. */
+  readonly hUp: Float64Array;
+  readonly hDown: Float64Array;
+
+  constructor(
+    k: number,
+    l: number,
+    retryLen: number,
+    reconnectClasses: number,
+    reconnectLen: number,
+    hLen: number,
+  ) {
+    this.fly = new Float64Array(k * l);
+    this.wait = new Float64Array(k * l);
+    this.net = new Float64Array(k * l);
+    this.waitTotal = new Float64Array(k);
+    this.retryT = Array.from({ length: k }, () => new Calendar(retryLen));
+    this.retryE = Array.from({ length: k }, () => new Calendar(retryLen));
+    this.reconnect = Array.from({ length: reconnectClasses }, () => new Calendar(reconnectLen));
+    this.connect = new Calendar(reconnectLen);
+    this.hUp = new Float64Array(hLen);
+    this.hDown = new Float64Array(hLen);
+  }
+
+  /** Moves share `f` of this group's clients, with their state, to `to`. */
+  moveShare(to: CallerGroup, f: number): void {
+    if (!(f > 0)) return;
+    const mv = (a: Float64Array, b: Float64Array) => {
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i]! * f;
+        b[i] = b[i]! + x;
+        a[i] = a[i]! - x;
+      }
+    };
+    mv(this.fly, to.fly);
+    mv(this.wait, to.wait);
+    mv(this.net, to.net);
+    mv(this.waitTotal, to.waitTotal);
+    const cal = (a: Calendar[], b: Calendar[]) => {
+      a.forEach((c, i) => {
+        b[i]!.addShare(c, f);
+        c.scale(1 - f);
+      });
+    };
+    cal(this.retryT, to.retryT);
+    cal(this.retryE, to.retryE);
+    cal(this.reconnect, to.reconnect);
+    to.connect.addShare(this.connect, f);
+    this.connect.scale(1 - f);
+    to.live = true;
+    const c = this.clients * f;
+    const u = this.up * f;
+    this.clients -= c;
+    this.up -= u;
+    to.clients += c;
+    to.up += u;
+  }
+}
+
+export interface CallerOptions {
+  id: number;
+  name: string;
+  path: string;
+  service: FluidService;
+  link: FluidLink | null;
+  /** Index of this caller's route in the service's incoming lanes. */
+  lane: number;
+  timeout: number;
+  retry: RetryPolicy | undefined;
+  persistence: { error: readonly number[]; timeout: readonly number[] } | undefined;
+  connection: ConnectionConfig | undefined;
+  groups: number;
+  dt: number;
+}
+
+const TMP = new Float64Array(2);
+
+/**
+ * One caller of the fluid model (a fleet's clients, or a service's dependency calls): the mean-field version of the
+ * event model's CallSite and, for fleets with persistent connections, of FleetRuntime's connection lifecycle.
+ * Masses are expected numbers of requests, attempts or clients. Fixed timeouts fire after exactly `timeout`
+ * (rounded to whole steps): the in-flight ring is indexed by creation step.
+ */
+export class FluidCaller {
+  readonly id: number;
+  readonly name: string;
+  readonly path: string;
+  readonly service: FluidService;
+  link: FluidLink | null;
+  lane: number;
+  readonly timeout: number;
+  readonly dt: number;
+  /** Attempt classes (maxAttempts). */
+  readonly k: number;
+  /** Ring length (timeout steps + 1). */
+  readonly l: number;
+  /** Timeout, steps. */
+  readonly ls: number;
+  readonly groups: CallerGroup[];
+  readonly counters = new CallerCounters();
+  readonly latency = new WeightedHistogram();
+  readonly latencyAll = new WeightedHistogram();
+  /** Open-loop rate per client (per second) x load factor; 0 for dependency calls. */
+  ratePerClient = 0;
+  loadFactor = 1;
+  /** Dependency calls started by the calling service in the last step (mass), sent in the next. */
+  pendingFirst = 0;
+  /** Resolutions in the current step (mass, of which successful, and the sum of their durations x mass). */
+  stepResolved = 0;
+  stepOk = 0;
+  stepDuration = 0;
+  private readonly retry: RetryPolicy | undefined;
+  private readonly persistence: CallerOptions["persistence"];
+  readonly connection: ConnectionConfig | undefined;
+  private readonly reconnectClasses: number;
+  private readonly hLen: number;
+  /** Mean retry delay into class k, steps. */
+  private readonly meanDelay: Float64Array;
+  /** Mean time already spent by a request when it starts attempt class k (for latency), seconds. */
+  private readonly elapsedAt: Float64Array;
+  private readonly resolveAge: Float64Array;
+  private readonly resolveMass: Float64Array;
+
+  constructor(o: CallerOptions) {
+    this.id = o.id;
+    this.name = o.name;
+    this.path = o.path;
+    this.service = o.service;
+    this.link = o.link;
+    this.lane = o.lane;
+    this.timeout = o.timeout;
+    this.dt = o.dt;
+    this.retry = o.retry;
+    this.persistence = o.persistence;
+    this.connection = o.connection;
+    this.k = Math.max(1, o.retry?.maxAttempts ?? 1);
+    this.ls = Math.max(1, Math.round(o.timeout / o.dt));
+    this.l = this.ls + 1;
+    const maxRetry = o.retry ? o.retry.backoff.maxDelay : 0;
+    const retryLen = Math.ceil(maxRetry / o.dt) + 2;
+    this.reconnectClasses = o.connection ? backoffClasses(o.connection.reconnect) : 1;
+    const reconnectLen = o.connection
+      ? Math.ceil((o.connection.setupTimeout + o.connection.reconnect.maxDelay) / o.dt) + 2
+      : 1;
+    this.hLen = Math.max(retryLen, this.l) + 2;
+    this.groups = Array.from(
+      { length: o.groups },
+      () => new CallerGroup(this.k, this.l, retryLen, this.reconnectClasses, reconnectLen, this.hLen),
+    );
+    this.meanDelay = new Float64Array(this.k);
+    this.elapsedAt = new Float64Array(this.k);
+    this.resolveAge = new Float64Array(this.k);
+    this.resolveMass = new Float64Array(this.k);
+    if (o.retry)
+      for (let c = 1; c < this.k; c++) {
+        delayWindow(o.retry.backoff, c - 1, TMP);
+        this.meanDelay[c] = (TMP[0]! + TMP[1]!) / 2 / o.dt;
+      }
+  }
+
+  /** True when this caller keeps explicit connections (persistent, across a link). */
+  get persistent(): boolean {
+    return this.connection !== undefined && this.link !== null;
+  }
+
+  /** One-way return latency of an answer, seconds. */
+  private get back(): number {
+    return this.link === null ? 0 : this.link.crossing;
+  }
+
+  /** Would an answer to an attempt created at step `j`, leaving the server `lag` seconds from now, be in time? */
+  alive(j: number, n: number, lag: number): boolean {
+    return n - j < this.ls && (n - j) * this.dt + lag + this.back <= this.timeout + 1e-9;
+  }
+
+  /** Clients of all groups. */
+  get clients(): number {
+    let c = 0;
+    for (const g of this.groups) c += g.clients;
+    return c;
+  }
+
+  /** Clients without a working connection (0 unless persistent). */
+  disconnected(admittedOnly = false): number {
+    if (!this.persistent) return 0;
+    let d = 0;
+    for (const g of this.groups) if (!(admittedOnly && g.blocked)) d += g.clients - g.up;
+    return d;
+  }
+
+  /** Blocked clients (operator block). */
+  get blockedClients(): number {
+    let b = 0;
+    for (const g of this.groups) if (g.blocked) b += g.clients;
+    return b;
+  }
+
+  /** Advances the caller's clients by one step `n` (before the services run). */
+  step(n: number): void {
+    this.stepResolved = 0;
+    this.stepOk = 0;
+    this.stepDuration = 0;
+    for (let gi = 0; gi < this.groups.length; gi++) {
+      const g = this.groups[gi]!;
+      if (gi > 0 && !g.live) continue;
+      this.stepGroup(g, n, gi);
+    }
+    this.pendingFirst = 0;
+  }
+
+  private stepGroup(g: CallerGroup, n: number, gi: number): void {
+    const dt = this.dt;
+    const hl = this.hLen;
+    const hPrev = (n + hl - 1) % hl;
+    let phi = 0;
+    let dUp = 0;
+    let dDown = 0;
+    if (this.persistent) {
+      const disc = g.clients - g.up;
+      const c = Math.min(g.connect.take(n), Math.max(0, disc));
+      g.up += c;
+      phi = disc > 1e-12 ? Math.min(1, c / disc) : 0;
+      dUp = disc > 1e-12 ? c / disc : 0;
+      for (let s = 0; s < this.reconnectClasses; s++) {
+        const r = g.reconnect[s]!.take(n);
+        if (r > 0) this.sendSetup(g, n, s, r);
+      }
+    }
+    // Timeouts of the attempts created Ls steps ago.
+    const j = n - this.ls;
+    if (j >= 0) {
+      const slot = j % this.l;
+      let sentUp = 0;
+      for (let c = 0; c < this.k; c++) {
+        const i = c * this.l + slot;
+        const m = g.fly[i]!;
+        if (m <= 0) continue;
+        const w = g.wait[i]!;
+        g.fly[i] = 0;
+        g.wait[i] = 0;
+        g.net[i] = 0;
+        g.waitTotal[c] = Math.max(0, g.waitTotal[c]! - w);
+        this.counters.timeouts += m;
+        // Only attempts that were sent count for the service (CallSite: a request still waiting for its connection
+        // times out without an attempt in flight).
+        this.service.callerFail += m - w;
+        this.resolved(c, m, this.timeout, false);
+        sentUp += m - w;
+        this.decide(g, n, c, m, Outcome.TIMEOUT);
+      }
+      if (this.persistent && sentUp > 0 && g.up > 1e-12) {
+        const pUp = Math.exp(-(g.hDown[hPrev]! - g.hDown[(n + hl - this.ls) % hl]!));
+        const lost = g.up * (1 - Math.exp((-sentUp * pUp) / g.up));
+        dDown += lost / g.up;
+        g.up -= lost;
+        this.resetClients(g, n, lost);
+      }
+    }
+    // Requests waiting for a connection go out with the clients that connected.
+    if (phi > 0) {
+      for (let c = 0; c < this.k; c++) {
+        if (g.waitTotal[c]! <= 0) continue;
+        let moved = 0;
+        for (let a = 0; a < this.ls; a++) {
+          const jj = n - a;
+          if (jj < 0) break;
+          const i = c * this.l + (jj % this.l);
+          const w = g.wait[i]!;
+          if (w <= 0) continue;
+          const x = w * phi;
+          g.wait[i] = w - x;
+          moved += x;
+          this.send(g, n, c, jj, x);
+        }
+        g.waitTotal[c] = Math.max(0, g.waitTotal[c]! - moved);
+      }
+    }
+    g.hUp[n % hl] = g.hUp[hPrev]! + dUp;
+    g.hDown[n % hl] = g.hDown[hPrev]! + dDown;
+    // New requests: open-loop arrivals, dependency calls; then retries whose backoff elapsed.
+    const first = gi === 0 ? this.pendingFirst : 0;
+    const arrivals = g.clients * this.ratePerClient * this.loadFactor * dt + first;
+    if (arrivals > 0) {
+      this.counters.firstAttempts += arrivals;
+      this.create(g, n, 0, arrivals, g.clients > 0 ? g.up / g.clients : 1);
+    }
+    for (let c = 1; c < this.k; c++) {
+      const d = Math.round(this.meanDelay[c]!);
+      const back = (n + hl - Math.min(hl - 1, Math.max(1, d))) % hl;
+      const rt = g.retryT[c]!.take(n);
+      if (rt > 0) this.create(g, n, c, rt, 1 - Math.exp(-(g.hUp[n % hl]! - g.hUp[back]!)));
+      const re = g.retryE[c]!.take(n);
+      if (re > 0) this.create(g, n, c, re, Math.exp(-(g.hDown[n % hl]! - g.hDown[back]!)));
+    }
+  }
+
+  /** A new attempt of class `c` (mass `m`) starts at step n; share `pUp` of it finds its client's connection up. */
+  private create(g: CallerGroup, n: number, c: number, m: number, pUp: number): void {
+    const i = c * this.l + (n % this.l);
+    g.fly[i] = g.fly[i]! + m;
+    if (!this.persistent) {
+      this.send(g, n, c, n, m);
+      return;
+    }
+    const up = Math.min(1, Math.max(0, pUp));
+    const w = m * (1 - up);
+    g.wait[i] = g.wait[i]! + w;
+    g.waitTotal[c] = g.waitTotal[c]! + w;
+    this.send(g, n, c, n, m - w);
+  }
+
+  /** Puts mass `x` of class `c` created at step `j` on the wire at step `n`. */
+  private send(g: CallerGroup, n: number, c: number, j: number, x: number): void {
+    if (!(x > 0)) return;
+    this.counters.attempts += x;
+    if (g.blocked) {
+      this.counters.rejected += x;
+      return;
+    }
+    const t = n * this.dt;
+    const link = this.link;
+    const i = c * this.l + (j % this.l);
+    if (link === null) {
+      g.net[i] = g.net[i]! + x;
+      this.service.arrive(this.lane, this.id, c, j, x, t);
+      return;
+    }
+    const finish = link.delay + link.cost(false) + link.crossing;
+    const a = link.offer(
+      x,
+      false,
+      this.timeout - (n - j) * this.dt,
+      2 * link.crossing + this.service.meanHold,
+    );
+    if (a > 0) {
+      g.net[i] = g.net[i]! + a;
+      this.service.arrive(this.lane, this.id, c, j, a, t + finish);
+    }
+  }
+
+  /** An answer for mass `m` of class `c` created at step `j` reached the caller at step n (in time). */
+  answer(c: number, j: number, m: number, ok: boolean, n: number, lag: number): void {
+    const i = c * this.l + (j % this.l);
+    let net = 0;
+    for (const g of this.groups) net += g.net[i]!;
+    if (net <= 0) return;
+    const age = (n - j) * this.dt + lag + this.back;
+    for (const g of this.groups) {
+      const share = g.net[i]!;
+      if (share <= 0) continue;
+      const y = Math.min(share, g.fly[i]!, (m * share) / net);
+      g.net[i] = share - y;
+      g.fly[i] = g.fly[i]! - y;
+      this.resolved(c, y, age, ok);
+      if (ok) {
+        this.counters.successes += y;
+        this.service.callerOk += y;
+        const lat = age + this.elapsedAt[c]!;
+        this.latency.record(lat, y);
+        this.latencyAll.record(lat, y);
+      } else {
+        this.counters.errors += y;
+        this.service.callerFail += y;
+        this.decide(g, n, c, y, Outcome.FAILURE);
+      }
+    }
+  }
+
+  private resolved(c: number, m: number, age: number, ok: boolean): void {
+    this.counters.resolved += m;
+    if (ok) this.counters.resolvedOk += m;
+    this.counters.durationSum += m * age;
+    this.stepResolved += m;
+    if (ok) this.stepOk += m;
+    this.stepDuration += m * age;
+    this.resolveAge[c] = this.resolveAge[c]! + m * age;
+    this.resolveMass[c] = this.resolveMass[c]! + m;
+    if (c + 1 < this.k && this.resolveMass[c]! > 0)
+      this.elapsedAt[c + 1] =
+        this.elapsedAt[c]! + this.resolveAge[c]! / this.resolveMass[c]! + this.meanDelay[c + 1]! * this.dt;
+  }
+
+  /** The retry policy's decision for mass `m` of class `c` that ended with `outcome` at step n. */
+  private decide(g: CallerGroup, n: number, c: number, m: number, outcome: number): void {
+    const r = this.retry;
+    if (r === undefined || c + 1 >= this.k || !r.isRetryable(outcome)) return;
+    let q = 1;
+    const p = this.persistence;
+    if (p !== undefined) {
+      const list = outcome === Outcome.TIMEOUT ? p.timeout : p.error;
+      q = list[Math.min(c + 1, list.length) - 1] ?? 1;
+    }
+    const x = m * q;
+    if (!(x > 0)) return;
+    delayWindow(r.backoff, c, TMP);
+    const cal = outcome === Outcome.TIMEOUT ? g.retryT[c + 1]! : g.retryE[c + 1]!;
+    cal.addUniform(n, TMP[0]! / this.dt, TMP[1]! / this.dt, x);
+  }
+
+  /** Clients (mass `x`) lose their connection at step n and reconnect after the backoff's first delay. */
+  resetClients(g: CallerGroup, n: number, x: number): void {
+    const conn = this.connection;
+    if (conn === undefined || !(x > 0)) return;
+    delayWindow(conn.reconnect, 0, TMP);
+    if (TMP[1]! <= 0) this.sendSetup(g, n, 0, x);
+    else g.reconnect[0]!.addUniform(n, TMP[0]! / this.dt, TMP[1]! / this.dt, x);
+  }
+
+  /** Mass `r` of clients of reconnect class `s` sends a connection setup at step n. */
+  private sendSetup(g: CallerGroup, n: number, s: number, r: number): void {
+    const conn = this.connection!;
+    const link = this.link!;
+    this.counters.setups += r;
+    const st = conn.setupTimeout;
+    let ok = 0;
+    if (!g.blocked) {
+      const rtt = link.delay + link.cost(true) + 2 * link.crossing;
+      const a = link.offer(r, true, st, 2 * link.crossing);
+      if (rtt <= st + 1e-9) {
+        ok = a;
+        g.connect.addAt(n, rtt / this.dt, a);
+      }
+    }
+    const fail = r - ok;
+    if (fail <= 0) return;
+    delayWindow(conn.reconnect, s, TMP);
+    const next = Math.min(s + 1, this.reconnectClasses - 1);
+    g.reconnect[next]!.addUniform(n, (st + TMP[0]!) / this.dt, (st + TMP[1]!) / this.dt, fail);
+  }
+
+  /** Tears down the live connections of share `f` of the clients (an endpoint change). */
+  teardown(n: number, f: number): void {
+    if (!this.persistent) return;
+    for (const g of this.groups) {
+      const x = g.up * Math.min(1, f);
+      g.up -= x;
+      this.resetClients(g, n, x);
+    }
+  }
+
+  /** Every client's connection is reset (a reroute or lost devices); with no link they are simply up. */
+  resetAll(n: number, share = 1): void {
+    if (this.connection === undefined) return;
+    for (const g of this.groups) {
+      if (this.link === null) {
+        g.up = g.clients;
+        for (const c of g.reconnect) c.clear();
+        g.connect.clear();
+        continue;
+      }
+      let pending = 0;
+      for (const c of g.reconnect) {
+        pending += c.total * share;
+        c.scale(1 - share);
+      }
+      pending += g.connect.total * share;
+      g.connect.scale(1 - share);
+      const x = g.up * share;
+      g.up -= x;
+      this.resetClients(g, n, x + pending);
+    }
+  }
+
+  /** Moves the clients so that `count` of them are blocked (group 1 is the blocked group). */
+  setBlocked(count: number): void {
+    const a = this.groups[0]!;
+    const b = this.groups[1];
+    if (b === undefined) return;
+    b.blocked = true;
+    const target = Math.max(0, Math.min(count, a.clients + b.clients));
+    if (target > b.clients + 1e-12 && a.clients > 0)
+      a.moveShare(b, Math.min(1, (target - b.clients) / a.clients));
+    else if (target < b.clients - 1e-12 && b.clients > 0) b.moveShare(a, (b.clients - target) / b.clients);
+  }
+
+  rollInterval(): void {
+    this.counters.roll();
+    this.latency.reset();
+    this.counters.resolved = 0;
+    this.counters.resolvedOk = 0;
+    this.counters.durationSum = 0;
+  }
+}

@@ -1,0 +1,156 @@
+import type { LinkSpec } from "../spec/LinkSpec.js";
+
+/**
+ * A device group as a fluid FIFO: the k devices are pooled into one server of k device-seconds per second, with a
+ * buffer of k x `buffer` jobs. Work is counted at the cost in force when it was admitted (`1 / forwardRate` or
+ * `1 / setupRate`, divided by a fault's capacity factor), as the event model fixes a job's completion at enqueue: a job
+ * admitted at time t leaves the devices at t + backlog / k + its cost, and crosses the latency.
+ *
+ * Admission uses the previous step's offered jobs (one step of lag): the share admitted is what fits in the buffer
+ * after this step's departures; the rest is dropped (loss when full).
+ */
+export class FluidLink {
+  readonly name: string;
+  readonly spec: LinkSpec;
+  /** One-way latency, seconds (a constant; distributions are refused). */
+  readonly latency: number;
+  devices: number;
+  /** Fault state. */
+  capacityFactor = 1;
+  dropRate = 0;
+  partitioned = false;
+  addedLatency = 0;
+  /** Backlog, device-seconds (at admission cost). */
+  work = 0;
+  /** Jobs in the buffer. */
+  jobs = 0;
+  /** Share of offered jobs admitted in the current step. */
+  admit = 1;
+  private offeredLast = 0;
+  private offered = 0;
+  private roomLeft = 0;
+  /** Interval counters. */
+  setups = 0;
+  forwarded = 0;
+  drops = 0;
+  admittedWork = 0;
+  wastedWork = 0;
+  doneWork = 0;
+  /** Run totals. */
+  readonly totals = { setups: 0, forwarded: 0, drops: 0, admitted: 0, wasted: 0 };
+  /** Largest jobs in the buffer this interval. */
+  peakJobs = 0;
+
+  constructor(name: string, spec: LinkSpec) {
+    this.name = name;
+    this.spec = spec;
+    this.latency = typeof spec.latency === "number" ? spec.latency : 0;
+    this.devices = spec.devices;
+  }
+
+  /** Buffer capacity, jobs. */
+  get capacityJobs(): number {
+    return this.devices * this.spec.buffer;
+  }
+
+  /** Setups per second the devices can do. */
+  get setupCapacity(): number {
+    return this.devices * this.spec.setupRate;
+  }
+
+  /** Queueing delay of a job admitted now, seconds (before its own cost). */
+  get delay(): number {
+    return this.devices > 0 ? this.work / this.devices : Number.POSITIVE_INFINITY;
+  }
+
+  /** One-way crossing latency now, seconds. */
+  get crossing(): number {
+    return this.latency + this.addedLatency;
+  }
+
+  /** Cost of one job of this kind now, device-seconds. */
+  cost(setup: boolean): number {
+    return (setup ? 1 / this.spec.setupRate : 1 / this.spec.forwardRate) / this.capacityFactor;
+  }
+
+  /** Starts step of `dt` seconds: decides this step's admitted share from the buffer room. */
+  beginStep(dt: number): void {
+    const k = this.devices;
+    if (this.partitioned || k <= 0) {
+      this.admit = 0;
+      this.roomLeft = 0;
+    } else {
+      const drain = Math.min(this.work, k * dt);
+      const departing = this.work > 0 ? (this.jobs * drain) / this.work : 0;
+      const room = this.capacityJobs - this.jobs + departing;
+      this.admit = this.offeredLast > room ? Math.max(0, room) / this.offeredLast : 1;
+      this.admit *= 1 - this.dropRate;
+      this.roomLeft = Math.max(0, room);
+    }
+    this.offered = 0;
+  }
+
+  /**
+   * Offers `m` jobs (setups when `setup`) whose callers wait until `deadlineIn` seconds from now; returns the mass
+   * admitted (the rest is dropped). The admitted work is added to the backlog.
+   */
+  offer(m: number, setup: boolean, deadlineIn: number, returnTrip: number): number {
+    if (!(m > 0)) return 0;
+    this.offered += m;
+    const a = Math.min(m * this.admit, this.roomLeft);
+    this.roomLeft -= a;
+    this.drops += m - a;
+    if (a <= 0) return 0;
+    const c = this.cost(setup);
+    const finish = this.delay + c + returnTrip;
+    if (setup) this.setups += a;
+    else this.forwarded += a;
+    this.admittedWork += a * c;
+    if (finish > deadlineIn) this.wastedWork += a * c;
+    this.work += a * c;
+    this.jobs += a;
+    return a;
+  }
+
+  /** Ends the step: the devices drain `dt` seconds of backlog. */
+  endStep(dt: number): void {
+    this.offeredLast = this.offered;
+    const k = this.devices;
+    const drain = Math.min(this.work, k * dt);
+    if (this.work > 0) this.jobs -= (this.jobs * drain) / this.work;
+    this.work -= drain;
+    if (this.work < 1e-12) {
+      this.work = 0;
+      this.jobs = 0;
+    }
+    this.doneWork += drain;
+    if (this.jobs > this.peakJobs) this.peakJobs = this.jobs;
+  }
+
+  /** Devices removed: the work buffered on them is lost (a share `lost` of the backlog). */
+  removeDevices(n: number): number {
+    const before = this.devices;
+    const removed = Math.min(n, before);
+    this.devices = before - removed;
+    const lost = before > 0 ? removed / before : 0;
+    this.work *= 1 - lost;
+    this.jobs *= 1 - lost;
+    return lost;
+  }
+
+  resetInterval(): void {
+    const t = this.totals;
+    t.setups += this.setups;
+    t.forwarded += this.forwarded;
+    t.drops += this.drops;
+    t.admitted += this.admittedWork;
+    t.wasted += this.wastedWork;
+    this.setups = 0;
+    this.forwarded = 0;
+    this.drops = 0;
+    this.admittedWork = 0;
+    this.wastedWork = 0;
+    this.doneWork = 0;
+    this.peakJobs = this.jobs;
+  }
+}

@@ -1,0 +1,311 @@
+import { type SourceLocation, StampedeError } from "../core/StampedeError.js";
+import { Xoshiro128 } from "../engine/Xoshiro128.js";
+import { Dependents } from "../metrics/Dependents.js";
+import { HostReplacer } from "../metrics/HostReplacer.js";
+import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
+import { Operators } from "../metrics/Operators.js";
+import { Backoff } from "../policies/backoff/Backoff.js";
+import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
+import type { Scenario } from "../spec/Scenario.js";
+import { checkFluid, distributionMean, type FluidRefusal } from "./checkFluid.js";
+import { FluidCaller } from "./FluidCaller.js";
+import { FluidControl } from "./FluidControl.js";
+import { FluidLink } from "./FluidLink.js";
+import { FluidMonitor } from "./FluidMonitor.js";
+import { type FluidDependency, FluidService } from "./FluidService.js";
+import { recordFluidInterval } from "./recordFluidInterval.js";
+
+/** Error code of a scenario the fluid engine refuses (exit code 2). */
+export const E_FLUID = "E_FLUID";
+
+/** One StampedeError for a list of refusals (the first is the message; `errors` holds each, for the CLI). */
+export function fluidRefusalError(
+  refusals: readonly FluidRefusal[],
+  locate: (path: string) => SourceLocation | undefined = () => undefined,
+): StampedeError {
+  const errors = refusals.map((r) => {
+    const location = locate(r.path);
+    return new StampedeError(E_FLUID, `${r.message} (--engine fluid; see docs/fluid.md)`, {
+      path: r.path,
+      ...(location === undefined ? {} : { location }),
+    });
+  });
+  const e = errors[0]!;
+  (e as StampedeError & { errors?: StampedeError[]; refusals?: readonly FluidRefusal[] }).errors = errors;
+  (e as StampedeError & { refusals?: readonly FluidRefusal[] }).refusals = refusals;
+  return e;
+}
+
+/** Options of a fluid run. */
+export interface FluidOptions {
+  /** Steps per smallest timeout (fleet, setup, dependency or telemetry timeout). Default 10. */
+  bins?: number;
+}
+
+/** Default number of steps per smallest timeout. */
+export const DEFAULT_BINS = 10;
+
+/** A clock that never reads real time: policies built for the fluid engine only use their configs. */
+const NO_CLOCK = { now: () => 0 };
+/** The retry policy's Rng is never drawn from: the fluid engine spreads jitter over a window instead. */
+const NO_RNG = new Xoshiro128(0);
+
+/**
+ * The mean-field (fluid) model of a scenario: the same entities as the event model, as deterministic difference
+ * equations over expected masses on a fixed step `dt` (the smallest timeout / `bins`, rounded so an interval is a
+ * whole number of steps). Discrete mechanisms (faults, automation, monitoring, operators, health checks, dependents)
+ * run on the fluid clock with the event model's rules. See docs/fluid.md.
+ */
+export class FluidModel {
+  readonly scenario: Scenario;
+  readonly dt: number;
+  /** Steps per metrics interval. */
+  readonly spi: number;
+  readonly recorder: IntervalRecorder;
+  readonly links: FluidLink[];
+  readonly services: FluidService[];
+  /** Fleets first (index = fleet order), then dependency callers. */
+  readonly callers: FluidCaller[];
+  readonly fleetCount: number;
+  readonly monitor: FluidMonitor | undefined;
+  readonly operators: Operators;
+  readonly dependents: Dependents;
+  readonly replacer: HostReplacer | undefined;
+  readonly control: FluidControl;
+  readonly serviceOut: Uint8Array;
+  readonly dependentUp: Uint8Array;
+  readonly fleetRatio: Float64Array;
+  readonly serviceRatio: Float64Array;
+  /** Steps run. */
+  steps = 0;
+
+  constructor(scenario: Scenario, until: number, options: FluidOptions = {}) {
+    const refusals = checkFluid(scenario);
+    if (refusals.length > 0) throw fluidRefusalError(refusals);
+    this.scenario = scenario;
+    const bins = options.bins ?? DEFAULT_BINS;
+    let minTimeout = Number.POSITIVE_INFINITY;
+    for (const f of Object.values(scenario.fleets)) {
+      minTimeout = Math.min(minTimeout, f.timeout);
+      if (f.connection?.persistent) minTimeout = Math.min(minTimeout, f.connection.setupTimeout);
+    }
+    for (const s of Object.values(scenario.services))
+      for (const d of Object.values(s.dependencies)) minTimeout = Math.min(minTimeout, d.timeout);
+    if (scenario.monitoring) minTimeout = Math.min(minTimeout, scenario.monitoring.timeout);
+    if (!Number.isFinite(minTimeout)) minTimeout = scenario.interval;
+    this.spi = Math.max(1, Math.ceil((scenario.interval * bins) / minTimeout));
+    this.dt = scenario.interval / this.spi;
+    this.recorder = new IntervalRecorder(scenario.interval, until);
+
+    const linkIndex = new Map<string, number>();
+    this.links = Object.entries(scenario.links).map(([name, spec], i) => {
+      linkIndex.set(name, i);
+      return new FluidLink(name, spec);
+    });
+    const serviceIndex = new Map<string, number>();
+    this.services = Object.entries(scenario.services).map(([name, spec], i) => {
+      serviceIndex.set(name, i);
+      return new FluidService(name, i, spec, distributionMean(spec.serviceTime));
+    });
+    const svc = (name: string, path: string) => {
+      const i = serviceIndex.get(name);
+      if (i === undefined) throw new StampedeError("E_MODEL", `unknown service '${name}'`, { path });
+      return this.services[i]!;
+    };
+    const route = (from: string, to: string, via: string[] | undefined, path: string): FluidLink | null => {
+      if (via !== undefined) {
+        if (via.length === 0) return null;
+        const i = linkIndex.get(via[0]!);
+        if (i === undefined) throw new StampedeError("E_MODEL", `unknown link '${via[0]}'`, { path });
+        return this.links[i]!;
+      }
+      if (from === to) return null;
+      for (const l of this.links) {
+        const [a, b] = l.spec.between;
+        if ((a === from && b === to) || (a === to && b === from)) return l;
+      }
+      throw new StampedeError("E_MODEL", `no link joins networks '${from}' and '${to}'`, { path });
+    };
+    this.route = route;
+    const laneOf = (s: FluidService, l: FluidLink | null) =>
+      s.laneFor(l === null ? 0 : this.links.indexOf(l) + 1);
+
+    this.callers = [];
+    const fleets = Object.entries(scenario.fleets);
+    this.fleetCount = fleets.length;
+    for (const [name, f] of fleets) {
+      const path = `fleets.${name}`;
+      const s = svc(f.target, `${path}.target`);
+      const link = route(f.network, s.spec.network, f.via, path);
+      const persistent = f.connection?.persistent === true;
+      const c = new FluidCaller({
+        id: this.callers.length,
+        name,
+        path,
+        service: s,
+        link,
+        lane: laneOf(s, link),
+        timeout: f.timeout,
+        retry: makeRetryPolicy(f.retry as RetryConfig, NO_CLOCK, NO_RNG),
+        persistence: f.persistence,
+        connection: persistent
+          ? {
+              setupTimeout: f.connection!.setupTimeout,
+              reconnect: Backoff.from(f.connection!.reconnect, `${path}.connection.reconnect`),
+            }
+          : undefined,
+        groups: 2,
+        dt: this.dt,
+      });
+      const g = c.groups[0]!;
+      g.clients = f.clients;
+      g.up = f.clients;
+      g.live = true;
+      c.ratePerClient = f.load.type === "open" ? f.load.rate : 0;
+      this.callers.push(c);
+    }
+    for (const s of this.services) {
+      for (const [key, d] of Object.entries(s.spec.dependencies)) {
+        const path = `services.${s.name}.dependencies.${key}`;
+        const target = svc(d.service, `${path}.service`);
+        const link = route(s.spec.network, target.spec.network, d.via, path);
+        const c = new FluidCaller({
+          id: this.callers.length,
+          name: `${s.name}.${key}`,
+          path,
+          service: target,
+          link,
+          lane: laneOf(target, link),
+          timeout: d.timeout,
+          retry: undefined,
+          persistence: undefined,
+          connection: undefined,
+          groups: 1,
+          dt: this.dt,
+        });
+        c.groups[0]!.live = true;
+        this.callers.push(c);
+        const dep: FluidDependency = {
+          name: key,
+          hard: d.hard,
+          caller: c,
+          pOk: 1,
+          duration: 2 * (link?.crossing ?? 0) + target.serviceTime,
+        };
+        s.deps.push(dep);
+      }
+    }
+    for (const s of this.services) s.callers = this.callers;
+    this.laneOf = laneOf;
+
+    this.serviceOut = new Uint8Array(this.services.length);
+    this.fleetRatio = new Float64Array(this.fleetCount).fill(Number.NaN);
+    this.serviceRatio = new Float64Array(this.services.length).fill(Number.NaN);
+    const mon = scenario.monitoring;
+    if (mon !== undefined) {
+      const sources = mon.sources.map((name, i) => {
+        const fi = fleets.findIndex(([n]) => n === name);
+        if (fi >= 0)
+          return { network: fleets[fi]![1].network, source: { errorRatio: () => this.fleetRatio[fi]! } };
+        const si = serviceIndex.get(name);
+        if (si === undefined)
+          throw new StampedeError("E_MODEL", `unknown monitoring source '${name}'`, {
+            path: `monitoring.sources[${i}]`,
+          });
+        return {
+          network: this.services[si]!.spec.network,
+          source: { errorRatio: () => this.serviceRatio[si]! },
+        };
+      });
+      this.monitorNetworks = sources.map((s) => s.network);
+      this.monitor = new FluidMonitor(
+        mon,
+        sources.map((s) => s.source),
+        sources.map((s, i) => route(s.network, mon.network, mon.via, `monitoring.sources[${i}]`)),
+        (mon.dependsOn ?? []).map((n) => svc(n, "monitoring.dependsOn").index),
+      );
+    } else this.monitor = undefined;
+    this.control = new FluidControl(this);
+    this.operators = new Operators(scenario.operators, this.monitor, this.control);
+    this.dependents = new Dependents(
+      this.services.map((s) => s.name),
+      scenario.dependents,
+    );
+    this.dependentUp = new Uint8Array(this.dependents.names.length);
+    this.replacer = HostReplacer.create(
+      this.services,
+      (name) => svc(name, "services").index,
+      this.serviceOut,
+      () => true,
+    );
+  }
+
+  /** The link crossed from network `from` to `to` (`via` overrides; [] = none). */
+  readonly route: (from: string, to: string, via: string[] | undefined, path: string) => FluidLink | null;
+  /** The arrival lane of service `s` for traffic across `l`. */
+  readonly laneOf: (s: FluidService, l: FluidLink | null) => number;
+  /** Network of each monitoring source. */
+  monitorNetworks: string[] = [];
+
+  /** Current time of step `n`, seconds. */
+  timeOf(n: number): number {
+    return (n / this.spi) * this.scenario.interval;
+  }
+
+  /** Runs to `until` seconds; returns the simulated time reached. */
+  run(until: number, onProgress?: (fraction: number) => void): number {
+    const total = Math.round(until / this.dt);
+    const interval = this.scenario.interval;
+    const progressEvery = Math.max(1, Math.floor(total / 100));
+    for (let n = 0; n < total; n++) {
+      const t = this.timeOf(n);
+      if (n > 0 && n % this.spi === 0) this.tick(n / this.spi);
+      this.control.beforeStep(n, t);
+      if (n > 0 && n % this.spi === 0) this.intervalStep(t, interval);
+      this.control.runScheduled(t);
+      this.advance(n, t);
+      this.steps++;
+      if (onProgress !== undefined && n % progressEvery === 0) onProgress(n / total);
+    }
+    if (total > 0 && total % this.spi === 0) this.tick(total / this.spi);
+    onProgress?.(1);
+    return this.timeOf(total);
+  }
+
+  private tick(k: number): void {
+    const r = this.recorder;
+    if (r.length < r.capacity) {
+      recordFluidInterval(this);
+      r.length++;
+    }
+    for (const c of this.callers) c.rollInterval();
+    for (const l of this.links) l.resetInterval();
+    for (const s of this.services) s.resetInterval();
+    void k;
+  }
+
+  private intervalStep(t: number, interval: number): void {
+    this.replacer?.onTick(t, interval);
+    this.operators.onTick(t, interval);
+    this.control.advanceRamps(t);
+  }
+
+  private advance(n: number, t: number): void {
+    const dt = this.dt;
+    const m = this.monitor;
+    if (m !== undefined) {
+      m.deliver(t);
+      if (t >= m.nextEmission - dt / 2) m.emit(t, this.serviceOut);
+    }
+    for (const s of this.services) s.now = t;
+    for (const l of this.links) l.beginStep(dt);
+    for (const c of this.callers) c.step(n);
+    for (const s of this.services) s.step(n, dt);
+    for (const s of this.services)
+      for (const d of s.deps) {
+        const c = d.caller;
+        FluidService.observe(d, c.stepResolved, c.stepOk, c.stepDuration, 1 - Math.exp(-dt / c.timeout));
+      }
+    for (const l of this.links) l.endStep(dt);
+  }
+}

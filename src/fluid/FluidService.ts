@@ -1,0 +1,234 @@
+import type { ServiceSpec } from "../spec/ServiceSpec.js";
+import { EntryDeque } from "./EntryDeque.js";
+import type { FluidCaller } from "./FluidCaller.js";
+
+/** A dependency of a service as the fluid model sees it: its call site and what its recent calls looked like. */
+export interface FluidDependency {
+  name: string;
+  hard: boolean;
+  caller: FluidCaller;
+  /** Smoothed success probability of a call started now. */
+  pOk: number;
+  /** Smoothed duration of a call, seconds. */
+  duration: number;
+}
+
+/**
+ * A service as a fluid multi-server FIFO queue: `servers x capacityFactor / (hold x degradation)` requests per
+ * second, where `hold` is the mean service time plus the expected time held in dependency calls; a queue of at most
+ * `queueLimit` requests (what does not fit is shed with an error answer). The queue is a FIFO of cohorts (caller,
+ * attempt class, creation step), so an answer knows whether its caller is still waiting; work whose caller left is
+ * done anyway and counted as wasted, unless `cancelAbandoned` (then it leaves when it reaches the head).
+ */
+export class FluidService {
+  readonly name: string;
+  readonly spec: ServiceSpec;
+  readonly index: number;
+  /** Mean service time, seconds. */
+  readonly serviceTime: number;
+  servers: number;
+  capacityFactor = 1;
+  errorRate = 0;
+  partitioned = false;
+  addedLatency = 0;
+  readonly deps: FluidDependency[] = [];
+  /** Arrivals in transit, one lane per route (0: same network). */
+  readonly lanes: EntryDeque[] = [new EntryDeque()];
+  readonly queue = new EntryDeque();
+  /** Callers by id (set by the model). */
+  callers: FluidCaller[] = [];
+  busy = 0;
+  // Interval counters.
+  requests = 0;
+  successes = 0;
+  failures = 0;
+  callerOk = 0;
+  callerFail = 0;
+  busyTime = 0;
+  wastedTime = 0;
+  readonly totals = { requests: 0, successes: 0, failures: 0, busyTime: 0, wastedTime: 0 };
+  private capLeft = 0;
+  private n = 0;
+  private started = 0;
+  private pFail = 0;
+  private hold = 0;
+
+  constructor(name: string, index: number, spec: ServiceSpec, serviceTime: number) {
+    this.name = name;
+    this.index = index;
+    this.spec = spec;
+    this.serviceTime = serviceTime;
+    this.servers = spec.servers;
+    this.hold = serviceTime;
+  }
+
+  /** Servers in service. */
+  get working(): number {
+    return Math.max(0, this.servers);
+  }
+
+  setServers(n: number): void {
+    this.servers = Math.max(0, n);
+  }
+
+  /** Down (a restart action) until this time, seconds: every arrival gets an error. */
+  downUntil = Number.NEGATIVE_INFINITY;
+  /** Current time, seconds (set by the model each step). */
+  now = 0;
+
+  /** Expected time a server holds a request now (dependency calls, then the local work), seconds. */
+  get meanHold(): number {
+    return this.hold;
+  }
+
+  /** Requests waiting (not in service). */
+  get queueLength(): number {
+    return this.queue.total;
+  }
+
+  /** A route's lane for arrivals (index), created on first use. */
+  laneFor(key: number): number {
+    while (this.lanes.length <= key) this.lanes.push(new EntryDeque());
+    return key;
+  }
+
+  /** Mass `m` of caller `site`'s class `c` created at step `j` arrives at time `t` (seconds). */
+  arrive(lane: number, site: number, c: number, j: number, m: number, t: number): void {
+    this.lanes[lane]!.push(site, c, j, m, t);
+  }
+
+  /** Runs step `n` of `dt` seconds: serves the queue's head, then the arrivals due in this step. */
+  step(n: number, dt: number): void {
+    this.n = n;
+    this.updateHold();
+    const deg = this.spec.degradation;
+    let factor = 1 / this.capacityFactor;
+    if (deg !== undefined) factor *= Math.min(1 + deg.perQueued * this.queue.total, deg.maxFactor);
+    const working = this.working;
+    this.capLeft = working > 0 ? (working * dt) / (this.hold * factor) : 0;
+    const effHold = this.hold * factor;
+    this.started = 0;
+    const q = this.queue;
+    while (q.size > 0 && this.capLeft > 1e-15) {
+      const h = q.first;
+      const site = this.callers[q.site[h]!]!;
+      if (this.spec.cancelAbandoned && !site.alive(q.step[h]!, n, effHold)) {
+        q.takeHead(q.mass[h]!);
+        continue;
+      }
+      const y = Math.min(q.mass[h]!, this.capLeft);
+      this.capLeft -= y;
+      this.serve(site, q.cls[h]!, q.step[h]!, y, effHold);
+      q.takeHead(y);
+    }
+    if (this.spec.cancelAbandoned)
+      while (q.size > 0 && !this.callers[q.site[q.first]!]!.alive(q.step[q.first]!, n, effHold))
+        q.takeHead(q.mass[q.first]!);
+    const due = (n + 0.5) * dt;
+    for (const lane of this.lanes) {
+      while (lane.size > 0 && lane.time[lane.first]! <= due) {
+        const h = lane.first;
+        this.admit(lane.site[h]!, lane.cls[h]!, lane.step[h]!, lane.mass[h]!, effHold);
+        lane.takeHead(lane.mass[h]!);
+      }
+    }
+    this.busy = q.size > 0 ? working : Math.min(working, (this.started / dt) * effHold);
+  }
+
+  private admit(siteId: number, c: number, j: number, m: number, effHold: number): void {
+    this.requests += m;
+    if (this.partitioned) return;
+    const site = this.callers[siteId]!;
+    let rest = m;
+    if (this.errorRate > 0 || this.now < this.downUntil) {
+      const e = this.now < this.downUntil ? m : m * this.errorRate;
+      this.error(site, c, j, e);
+      rest -= e;
+    }
+    if (rest <= 0) return;
+    const q = this.queue;
+    if (q.size === 0 && this.capLeft > 0) {
+      const y = Math.min(rest, this.capLeft);
+      this.capLeft -= y;
+      this.serve(site, c, j, y, effHold);
+      rest -= y;
+    }
+    if (rest <= 0) return;
+    const room = Math.max(0, this.spec.queueLimit - q.total);
+    const w = Math.min(rest, room);
+    q.push(siteId, c, j, w, 0);
+    if (rest > w) this.error(site, c, j, rest - w);
+  }
+
+  private error(site: FluidCaller, c: number, j: number, m: number): void {
+    if (!(m > 0)) return;
+    this.failures += m;
+    if (site.alive(j, this.n, this.addedLatency)) site.answer(c, j, m, false, this.n, this.addedLatency);
+  }
+
+  /** Servers start mass `y` of work now; answers leave `hold` seconds later. */
+  private serve(site: FluidCaller, c: number, j: number, y: number, hold: number): void {
+    this.started += y;
+    this.busyTime += y * hold;
+    const lag = hold + this.addedLatency;
+    const alive = site.alive(j, this.n, lag);
+    if (!alive) this.wastedTime += y * hold;
+    let reach = y;
+    for (const d of this.deps) {
+      d.caller.pendingFirst += reach;
+      if (d.hard) reach *= d.pOk;
+    }
+    const ok = y * (1 - this.pFail);
+    this.successes += ok;
+    this.failures += y - ok;
+    if (!alive) return;
+    if (ok > 0) site.answer(c, j, ok, true, this.n, lag);
+    if (y - ok > 0) site.answer(c, j, y - ok, false, this.n, lag);
+  }
+
+  /** Expected hold and failure share from the dependencies' recent calls (their counters of the last step). */
+  private updateHold(): void {
+    if (this.deps.length === 0) {
+      this.hold = this.serviceTime;
+      this.pFail = 0;
+      return;
+    }
+    let reach = 1;
+    let hold = 0;
+    for (const d of this.deps) {
+      hold += reach * d.duration;
+      if (d.hard) reach *= d.pOk;
+    }
+    this.hold = hold + reach * this.serviceTime;
+    this.pFail = 1 - reach;
+  }
+
+  /** Folds a dependency caller's resolutions in this step into its smoothed estimates (time constant `tau`). */
+  static observe(
+    d: FluidDependency,
+    resolved: number,
+    ok: number,
+    durationSum: number,
+    weight: number,
+  ): void {
+    if (!(resolved > 0)) return;
+    d.pOk += weight * (ok / resolved - d.pOk);
+    d.duration += weight * (durationSum / resolved - d.duration);
+  }
+
+  resetInterval(): void {
+    const t = this.totals;
+    t.requests += this.requests;
+    t.successes += this.successes;
+    t.failures += this.failures;
+    t.busyTime += this.busyTime;
+    t.wastedTime += this.wastedTime;
+    this.requests = 0;
+    this.successes = 0;
+    this.failures = 0;
+    this.callerOk = 0;
+    this.callerFail = 0;
+    this.busyTime = 0;
+    this.wastedTime = 0;
+  }
+}

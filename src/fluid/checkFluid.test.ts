@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../scenario/loadScenario.js";
+import { checkFluid } from "./checkFluid.js";
+
+describe("checkFluid", () => {
+  it("accepts five of the seven built-ins, among them 2021, retry-storm and reconnect-herd", () => {
+    for (const name of [
+      "aws-us-east-1-2021-12-07",
+      "retry-storm",
+      "reconnect-herd",
+      "congestive-collapse",
+      "gc-spiral",
+    ])
+      expect(checkFluid(loadScenario(name)), name).toEqual([]);
+  });
+
+  it("refuses what it cannot represent, naming each field", () => {
+    expect(checkFluid(loadScenario("cache-stampede")).map((r) => r.path)).toEqual([
+      "services.app.cache",
+      "automation.hot-shard-lost.action",
+    ]);
+    const s3 = checkFluid(loadScenario("s3-us-east-1-2017-02-28")).map((r) => r.path);
+    expect(s3).toContain("services.index.minServers");
+    expect(s3).toContain("services.index.restart");
+    const budget = checkFluid(loadScenario("retry-storm", { variant: "retry-budget" }));
+    expect(budget).toEqual([
+      { path: "fleets.app-servers.budget", message: "retry budgets are not in the fluid engine" },
+    ]);
+    const set = (k: string, v: string) => checkFluid(loadScenario("retry-storm", { set: { [k]: v } }));
+    expect(set("services.db-primary.queue", "{ type: lifo }")[0]?.path).toBe("services.db-primary.queue");
+    expect(set("fleets.app-servers.retry.backoff", "{ type: decorrelated, base: 100ms }")[0]?.path).toBe(
+      "fleets.app-servers.retry.backoff",
+    );
+    expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
+      "fleets.app-servers.timeoutDistribution",
+    );
+  });
+});
