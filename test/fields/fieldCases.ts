@@ -29,6 +29,8 @@ export const CASES: CaseTable = {
 /** Leaves that are pure metadata: labels and prose for people, never read by the model. */
 export const METADATA: Record<string, string> = {
   $schema: "an editor hint, ignored by stampede",
+  format:
+    "the file format's version: 2 (the only one read) or absent; 1 is refused with how to migrate (scenarioFormat.test.ts)",
   name: "the scenario's label (echoed as summary.scenario)",
   description: "prose",
   "networks.*<description>": "a network is a name: {} and null declare the same network",
