@@ -5,7 +5,6 @@ import { checkFluid } from "../fluid/checkFluid.js";
 import { FluidModel, fluidRefusalError } from "../fluid/FluidModel.js";
 import { computeVerdict } from "../metrics/computeVerdict.js";
 import type {
-  DependentSummary,
   FleetSummary,
   LinkSummary,
   RunResult,
@@ -16,9 +15,7 @@ import type {
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { locate, parseScenarioSource } from "../scenario/ScenarioSource.js";
-import { scenarioHash } from "./scenarioHash.js";
-import { stampedeVersion } from "./stampedeVersion.js";
-import { max, round, roundOrNull, triggerSpan } from "./summaryParts.js";
+import { max, provenance, round, roundOrNull, seriesParts, triggerSpan } from "./summaryParts.js";
 
 /**
  * One run of the fluid (mean-field) engine: the same RunResult shape, series columns and verdict as the event engine,
@@ -112,29 +109,8 @@ export function runFluid(
       outageSeconds: windowSeconds(outageWindows),
     };
   }
-  const dependents: Record<string, DependentSummary> = {};
-  for (const name of model.dependents.names) {
-    const windows = windowsWhere(col(`dependent.${name}.up`), interval, (v) => v === 0);
-    dependents[name] = {
-      illustrative: scenario.dependents[name]!.illustrative,
-      outageSeconds: windowSeconds(windows),
-      windows,
-    };
-  }
-  const staleness = col("monitoring.staleness");
-  const staleWindows = windowsWhere(col("monitoring.blind"), interval, (v) => v === 1);
-  const origin = scenario.origin;
   const summary: RunSummary = {
-    schemaVersion: 3,
-    stampedeVersion: stampedeVersion(),
-    engine: "fluid",
-    scenarioHash: scenarioHash(scenario),
-    scenario: scenario.name,
-    variant: origin?.variant ?? null,
-    overrides: origin?.overrides ?? {},
-    scale: origin?.scale ?? 1,
-    seed,
-    start: scenario.start,
+    ...provenance(scenario, seed, "fluid"),
     simulatedSeconds: reached,
     events: null,
     steps: model.steps,
@@ -144,15 +120,11 @@ export function runFluid(
     fleets,
     links,
     services,
-    monitoring: model.monitor
-      ? { staleSeconds: windowSeconds(staleWindows), maxStaleness: round(max(staleness)), staleWindows }
-      : null,
-    operators: model.operators.steps.map((s) => ({
-      name: s.name,
-      type: s.type,
-      at: s.at === null ? null : round(s.at),
-    })),
-    dependents,
+    ...seriesParts(scenario, col, {
+      hasMonitor: model.monitor !== undefined,
+      dependents: model.dependents.names,
+      operators: model.operators.steps,
+    }),
     timing: { wallSeconds: round(wallSeconds), eventsPerSecond: null },
   };
   return { summary, series };

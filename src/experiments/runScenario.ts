@@ -2,7 +2,6 @@ import { performance } from "node:perf_hooks";
 import { StampedeError } from "../core/StampedeError.js";
 import { computeVerdict } from "../metrics/computeVerdict.js";
 import type {
-  DependentSummary,
   FleetSummary,
   LinkSummary,
   RunResult,
@@ -10,7 +9,6 @@ import type {
   Series,
   ServiceSummary,
 } from "../metrics/RunResult.js";
-import { SUMMARY_SCHEMA_VERSION } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
 import type { Scenario } from "../scenario/Scenario.js";
@@ -18,9 +16,7 @@ import { checkRunSize, formatBytes } from "./estimateRun.js";
 import { E_CANCELLED } from "./JobSpec.js";
 import { defaultMemoryLimit, E_MEMORY_LIMIT, memoryGuard, memoryInUse } from "./memoryGuard.js";
 import { runFluid } from "./runFluid.js";
-import { scenarioHash } from "./scenarioHash.js";
-import { stampedeVersion } from "./stampedeVersion.js";
-import { max, round, roundOrNull, triggerSpan } from "./summaryParts.js";
+import { max, provenance, round, roundOrNull, seriesParts, triggerSpan } from "./summaryParts.js";
 
 export interface RunOptions {
   /** Root seed of every random stream. Default 1. */
@@ -169,29 +165,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       outageSeconds: windowSeconds(outageWindows),
     };
   }
-  const dependents: Record<string, DependentSummary> = {};
-  for (const name of model.dependents.names) {
-    const windows = windowsWhere(col(`dependent.${name}.up`), interval, (v) => v === 0);
-    dependents[name] = {
-      illustrative: scenario.dependents[name]!.illustrative,
-      outageSeconds: windowSeconds(windows),
-      windows,
-    };
-  }
-  const staleness = col("monitoring.staleness");
-  const staleWindows = windowsWhere(col("monitoring.blind"), interval, (v) => v === 1);
-  const origin = scenario.origin;
   const summary: RunSummary = {
-    schemaVersion: SUMMARY_SCHEMA_VERSION,
-    stampedeVersion: stampedeVersion(),
-    engine: "event",
-    scenarioHash: scenarioHash(scenario),
-    scenario: scenario.name,
-    variant: origin?.variant ?? null,
-    overrides: origin?.overrides ?? {},
-    scale: origin?.scale ?? 1,
-    seed,
-    start: scenario.start,
+    ...provenance(scenario, seed, "event"),
     simulatedSeconds: reached,
     events: model.sim.events,
     steps: null,
@@ -201,15 +176,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     fleets,
     links,
     services,
-    monitoring: model.monitor
-      ? { staleSeconds: windowSeconds(staleWindows), maxStaleness: round(max(staleness)), staleWindows }
-      : null,
-    operators: model.operators.steps.map((s) => ({
-      name: s.name,
-      type: s.type,
-      at: s.at === null ? null : round(s.at),
-    })),
-    dependents,
+    ...seriesParts(scenario, col, {
+      hasMonitor: model.monitor !== undefined,
+      dependents: model.dependents.names,
+      operators: model.operators.steps,
+    }),
     timing: {
       wallSeconds: round(wallSeconds),
       eventsPerSecond: Math.round(model.sim.events / Math.max(wallSeconds, 1e-9)),

@@ -1,5 +1,9 @@
-import type { TriggerSummary } from "../metrics/RunResult.js";
+import type { DependentSummary, RunSummary, TriggerSummary } from "../metrics/RunResult.js";
+import { SUMMARY_SCHEMA_VERSION } from "../metrics/RunResult.js";
+import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import type { Scenario } from "../scenario/Scenario.js";
+import { scenarioHash } from "./scenarioHash.js";
+import { stampedeVersion } from "./stampedeVersion.js";
 
 /** The trigger window of a scenario (automation and faults marked `trigger`) and its triggers in time order. */
 export function triggerSpan(scenario: Scenario): {
@@ -43,4 +47,78 @@ export function round(v: number): number {
 
 export function roundOrNull(v: number | null): number | null {
   return v === null ? null : round(v);
+}
+
+/** Where a run came from: the summary fields both engines fill the same way. */
+export function provenance(
+  scenario: Scenario,
+  seed: number,
+  engine: RunSummary["engine"],
+): Pick<
+  RunSummary,
+  | "schemaVersion"
+  | "stampedeVersion"
+  | "engine"
+  | "scenarioHash"
+  | "scenario"
+  | "variant"
+  | "overrides"
+  | "scale"
+  | "seed"
+  | "start"
+> {
+  const origin = scenario.origin;
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    stampedeVersion: stampedeVersion(),
+    engine,
+    scenarioHash: scenarioHash(scenario),
+    scenario: scenario.name,
+    variant: origin?.variant ?? null,
+    overrides: origin?.overrides ?? {},
+    scale: origin?.scale ?? 1,
+    seed,
+    start: scenario.start,
+  };
+}
+
+/**
+ * The summary parts read from the series and the operators alike in both engines: the dependents' outage windows,
+ * monitoring's blind windows (null without monitoring) and each operator step's time.
+ */
+export function seriesParts(
+  scenario: Scenario,
+  col: (name: string) => readonly (number | null)[],
+  run: {
+    hasMonitor: boolean;
+    dependents: readonly string[];
+    operators: readonly { name: string; type: string; at: number | null }[];
+  },
+): Pick<RunSummary, "dependents" | "monitoring" | "operators"> {
+  const interval = scenario.interval;
+  const dependents: Record<string, DependentSummary> = {};
+  for (const name of run.dependents) {
+    const windows = windowsWhere(col(`dependent.${name}.up`), interval, (v) => v === 0);
+    dependents[name] = {
+      illustrative: scenario.dependents[name]!.illustrative,
+      outageSeconds: windowSeconds(windows),
+      windows,
+    };
+  }
+  const staleWindows = windowsWhere(col("monitoring.blind"), interval, (v) => v === 1);
+  return {
+    monitoring: run.hasMonitor
+      ? {
+          staleSeconds: windowSeconds(staleWindows),
+          maxStaleness: round(max(col("monitoring.staleness"))),
+          staleWindows,
+        }
+      : null,
+    operators: run.operators.map((s) => ({
+      name: s.name,
+      type: s.type,
+      at: s.at === null ? null : round(s.at),
+    })),
+    dependents,
+  };
 }
