@@ -98,6 +98,8 @@ export class CallSite {
   private readonly budgets: Budget[];
   private readonly breakers: CircuitBreaker[];
   private readonly keyed: boolean;
+  /** Some retry policy of this site (its own or a deployed fix's) clips attempt timeouts: checked per attempt. */
+  private mayClip: boolean;
 
   constructor(w: World, owner: CallOwner, config: CallSiteConfig) {
     this.w = w;
@@ -108,6 +110,7 @@ export class CallSite {
     this.keyed = n > 1;
     this.budgets = config.budgetFor ? Array.from({ length: n }, (_, k) => config.budgetFor!(k)) : [];
     this.breakers = config.breakerFor ? Array.from({ length: n }, (_, k) => config.breakerFor!(k)) : [];
+    this.mayClip = clips(config.retry);
     this.id = w.registerCaller(this);
   }
 
@@ -162,10 +165,15 @@ export class CallSite {
     const dist = this.config.timeoutDistribution;
     let t = dist === undefined ? this.config.timeout : dist.sample(this.config.streams.timeouts);
     // The retry policy's own attempt timeout and overall deadline clip the attempt, as they do in production.
-    const policy = this.policyOf(k);
-    if (policy !== undefined && Math.min(policy.attemptTimeout, policy.deadline) < Number.POSITIVE_INFINITY) {
-      const clip = policy.attemptTimeoutAt(req.first[r]!);
-      if (clip < t) t = Math.max(clip, 0);
+    if (this.mayClip) {
+      const policy = this.policyOf(k);
+      if (
+        policy !== undefined &&
+        Math.min(policy.attemptTimeout, policy.deadline) < Number.POSITIVE_INFINITY
+      ) {
+        const clip = policy.attemptTimeoutAt(req.first[r]!);
+        if (clip < t) t = Math.max(clip, 0);
+      }
     }
     req.deadline[r] = now + t;
     req.timer[r] =
@@ -317,7 +325,8 @@ export class CallSite {
   }
 
   private budgetOf(k: number): Budget | undefined {
-    if (this.fixBudgetFor !== undefined && this.isFixed(k)) {
+    if (this.fixBudgetFor === undefined) return this.budgets.length > 0 ? this.budgets[k] : undefined;
+    if (this.isFixed(k)) {
       let b = this.fixBudgets[k];
       if (b === undefined) {
         b = this.fixBudgetFor(k);
@@ -341,7 +350,10 @@ export class CallSite {
     budgetFor: ((k: number) => Budget) | undefined,
     rank?: Int32Array,
   ): void {
-    if (retry !== undefined) this.fixRetry = retry;
+    if (retry !== undefined) {
+      this.fixRetry = retry;
+      this.mayClip ||= clips(retry);
+    }
     if (budgetFor !== undefined) {
       this.fixBudgetFor = budgetFor;
       this.fixBudgets = [];
@@ -369,4 +381,9 @@ export class CallSite {
   get hasBreakers(): boolean {
     return this.breakers.length > 0;
   }
+}
+
+/** Whether `policy` clips an attempt's timeout (its own attempt timeout or an overall deadline is finite). */
+function clips(policy: RetryPolicy | undefined): boolean {
+  return policy !== undefined && Math.min(policy.attemptTimeout, policy.deadline) < Number.POSITIVE_INFINITY;
 }

@@ -55,6 +55,8 @@ export class FleetRuntime implements CallOwner {
   loadFactor = 1;
   /** Rank of each client in the fleet's operator order (a random permutation of 0..clients-1). */
   readonly rank: Int32Array;
+  /** The inverse of `rank` (client of each rank), built when a deployed fix first needs it. */
+  private byRank: Int32Array | undefined;
   private tokens = 0;
   private tokensAt = 0;
 
@@ -146,7 +148,30 @@ export class FleetRuntime implements CallOwner {
     return this.site.fixed;
   }
   set fixed(n: number) {
+    const from = this.site.fixed;
     this.site.fixed = n;
+    if (this.fixReconnect !== undefined && n > from) this.freshBackoff(from, n);
+  }
+
+  /**
+   * Clients of rank `from..to-1` just got the deployed fix: their reconnect backoff starts afresh under the fix's
+   * policy (new client code does not inherit the old policy's count of failed set-ups; under a policy without a cap
+   * that count grows without bound in a storm, and would put every fixed client at the new policy's cap). Their
+   * connection itself is kept: a pending set-up or reconnect goes on.
+   */
+  private freshBackoff(from: number, to: number): void {
+    let byRank = this.byRank;
+    if (byRank === undefined) {
+      byRank = new Int32Array(this.clients);
+      for (let c = 0; c < this.clients; c++) byRank[this.rank[c]!] = c;
+      this.byRank = byRank;
+    }
+    const end = Math.min(Math.ceil(to), this.clients);
+    for (let k = Math.ceil(from); k < end; k++) {
+      const c = byRank[k]!;
+      this.connFailures[c] = 0;
+      this.prevReconnect[c] = -1;
+    }
   }
 
   /** Starts the load: establishes persistent connections (already up at time 0) and the first requests. */
@@ -269,9 +294,11 @@ export class FleetRuntime implements CallOwner {
 
   /** A setup attempt ended (payload = tag * 2 + success, tag = epoch * EPOCH_STRIDE + client). Stale results are ignored. */
   onSetupResult(payload: number): void {
-    const c = this.tagged(Math.floor(payload * 0.5));
+    const tag = Math.floor(payload * 0.5);
+    const c = this.tagged(tag);
     if (c < 0 || this.connState[c] !== CONNECTING) return;
-    if (payload % 2 === 1) {
+    // the success bit without a float modulo (V8 compiles `%` on doubles to a call)
+    if (payload !== tag * 2) {
       this.connState[c] = UP;
       this.connFailures[c] = 0;
       this.prevReconnect[c] = -1;

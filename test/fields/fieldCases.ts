@@ -50,15 +50,6 @@ export const METADATA: Record<string, string> = {
 
 /** Leaves that change nothing in a plain run, each with the reason and where it is covered instead. */
 export const KNOWN_EXCEPTIONS: Record<string, string> = {
-  // Open: the storm base has no context yet where a deployed fix's clients fail two setups in a row after the fix
-  // (the growth factor and gRPC's initial delay only act from the second consecutive failure on, under jitter). The
-  // same Backoff class and fields pass at fleets.*.connection.reconnect; the fix's base/delay/cap/jitter pass here.
-  "operators.runbook.*.do<deploy-fix>.reconnect<exponential>.multiplier":
-    "open: no storm context found yet where it acts (see the comment above); covered at fleets.*.connection.reconnect",
-  "operators.runbook.*.do<deploy-fix>.reconnect<grpc>.initial":
-    "open: no storm context found yet where it acts (see the comment above); covered at fleets.*.connection.reconnect",
-  "operators.runbook.*.do<deploy-fix>.reconnect<grpc>.multiplier":
-    "open: no storm context found yet where it acts (see the comment above); covered at fleets.*.connection.reconnect",
   "variants.*.set.*":
     "a variant's overrides apply only when the variant is chosen (--variant); covered by src/scenario/loadScenario.test.ts and overrides.test.ts",
 };
