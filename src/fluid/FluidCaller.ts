@@ -1,11 +1,11 @@
 import type { Backoff } from "../policies/backoff/Backoff.js";
+import { LatencyHistogram } from "../policies/LatencyHistogram.js";
 import { Outcome } from "../policies/Outcome.js";
 import type { RetryPolicy } from "../policies/retry/RetryPolicy.js";
 import { Calendar } from "./Calendar.js";
 import { backoffClasses, delayWindow } from "./delayWindow.js";
 import type { FluidLink } from "./FluidLink.js";
 import type { FluidService } from "./FluidService.js";
-import { WeightedHistogram } from "./WeightedHistogram.js";
 
 /** Interval counters of a caller (masses; per interval, then rolled into totals). */
 export class CallerCounters {
@@ -179,8 +179,8 @@ export class FluidCaller {
   readonly ls: number;
   readonly groups: CallerGroup[];
   readonly counters = new CallerCounters();
-  readonly latency = new WeightedHistogram();
-  readonly latencyAll = new WeightedHistogram();
+  readonly latency = new LatencyHistogram(LatencyHistogram.FLUID);
+  readonly latencyAll = new LatencyHistogram(LatencyHistogram.FLUID);
   /** Open-loop rate per client (per second) x load factor; 0 for dependency calls. */
   ratePerClient = 0;
   loadFactor = 1;

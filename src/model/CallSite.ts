@@ -1,8 +1,8 @@
 import type { Rng } from "../core/Rng.js";
 import type { Distribution } from "../engine/distributions/Distribution.js";
-import { LatencyHistogram } from "../metrics/LatencyHistogram.js";
 import type { CircuitBreaker } from "../policies/breaker/CircuitBreaker.js";
 import type { Budget } from "../policies/budget/Budget.js";
+import { LatencyHistogram } from "../policies/LatencyHistogram.js";
 import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import { ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";

@@ -43,6 +43,7 @@ export { wrap } from "./compose/wrap.js";
 export { E_POLICY_CONFIG } from "./config.js";
 export { type HedgeConfig, type HedgeCounters, Hedger, makeHedger } from "./hedge/Hedger.js";
 export { LatencyQuantile } from "./hedge/LatencyQuantile.js";
+export { type HistogramLayout, LatencyHistogram } from "./LatencyHistogram.js";
 export { type Disposable, Listeners } from "./Listeners.js";
 export { AimdLimit } from "./limit/AimdLimit.js";
 export { Bulkhead } from "./limit/Bulkhead.js";

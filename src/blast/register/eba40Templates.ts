@@ -1,4 +1,7 @@
+import { B01_01, b01_02, COLUMNS } from "./registerColumns.js";
 import { col, type TemplateSpec } from "./TemplateSpec.js";
+
+const C = COLUMNS;
 
 /**
  * The templates in the layout of the EBA taxonomy 4.0 (ITS 2024/2956, EBA DPM), with the key columns of the
@@ -8,41 +11,16 @@ import { col, type TemplateSpec } from "./TemplateSpec.js";
  * columns. Documented in docs/blast.md.
  */
 export const EBA40_TEMPLATES: Readonly<Record<string, TemplateSpec>> = {
-  "B_01.01": {
-    code: "B_01.01",
-    columns: [
-      col("lei", ["c0010", "lei"], true, true),
-      col("name", ["c0020", "name"], false),
-      col("country", ["c0030", "country"], false),
-      col("entityType", ["c0040", "type of entity"], false),
-    ],
-    key: ["lei"],
-  },
-  "B_01.02": {
-    code: "B_01.02",
-    columns: [
-      col("lei", ["c0010", "lei"], true, true),
-      col("name", ["c0020", "name"], false),
-      col("country", ["c0030", "country"], false),
-      col("entityType", ["c0040", "type of entity"], false),
-      col("parent", ["c0060", "parent lei"], false, true),
-      col("assets", ["c0110", "total assets", "value of total assets"], false),
-    ],
-    key: ["lei"],
-  },
+  "B_01.01": B01_01,
+  "B_01.02": b01_02(["total assets", "value of total assets"]),
   "B_02.02": {
     code: "B_02.02",
     columns: [
-      col("contract", ["c0010", "contract reference"]),
-      col("entity", ["c0020", "lei"], true, true),
-      col("provider", ["c0030", "provider code"], true, "codeType"),
-      col("codeType", ["c0040", "type of code"], false),
-      col("function", ["c0050", "function identifier"]),
-      col("serviceType", ["c0060", "type of ict service"]),
+      ...Object.values(C["B_02.02"]).slice(0, 6),
       col("provisionCountry", ["c0130", "country of provision"]),
       col("storageCountry", ["c0150", "location of the data at rest"]),
       col("processingCountry", ["c0160", "location of management of the data"]),
-      col("reliance", ["c0180", "level of reliance"], false),
+      C["B_02.02"].reliance,
     ],
     key: [
       "contract",
@@ -58,8 +36,8 @@ export const EBA40_TEMPLATES: Readonly<Record<string, TemplateSpec>> = {
   "B_05.01": {
     code: "B_05.01",
     columns: [
-      col("provider", ["c0010", "provider code"], true, "codeType"),
-      col("codeType", ["c0020", "type of code"], false),
+      C["B_05.01"].provider,
+      C["B_05.01"].codeType,
       col("additionalCode", ["c0030", "additional identification code"], false, "additionalType"),
       col("additionalType", ["c0040", "type of additional identification code"], false),
       col("name", ["c0050", "legal name", "name"], false),
@@ -73,42 +51,14 @@ export const EBA40_TEMPLATES: Readonly<Record<string, TemplateSpec>> = {
   },
   "B_05.02": {
     code: "B_05.02",
-    columns: [
-      col("contract", ["c0010", "contract reference"]),
-      col("serviceType", ["c0020", "type of ict service"]),
-      col("provider", ["c0030", "provider code"], true, "providerType"),
-      col("providerType", ["c0040", "type of code"], false),
-      col("rank", ["c0050", "rank"]),
-      col("recipient", ["c0060", "recipient"], true, "recipientType"),
-      col("recipientType", ["c0070", "type of code of the recipient"], false),
-    ],
+    columns: Object.values(C["B_05.02"]),
     key: ["contract", "serviceType", "provider", "rank", "recipient"],
     emptyKey: ["recipient"],
   },
-  "B_06.01": {
-    code: "B_06.01",
-    columns: [
-      col("function", ["c0010", "function identifier"]),
-      col("name", ["c0030", "function name"], false),
-      col("entity", ["c0040", "lei of the financial entity"], true, true),
-      col("critical", ["c0050", "critical or important"], false),
-      col("rto", ["c0080", "rto"], false),
-      col("rpo", ["c0090", "rpo"], false),
-    ],
-    key: ["function", "entity"],
-  },
+  "B_06.01": { code: "B_06.01", columns: Object.values(C["B_06.01"]), key: ["function", "entity"] },
   "B_07.01": {
     code: "B_07.01",
-    columns: [
-      col("contract", ["c0010", "contract reference"]),
-      col("provider", ["c0020", "provider code"], true, "providerType"),
-      col("providerType", ["c0030", "type of code"], false),
-      col("serviceType", ["c0040", "type of ict service"]),
-      col("substitutability", ["c0050", "substitutability"], false),
-      col("exitPlan", ["c0080", "exit plan"], false),
-      col("alternatives", ["c0110", "alternatives identified"], false),
-      col("alternativeProviders", ["c0120", "alternative providers"], false),
-    ],
+    columns: Object.values(C["B_07.01"]),
     key: ["contract", "provider", "serviceType"],
   },
 };

@@ -1,20 +1,27 @@
-const PER_DECADE = 20;
-const MIN_LOG = -6; // 1 microsecond
-const MAX_LOG = 4; // 10,000 seconds
-const BUCKETS = (MAX_LOG - MIN_LOG) * PER_DECADE + 1;
+import { type HistogramLayout, LatencyHistogram } from "../LatencyHistogram.js";
 
 /**
- * Quantiles of the last `capacity` latencies (seconds), from a log-spaced histogram (20 buckets per decade, 1 us to
- * 10^4 s, so about 12% resolution) kept in step with a ring of samples. `add` is O(1), `quantile` O(buckets).
+ * Quantiles of the last `capacity` latencies (seconds): a {@link LatencyHistogram} (default layout
+ * {@link LatencyHistogram.FINE}: 20 buckets per decade, 1 us to 10^4 s, about 12% wide) kept in step with a ring of
+ * the samples' buckets. On the same samples, while fewer than `capacity`, it gives exactly the histogram's quantiles.
+ * `add` is O(1) and allocation-free, `quantile` O(buckets).
  */
 export class LatencyQuantile {
   private readonly ring: Int16Array;
-  private readonly counts = new Int32Array(BUCKETS);
+  private readonly histogram: LatencyHistogram;
   private head = 0;
   private n = 0;
 
-  constructor(readonly capacity = 1000) {
+  /**
+   * @param capacity samples kept (default 1000).
+   * @param layout the histogram's buckets (default {@link LatencyHistogram.FINE}; at most 32767 buckets).
+   */
+  constructor(
+    readonly capacity = 1000,
+    layout: HistogramLayout = LatencyHistogram.FINE,
+  ) {
     this.ring = new Int16Array(capacity);
+    this.histogram = new LatencyHistogram(layout);
   }
 
   /** Samples held. */
@@ -22,25 +29,19 @@ export class LatencyQuantile {
     return this.n;
   }
 
+  /** Records one latency, seconds (the oldest leaves once `capacity` are held). */
   add(latency: number): void {
-    const l = latency > 0 ? Math.log10(latency) : MIN_LOG;
-    const b = Math.min(BUCKETS - 1, Math.max(0, Math.ceil((l - MIN_LOG) * PER_DECADE)));
-    if (this.n === this.capacity) this.counts[this.ring[this.head]!]!--;
+    const h = this.histogram;
+    const b = h.bucketOf(latency);
+    if (this.n === this.capacity) h.addToBucket(this.ring[this.head]!, -1);
     else this.n++;
     this.ring[this.head] = b;
-    this.counts[b]!++;
+    h.addToBucket(b, 1);
     this.head = (this.head + 1) % this.capacity;
   }
 
-  /** The q-quantile (0..1) in seconds (a bucket's upper edge), or NaN with no samples. */
+  /** The q-quantile (0..1) in seconds (the geometric middle of its bucket), or NaN with no samples. */
   quantile(q: number): number {
-    if (this.n === 0) return Number.NaN;
-    const rank = Math.max(1, Math.ceil(q * this.n));
-    let seen = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      seen += this.counts[b]!;
-      if (seen >= rank) return 10 ** (MIN_LOG + b / PER_DECADE);
-    }
-    return 10 ** MAX_LOG;
+    return this.histogram.quantile(q) ?? Number.NaN;
   }
 }
