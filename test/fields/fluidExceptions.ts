@@ -20,8 +20,6 @@ export const FLUID_EXCEPTIONS: Record<string, string> = {
   "services.*.serviceTime<normal>.stddev": SHAPE,
   "services.*.serviceTime<lognormal>": SHAPE,
   "services.*.serviceTime<lognormal>.cv": SHAPE,
-  "services.*.cancelAt":
-    "open: the fluid engine drops abandoned cohorts at the head of the queue only (cancelAbandoned); cancelAt is not read",
   "services.*.degradation.warmup":
     "open: warm-up after a restart; the fluid engine has no restarts (refused) so no warm-up",
   "services.*.healthCheck.replace":
