@@ -21,7 +21,8 @@ export const FLUID_EXCEPTIONS: Record<string, string> = {
   "services.*.serviceTime<lognormal>": SHAPE,
   "services.*.serviceTime<lognormal>.cv": SHAPE,
   "services.*.degradation.warmup":
-    "open: warm-up after a restart; the fluid engine has no restarts (refused) so no warm-up",
+    "warm-up scales the cold factor, and FLUID_PREP sets coldFactor to 1 (cold starts are refused: " +
+    "services.S.degradation.coldFactor); a base with coldFactor != 1 is refused by name",
   "services.*.healthCheck.replace":
     "open: in this case host replacement never triggers on the fluid run (no noise: the service's success ratio stays above failAfter's window)",
   "services.*.healthCheck.concurrent":
