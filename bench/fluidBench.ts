@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { runScenario } from "../src/experiments/runScenario.js";
@@ -17,6 +17,10 @@ import type { BenchResult } from "./BenchResult.js";
  */
 export async function fluidBench(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
+  const load = () =>
+    `load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`;
   const note = `bins ${DEFAULT_BINS} per smallest timeout`;
   // 1. The 2021 scenario at 10 million clients.
   const big = loadScenario("aws-us-east-1-2021-12-07", { scale: 1000 });
@@ -26,7 +30,7 @@ export async function fluidBench(): Promise<BenchResult[]> {
     name: "fluid.aws2021.x1000",
     value: (performance.now() - t0) / 1000,
     unit: "s",
-    note: `${r.summary.steps} steps of ${r.summary.stepSeconds!.toFixed(3)} s, ${note}; target <= 1 s`,
+    note: `${r.summary.steps} steps of ${r.summary.stepSeconds!.toFixed(3)} s, ${note}; target <= 1 s; ${load()}`,
   });
   // 2. Full-scale cross-checks.
   const seeds = Number(process.env["FLUID_BENCH_SEEDS"] ?? 3);
@@ -93,7 +97,7 @@ export async function fluidBench(): Promise<BenchResult[]> {
       name: "fluid.sweep.retryStorm.point",
       value: per,
       unit: "s",
-      note: `100-point sweep on 2 workers; 10,000 points: about ${Math.round(per * 10000)} s (target <= 60 s)`,
+      note: `100-point sweep on 2 workers, start-up included; 10,000 points extrapolated: about ${Math.round(per * 10000)} s (target <= 60 s); ${load()}`,
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

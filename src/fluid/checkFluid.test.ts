@@ -31,6 +31,12 @@ describe("checkFluid", () => {
     expect(set("fleets.app-servers.retry.backoff", "{ type: decorrelated, base: 100ms }")[0]?.path).toBe(
       "fleets.app-servers.retry.backoff",
     );
+    const cancel = checkFluid(
+      loadScenario("retry-storm", {
+        set: { "services.db-primary.cancelAbandoned": "true", "services.db-primary.cancelAt": "timeout" },
+      }),
+    );
+    expect(cancel.map((r) => r.path)).toEqual(["services.db-primary.cancelAt"]);
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );

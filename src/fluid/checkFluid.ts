@@ -91,6 +91,11 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         `${p}.serviceTime`,
         `the fluid engine needs a finite mean service time ('${v.serviceTime.type}' here)`,
       );
+    if (v.cancelAbandoned && v.cancelAt === "timeout")
+      no(
+        `${p}.cancelAt`,
+        "cancelling abandoned work at the caller's timeout is not in the fluid engine (only cancelAt: start)",
+      );
     if (v.cache !== undefined) no(`${p}.cache`, "caches are not in the fluid engine");
     if (v.minServers !== undefined)
       no(`${p}.minServers`, "minimum capacity and full restarts are not in the fluid engine");

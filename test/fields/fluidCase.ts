@@ -1,0 +1,72 @@
+/**
+ * The fluid side of the field mutation test: each case's base is made acceptable to the fluid engine first
+ * (FLUID_PREP: the least change that removes what the base has and the fluid refuses), then the case runs on the fluid
+ * engine, or must be refused by checkFluid with a refusal that names the field (or the object that holds it).
+ */
+import { runScenario } from "../../src/experiments/runScenario.js";
+import { checkFluid, type FluidRefusal } from "../../src/fluid/checkFluid.js";
+import { defineScenario, type RawScenario } from "../../src/scenario/index.js";
+import type { BaseName } from "./bases.js";
+import type { FieldCase } from "./FieldCase.js";
+import { rawWith, type Settings } from "./runCase.js";
+
+/** Per base, what makes it run on the fluid engine (applied before the case's own prep and set). */
+export const FLUID_PREP: Record<BaseName, Settings> = {
+  // The api's db calls retry once (a dependency retry): the fluid engine has single-attempt dependency calls.
+  // and the batch fleet is a closed loop: here an open one.
+  storm: {
+    "services.api.dependencies.db.retry": undefined,
+    "fleets.batch.load": { type: "open", rate: "0.5/s" },
+  },
+  retries: { "services.svc.dependencies.store.retry": undefined },
+  // Minimum capacity, full restarts and cold starts are refused.
+  restarts: {
+    "services.index.minServers": undefined,
+    "services.index.restart": undefined,
+    "services.index.degradation.coldFactor": undefined,
+  },
+  // Caches are refused: the base keeps its three tiers without them.
+  cache: { "services.web.cache": undefined, "services.db.cache": undefined, "automation.flush": undefined },
+};
+
+/** Steps per smallest timeout in this test (the engine's default is 10). */
+export const FLUID_TEST_BINS = 2;
+
+/** The fluid outcome of a raw scenario: refused (with the refusals) or the run as one string. */
+export type FluidOutcome = { refused: FluidRefusal[] } | { run: string };
+
+export function fluidOutcome(raw: RawScenario, until?: number): FluidOutcome {
+  const scenario = defineScenario(raw);
+  const refused = checkFluid(scenario);
+  if (refused.length > 0) return { refused };
+  // Two steps per smallest timeout: the test asks whether a field reaches the result, not how accurately.
+  const options = {
+    engine: "fluid" as const,
+    bins: FLUID_TEST_BINS,
+    memoryInUse: () => 0,
+    ...(until === undefined ? {} : { until }),
+  };
+  const { summary, series } = runScenario(scenario, options);
+  const { timing: _t, scenarioHash: _h, ...rest } = summary;
+  return { run: JSON.stringify([rest, series]) };
+}
+
+/**
+ * The raw scenarios (before, after) of a case on the fluid side: base, FLUID_PREP, the case's prep, and its set. A
+ * case that sets a field inside what FLUID_PREP removes (a closed load's think time, the cache-loss action) is not
+ * valid on top of it: then both keep the base as it is (and are refused for what the case exercises).
+ */
+export function fluidRaws(c: FieldCase): [RawScenario, RawScenario] {
+  const after = rawWith(c.base, FLUID_PREP[c.base], c.prep, c.set);
+  try {
+    defineScenario(after);
+    return [rawWith(c.base, FLUID_PREP[c.base], c.prep), after];
+  } catch {
+    return [rawWith(c.base, c.prep), rawWith(c.base, c.prep, c.set)];
+  }
+}
+
+/** True when the refusal's field is one of `paths` or holds one of them (or lies inside one). */
+export function names(r: FluidRefusal, paths: readonly string[]): boolean {
+  return paths.some((p) => p === r.path || p.startsWith(`${r.path}.`) || r.path.startsWith(`${p}.`));
+}
