@@ -16,6 +16,10 @@ import type { World } from "./World.js";
 const DOWN = 0;
 const CONNECTING = 1;
 const UP = 2;
+/** `connection.whileDisconnected`: what a request issued while its client's connection is down does. */
+const WHILE_QUEUE = 0;
+const WHILE_FAIL = 1;
+const WHILE_WAIT = 2;
 /**
  * Clients per connection epoch in an epoch-tagged event payload (`epoch * EPOCH_STRIDE + client`): a power of two, so
  * a tag decodes with an exact multiply and floor. Fleets hold at most this many clients; payloads stay exact integers
@@ -69,6 +73,8 @@ export class FleetRuntime implements CallOwner {
   private readonly setupTimeout: number;
   private readonly reconnect: Backoff;
   private fixReconnect: Backoff | undefined;
+  /** WHILE_QUEUE (deadline running), WHILE_FAIL (fails at once) or WHILE_WAIT (deadline not running). */
+  private readonly whileDown: number;
 
   private readonly connState: Int8Array;
   private readonly connDevice: Int32Array;
@@ -91,6 +97,8 @@ export class FleetRuntime implements CallOwner {
     this.service = w.serviceIndex(spec.target);
     this.link = w.routeLink(spec.network, w.services[this.service]!.spec.network, spec.via, `fleets.${name}`);
     this.persistent = spec.connection?.persistent === true;
+    const wd = spec.connection?.whileDisconnected;
+    this.whileDown = wd === "fail" ? WHILE_FAIL : wd === "wait" ? WHILE_WAIT : WHILE_QUEUE;
     const sim = w.sim;
     const stream = (m: string) => sim.rng(`fleet/${name}/${m}`);
     this.arrivalRng = stream("arrivals");
@@ -181,6 +189,12 @@ export class FleetRuntime implements CallOwner {
   send(r: number): void {
     const c = this.w.requests.client[r]!;
     if (this.persistent && this.link >= 0 && this.connState[c] !== UP) {
+      if (this.whileDown === WHILE_FAIL) {
+        if (this.connState[c] === DOWN) this.startSetup(c);
+        this.site.failLocally(r);
+        return;
+      }
+      if (this.whileDown === WHILE_WAIT) this.site.suspend(r);
       const req = this.w.requests;
       req.nextWaiting[r] = this.waitHead[c]!;
       req.waiting[r] = 1;
@@ -291,6 +305,7 @@ export class FleetRuntime implements CallOwner {
     while (r >= 0) {
       const next = req.nextWaiting[r]!;
       req.waiting[r] = 0;
+      if (this.whileDown === WHILE_WAIT) this.site.resume(r);
       this.sendNow(r, c);
       r = next;
     }

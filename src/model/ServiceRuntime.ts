@@ -6,6 +6,7 @@ import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
 import { ANSWER_ERROR, ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
 import type { DependencyCall } from "./DependencyCall.js";
+import { ProcessorSharing } from "./ProcessorSharing.js";
 import type { World } from "./World.js";
 
 /**
@@ -37,6 +38,12 @@ export class ServiceRuntime {
   /** Time to answer an error (`errorTime`), or undefined: fail fast. */
   private readonly errorTime: Distribution | undefined;
   private readonly errorTimeRng: Rng | undefined;
+  /** Processor sharing of the servers as cores (`processorSharing`), or undefined: FIFO servers. */
+  private readonly ps: ProcessorSharing | undefined;
+  /** The pending processor-sharing completion event, or -1. */
+  private psHandle = -1;
+  /** Requests admitted to work at once: `servers`, or with processor sharing its concurrency cap (Infinity: none). */
+  private slots: number;
 
   // Faults and automation.
   errorRate = 0;
@@ -76,6 +83,9 @@ export class ServiceRuntime {
     this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`cache/${name}/keys`)) : undefined;
     this.errorTime = spec.errorTime ? w.distribution(spec.errorTime) : undefined;
     this.errorTimeRng = spec.errorTime ? w.sim.rng(`service/${name}/errorTime`) : undefined;
+    const ps = spec.processorSharing;
+    this.ps = ps ? new ProcessorSharing(spec.servers) : undefined;
+    this.slots = ps ? (ps.concurrency ?? Number.POSITIVE_INFINITY) : spec.servers;
   }
 
   get queueLength(): number {
@@ -104,7 +114,7 @@ export class ServiceRuntime {
       this.respond(a, ANSWER_ERROR);
       return;
     }
-    if (this.busy < this.servers) {
+    if (this.busy < this.slots) {
       this.startWork(a);
       return;
     }
@@ -147,7 +157,7 @@ export class ServiceRuntime {
     const w = this.w;
     const q = this.queue;
     const now = w.sim.now();
-    while (this.busy < this.servers && q.size > 0) {
+    while (this.busy < this.slots && q.size > 0) {
       const a = q.dequeue(now);
       if (a === NONE) break;
       this.tracker?.clear(a);
@@ -181,6 +191,12 @@ export class ServiceRuntime {
 
   private scheduleLocal(a: number): void {
     const now = this.w.sim.now();
+    const ps = this.ps;
+    if (ps !== undefined) {
+      ps.add(a, this.serviceTime.sample(this.timeRng) * this.factor(now), now);
+      this.reschedulePs(now);
+      return;
+    }
     const h = this.w.sim.after(
       this.serviceTime.sample(this.timeRng) * this.factor(now),
       this.w.kinds.serviceDone,
@@ -215,14 +231,41 @@ export class ServiceRuntime {
     }
   }
 
+  /**
+   * Processor sharing: moves the core-seconds delivered so far into `busyTime` (so an interval's busy time counts up
+   * to the service's last event in it) and schedules the next completion, cancelling the previous one.
+   */
+  private reschedulePs(now: number): void {
+    const ps = this.ps!;
+    const sim = this.w.sim;
+    if (this.psHandle >= 0) sim.cancel(this.psHandle);
+    const dt = ps.next(now);
+    this.busyTime += ps.takeCpu();
+    this.psHandle = dt === Number.POSITIVE_INFINITY ? -1 : sim.after(dt, this.w.kinds.psDone, this.index, 0);
+  }
+
+  /** Processor sharing: the request with the least remaining work finished it (the ps-done event). */
+  onPsDone(): void {
+    const now = this.w.sim.now();
+    const ps = this.ps!;
+    this.psHandle = -1;
+    const a = ps.pop(now);
+    if (this.w.attempts.callerDone[a] === 1) this.wastedTime += ps.lastWork;
+    this.onDone(a);
+    this.reschedulePs(now);
+  }
+
   /** The server finished attempt `a` (its local work, or its dependency calls failed). */
   onDone(a: number): void {
     const w = this.w;
     const at = w.attempts;
-    const held = w.sim.now() - at.workStart[a]!;
     this.tracker?.clear(a);
-    this.busyTime += held;
-    if (at.callerDone[a] === 1) this.wastedTime += held;
+    if (this.ps === undefined) {
+      // Processor sharing counts core-seconds instead (reschedulePs) and wasted work at completion (onPsDone).
+      const held = w.sim.now() - at.workStart[a]!;
+      this.busyTime += held;
+      if (at.callerDone[a] === 1) this.wastedTime += held;
+    }
     this.busy--;
     this.respond(a, at.failed[a]!);
     this.next();
@@ -305,6 +348,12 @@ export class ServiceRuntime {
   /** Changes the number of servers; new servers take queued work at once. */
   setServers(n: number): void {
     this.servers = Math.max(0, Math.round(n));
+    const ps = this.ps;
+    if (ps !== undefined) {
+      const now = this.w.sim.now();
+      ps.setCores(this.servers, now);
+      this.reschedulePs(now);
+    } else this.slots = this.servers;
     this.next();
   }
 

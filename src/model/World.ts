@@ -23,6 +23,8 @@ export interface ModelKinds {
   arrive: number;
   response: number;
   serviceDone: number;
+  /** A processor-sharing service's next completion (target: the service). */
+  psDone: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export class World {
       arrive: sim.register((a) => this.arrive(a), "arrive"),
       response: sim.register((a) => calls[req.site[at.request[a]!]!]!.onResponse(a), "response"),
       serviceDone: sim.register((sv, a) => s[sv]!.onDone(a), "service-done"),
+      psDone: sim.register((sv) => s[sv]!.onPsDone(), "ps-done"),
     };
     for (const [name, spec] of Object.entries(scenario.links)) {
       this.linkIndex.set(name, this.links.length);

@@ -86,6 +86,10 @@ export const SERVICE_CASES: CaseTable = {
   "services.*.queueLimit": retries({ [`${svc}.queueLimit`]: 3 }),
   "services.*.cancelAbandoned": retries({ [`${svc}.cancelAbandoned`]: true }),
   "services.*.cancelAt": retries({ [`${svc}.cancelAt`]: "timeout" }, { [`${svc}.cancelAbandoned`]: true }),
+  "services.*.processorSharing.concurrency": retries(
+    { [`${svc}.processorSharing.concurrency`]: 1 },
+    { [`${svc}.processorSharing`]: {} },
+  ),
   ...unionCases(
     { pattern: "services.*.queue", path: `${svc}.queue`, base: "retries" },
     {
@@ -208,6 +212,11 @@ export const FLEET_CASES: CaseTable = {
   ...budgetCases({ pattern: "fleets.*.budget", path: `${users}.budget`, base: "retries" }),
   ...breakerCases({ pattern: "fleets.*.breaker", path: `${users}.breaker`, base: "retries" }, 0.1),
   "fleets.*.connection.persistent": storm({ "fleets.clients.connection.persistent": false }),
+  // The endpoint change at 3m and the failing setups leave clients disconnected while requests keep coming.
+  "fleets.*.connection.whileDisconnected": storm(
+    { "fleets.clients.connection.whileDisconnected": "fail" },
+    SETUPS_FAIL,
+  ),
   "fleets.*.connection.setupTimeout": storm(
     { "fleets.clients.connection.setupTimeout": "100ms" },
     SETUPS_FAIL,
