@@ -6,6 +6,7 @@ import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
 import { ANSWER_ERROR, ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
 import type { DependencyCall } from "./DependencyCall.js";
+import { Handshakes } from "./Handshakes.js";
 import { ProcessorSharing } from "./ProcessorSharing.js";
 import type { World } from "./World.js";
 
@@ -42,6 +43,13 @@ export class ServiceRuntime {
   private readonly ps: ProcessorSharing | undefined;
   /** The pending processor-sharing completion event, or -1. */
   private psHandle = -1;
+  /** Connection handshakes (`connectionCost`) and their cost draws (`service/<name>/connectionCost`), or undefined. */
+  private readonly handshakes: Handshakes | undefined;
+  private readonly connCost: Distribution | undefined;
+  private readonly connCostRng: Rng | undefined;
+  /** Connections accepted (handshakes started) in this interval and over the run. */
+  accepted = 0;
+  totalAccepted = 0;
   /** Requests admitted to work at once: `servers`, or with processor sharing its concurrency cap (Infinity: none). */
   private slots: number;
 
@@ -83,6 +91,9 @@ export class ServiceRuntime {
     this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`cache/${name}/keys`)) : undefined;
     this.errorTime = spec.errorTime ? w.distribution(spec.errorTime) : undefined;
     this.errorTimeRng = spec.errorTime ? w.sim.rng(`service/${name}/errorTime`) : undefined;
+    this.handshakes = spec.connectionCost ? new Handshakes() : undefined;
+    this.connCost = spec.connectionCost ? w.distribution(spec.connectionCost) : undefined;
+    this.connCostRng = spec.connectionCost ? w.sim.rng(`service/${name}/connectionCost`) : undefined;
     const ps = spec.processorSharing;
     this.ps = ps ? new ProcessorSharing(spec.servers) : undefined;
     this.slots = ps ? (ps.concurrency ?? Number.POSITIVE_INFINITY) : spec.servers;
@@ -90,6 +101,43 @@ export class ServiceRuntime {
 
   get queueLength(): number {
     return this.queue.size;
+  }
+
+  /**
+   * A fleet's connection setup reached the service (`connectionCost`): its handshake takes a server now, or waits in
+   * the accept backlog (before queued requests; at most `queueLimit` wait, more are dropped, as when the service is
+   * down or partitioned: the client's setup then times out).
+   */
+  acceptConnection(fleet: number, tag: number, deadline: number): void {
+    const hs = this.handshakes!;
+    const now = this.w.sim.now();
+    if (this.partitioned || now < this.downUntil || this.downCells > 0) return;
+    const s = hs.alloc(fleet, tag, deadline);
+    if (this.busy < this.servers) this.startHandshake(s, now);
+    else if (hs.size < this.spec.queueLimit) hs.push(s);
+    else hs.release(s);
+  }
+
+  private startHandshake(s: number, now: number): void {
+    this.busy++;
+    this.accepted++;
+    this.handshakes!.start[s] = now;
+    const work = this.connCost!.sample(this.connCostRng!) * this.factor(now);
+    this.w.sim.after(Math.max(0, work), this.w.kinds.handshakeDone, this.index, s);
+  }
+
+  /** A server finished handshake slot `s`: the fleet's client gets its answer (if it still waits), the server is free. */
+  onHandshakeDone(s: number): void {
+    const w = this.w;
+    const hs = this.handshakes!;
+    const now = w.sim.now();
+    const held = now - hs.start[s]!;
+    this.busyTime += held;
+    this.busy--;
+    if (now >= hs.deadline[s]!) this.wastedTime += held;
+    else w.fleets[hs.fleet[s]!]!.onHandshakeDone(hs.tag[s]!, hs.deadline[s]!);
+    hs.release(s);
+    this.next();
   }
 
   /** A caller saw an outcome of a call to this service (answer or timeout). */
@@ -157,6 +205,13 @@ export class ServiceRuntime {
     const w = this.w;
     const q = this.queue;
     const now = w.sim.now();
+    const hs = this.handshakes;
+    if (hs !== undefined)
+      while (this.busy < this.servers && hs.size > 0) {
+        const s = hs.shift();
+        if (this.spec.cancelAbandoned && now >= hs.deadline[s]!) hs.release(s);
+        else this.startHandshake(s, now);
+      }
     while (this.busy < this.slots && q.size > 0) {
       const a = q.dequeue(now);
       if (a === NONE) break;
@@ -364,6 +419,8 @@ export class ServiceRuntime {
     t.failures += this.failures;
     t.busyTime += this.busyTime;
     t.wastedTime += this.wastedTime;
+    this.totalAccepted += this.accepted;
+    this.accepted = 0;
     this.requests = 0;
     this.successes = 0;
     this.failures = 0;

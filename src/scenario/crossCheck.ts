@@ -73,6 +73,11 @@ export function crossCheck(s: ParsedScenario): Problem[] {
         path: ["services", n, "healthCheck"],
         message: "cannot be combined with minServers or cells (a full restart already replaces the servers)",
       });
+    if (sv.processorSharing !== undefined && sv.connectionCost !== undefined)
+      out.push({
+        path: ["services", n, "connectionCost"],
+        message: "cannot be combined with processorSharing (handshakes hold a FIFO server)",
+      });
     if (sv.processorSharing !== undefined && sv.cancelAbandoned && sv.cancelAt === "timeout")
       out.push({
         path: ["services", n, "processorSharing"],

@@ -73,6 +73,14 @@ export interface ServiceSpec {
    * Default: none (each server works on one request at a time).
    */
   processorSharing?: ProcessorSharingSpec;
+  /**
+   * Server-side cost of accepting one connection (TLS handshake, authentication): a distribution of server time, drawn
+   * per accepted connection from the stream `service/<name>/connectionCost`. Each connection setup of a fleet that
+   * reaches the service through a device group holds a server this long (handshakes are taken before queued
+   * requests), and the setup succeeds only when the answer is back before the fleet's `setupTimeout`. Default none:
+   * accepting a connection costs the service nothing.
+   */
+  connectionCost?: DistributionSpec;
   /** Service plane, used by dependents and reports. Default data. */
   plane: "control" | "data";
 }

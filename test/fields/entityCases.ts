@@ -190,6 +190,11 @@ export const SERVICE_CASES: CaseTable = {
     { pattern: "services.*.serviceTime", path: `${svc}.serviceTime`, base: "retries" },
     0.04,
   ),
+  // The storm base's clients reconnect to api through the NAT after the endpoint change at 3m.
+  ...distributionCases(
+    { pattern: "services.*.connectionCost", path: "services.api.connectionCost", base: "storm" },
+    0.05,
+  ),
   ...distributionCases({ pattern: "services.*.errorTime", path: `${svc}.errorTime`, base: "retries" }, 0.05),
 };
 

@@ -185,6 +185,11 @@ export const serviceSchema = z.strictObject({
     .enum(["control", "data"])
     .default("data")
     .describe("Service plane, for dependents and reports. Default data."),
+  connectionCost: distributionSchema
+    .optional()
+    .describe(
+      "Server time to accept one connection (TLS, auth), drawn per connection setup that reaches the service (stream service/NAME/connectionCost); handshakes go before queued requests and the setup succeeds only if answered within setupTimeout. Default none.",
+    ),
   processorSharing: processorSharingSchema
     .optional()
     .describe(
