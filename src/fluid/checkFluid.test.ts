@@ -40,5 +40,11 @@ describe("checkFluid", () => {
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );
+    expect(set("services.db-primary.connectionCost", "{ type: constant, value: 5ms }")[0]?.path).toBe(
+      "services.db-primary.connectionCost",
+    );
+    expect(set("services.db-primary.processorSharing", "{ concurrency: 8 }")[0]?.path).toBe(
+      "services.db-primary.processorSharing",
+    );
   });
 });

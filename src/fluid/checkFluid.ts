@@ -75,6 +75,12 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
     if (f.connection?.persistent === true)
       backoffRefusal(f.connection.reconnect, `${p}.connection.reconnect`, out);
     if (f.via !== undefined && f.via.length > 1) no(`${p}.via`, "routes cross at most one device group");
+    const wd = f.connection?.whileDisconnected;
+    if (wd !== undefined && wd !== "queue")
+      no(
+        `${p}.connection.whileDisconnected`,
+        `'${wd}' is not in the fluid engine: requests wait for their connection with their timeout running`,
+      );
   }
   for (const [name, l] of Object.entries(s.links)) {
     if (typeof l.latency !== "number")
@@ -103,6 +109,10 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
     if (v.cells !== undefined && v.cells !== 1) no(`${p}.cells`, "cells are not in the fluid engine");
     if (v.errorTime !== undefined)
       no(`${p}.errorTime`, "a distributed error-answer time is not in the fluid engine");
+    if (v.connectionCost !== undefined)
+      no(`${p}.connectionCost`, "a server-side connection cost is not in the fluid engine");
+    if (v.processorSharing !== undefined)
+      no(`${p}.processorSharing`, "processor sharing is not in the fluid engine (its servers are FIFO)");
     if (v.degradation !== undefined && v.degradation.coldFactor !== 1)
       no(`${p}.degradation.coldFactor`, "cold starts are not in the fluid engine");
     for (const [key, d] of Object.entries(v.dependencies)) {

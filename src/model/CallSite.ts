@@ -183,6 +183,40 @@ export class CallSite {
     this.owner.send(r);
   }
 
+  /**
+   * The current attempt of `r` fails at once without being sent (its connection is down and the owner fails such
+   * requests): its timeout stops, it is counted in `refused`, and the budget, breaker and retry policy see FAILURE.
+   */
+  failLocally(r: number): void {
+    const req = this.w.requests;
+    this.w.sim.cancel(req.timer[r]!);
+    req.timer[r] = -1;
+    this.counters.now.refused++;
+    this.ended(r, Outcome.FAILURE);
+    this.retryOrFinish(r, Outcome.FAILURE);
+  }
+
+  /** Stops the timeout of `r`'s current attempt (it waits for its connection with its deadline not running). */
+  suspend(r: number): void {
+    const req = this.w.requests;
+    this.w.sim.cancel(req.timer[r]!);
+    req.timer[r] = -1;
+  }
+
+  /** Starts the timeout of `r`'s suspended attempt again, in full (the duration drawn for it), from now. */
+  resume(r: number): void {
+    const w = this.w;
+    const req = w.requests;
+    const now = w.sim.now();
+    const t = req.deadline[r]! - req.attemptStart[r]!;
+    req.attemptStart[r] = now;
+    req.deadline[r] = now + t;
+    req.timer[r] =
+      this.config.timeoutDistribution === undefined && t === this.config.timeout
+        ? w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0)
+        : w.sim.after(t, w.kinds.requestTimeout, r, 0);
+  }
+
   /** A local refusal (breaker open, budget empty): nothing was sent; the retry policy sees REJECTED. */
   private refuse(r: number): void {
     this.counters.now.refused++;

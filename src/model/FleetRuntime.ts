@@ -16,6 +16,10 @@ import type { World } from "./World.js";
 const DOWN = 0;
 const CONNECTING = 1;
 const UP = 2;
+/** `connection.whileDisconnected`: what a request issued while its client's connection is down does. */
+const WHILE_QUEUE = 0;
+const WHILE_FAIL = 1;
+const WHILE_WAIT = 2;
 /**
  * Clients per connection epoch in an epoch-tagged event payload (`epoch * EPOCH_STRIDE + client`): a power of two, so
  * a tag decodes with an exact multiply and floor. Fleets hold at most this many clients; payloads stay exact integers
@@ -71,6 +75,15 @@ export class FleetRuntime implements CallOwner {
   private readonly setupTimeout: number;
   private readonly reconnect: Backoff;
   private fixReconnect: Backoff | undefined;
+  /**
+   * The target service charges a handshake per connection (`connectionCost`): setups go through it after the device
+   * group. Per client: the back crossing of its pending setup (seconds). Undefined without a connection cost.
+   */
+  private readonly setupBack: Float64Array | undefined;
+  /** Per client: the deadline (setup timeout) of its pending setup, with a connection cost. */
+  private readonly setupDeadline: Float64Array | undefined;
+  /** WHILE_QUEUE (deadline running), WHILE_FAIL (fails at once) or WHILE_WAIT (deadline not running). */
+  private readonly whileDown: number;
 
   private readonly connState: Int8Array;
   private readonly connDevice: Int32Array;
@@ -93,6 +106,8 @@ export class FleetRuntime implements CallOwner {
     this.service = w.serviceIndex(spec.target);
     this.link = w.routeLink(spec.network, w.services[this.service]!.spec.network, spec.via, `fleets.${name}`);
     this.persistent = spec.connection?.persistent === true;
+    const wd = spec.connection?.whileDisconnected;
+    this.whileDown = wd === "fail" ? WHILE_FAIL : wd === "wait" ? WHILE_WAIT : WHILE_QUEUE;
     const sim = w.sim;
     const stream = (m: string) => sim.rng(`fleet/${name}/${m}`);
     this.arrivalRng = stream("arrivals");
@@ -134,6 +149,11 @@ export class FleetRuntime implements CallOwner {
     this.connEpoch = new Int32Array(n);
     this.prevReconnect = new Float64Array(n).fill(-1);
     this.waitHead = new Int32Array(n).fill(-1);
+    this.setupBack =
+      this.persistent && w.services[this.service]!.spec.connectionCost !== undefined
+        ? new Float64Array(n)
+        : undefined;
+    this.setupDeadline = this.setupBack !== undefined ? new Float64Array(n) : undefined;
     if (spec.load.type === "open") {
       this.arrivals = new Exponential(1 / (spec.load.rate * n));
       this.think = undefined;
@@ -206,6 +226,12 @@ export class FleetRuntime implements CallOwner {
   send(r: number): void {
     const c = this.w.requests.client[r]!;
     if (this.persistent && this.link >= 0 && this.connState[c] !== UP) {
+      if (this.whileDown === WHILE_FAIL) {
+        if (this.connState[c] === DOWN) this.startSetup(c);
+        this.site.failLocally(r);
+        return;
+      }
+      if (this.whileDown === WHILE_WAIT) this.site.suspend(r);
       const req = this.w.requests;
       req.nextWaiting[r] = this.waitHead[c]!;
       req.waiting[r] = 1;
@@ -274,12 +300,54 @@ export class FleetRuntime implements CallOwner {
     const device = dev.pickDevice(this.pickRng);
     this.connDevice[c] = device;
     const deadline = now + this.setupTimeout;
+    if (this.setupBack !== undefined) {
+      this.startHandshakeSetup(c, dev, device, now, deadline);
+      return;
+    }
     const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)
       w.sim.at(done + rtt, w.kinds.setupResult, this.index, tag + 1);
     else w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag);
+  }
+
+  /**
+   * A setup through the device group and then the target service's handshake (`connectionCost`): the setup's timeout
+   * always runs (a lane event); an answer back before it succeeds (`onHandshakeDone`).
+   */
+  private startHandshakeSetup(
+    c: number,
+    dev: World["links"][number],
+    device: number,
+    now: number,
+    deadline: number,
+  ): void {
+    const w = this.w;
+    const fwd = dev.crossing();
+    const back = dev.crossing();
+    this.setupBack![c] = back;
+    this.setupDeadline![c] = deadline;
+    const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, fwd + back) : DROPPED;
+    const tag = this.connEpoch[c]! * EPOCH_STRIDE + c;
+    if (done !== DROPPED && done + fwd < deadline)
+      w.sim.at(done + fwd, w.kinds.handshakeArrive, this.index, tag);
+    w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag * 2);
+  }
+
+  /** A setup reached the target service (payload: epoch-tagged client): it accepts it unless the setup is stale. */
+  onHandshakeArrive(tag: number): void {
+    const c = this.tagged(tag);
+    if (c < 0 || this.connState[c] !== CONNECTING) return;
+    this.w.services[this.service]!.acceptConnection(this.index, tag, this.setupDeadline![c]!);
+  }
+
+  /** The target service finished the handshake of setup `tag`: the answer crosses back, a success if in time. */
+  onHandshakeDone(tag: number, deadline: number): void {
+    const c = this.tagged(tag);
+    if (c < 0 || this.connState[c] !== CONNECTING) return;
+    const t = this.w.sim.now() + this.setupBack![c]!;
+    if (t < deadline) this.w.sim.at(t, this.w.kinds.setupResult, this.index, tag * 2 + 1);
   }
 
   /**
@@ -318,6 +386,7 @@ export class FleetRuntime implements CallOwner {
     while (r >= 0) {
       const next = req.nextWaiting[r]!;
       req.waiting[r] = 0;
+      if (this.whileDown === WHILE_WAIT) this.site.resume(r);
       this.sendNow(r, c);
       r = next;
     }

@@ -6,6 +6,8 @@ import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
 import { ANSWER_ERROR, ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
 import type { DependencyCall } from "./DependencyCall.js";
+import { Handshakes } from "./Handshakes.js";
+import { ProcessorSharing } from "./ProcessorSharing.js";
 import type { World } from "./World.js";
 
 /**
@@ -37,6 +39,19 @@ export class ServiceRuntime {
   /** Time to answer an error (`errorTime`), or undefined: fail fast. */
   private readonly errorTime: Distribution | undefined;
   private readonly errorTimeRng: Rng | undefined;
+  /** Processor sharing of the servers as cores (`processorSharing`), or undefined: FIFO servers. */
+  private readonly ps: ProcessorSharing | undefined;
+  /** The pending processor-sharing completion event, or -1. */
+  private psHandle = -1;
+  /** Connection handshakes (`connectionCost`) and their cost draws (`service/<name>/connectionCost`), or undefined. */
+  private readonly handshakes: Handshakes | undefined;
+  private readonly connCost: Distribution | undefined;
+  private readonly connCostRng: Rng | undefined;
+  /** Connections accepted (handshakes started) in this interval and over the run. */
+  accepted = 0;
+  totalAccepted = 0;
+  /** Requests admitted to work at once: `servers`, or with processor sharing its concurrency cap (Infinity: none). */
+  private slots: number;
 
   // Faults and automation.
   errorRate = 0;
@@ -76,10 +91,53 @@ export class ServiceRuntime {
     this.cache = spec.cache ? new CacheRuntime(spec.cache, w.sim.rng(`cache/${name}/keys`)) : undefined;
     this.errorTime = spec.errorTime ? w.distribution(spec.errorTime) : undefined;
     this.errorTimeRng = spec.errorTime ? w.sim.rng(`service/${name}/errorTime`) : undefined;
+    this.handshakes = spec.connectionCost ? new Handshakes() : undefined;
+    this.connCost = spec.connectionCost ? w.distribution(spec.connectionCost) : undefined;
+    this.connCostRng = spec.connectionCost ? w.sim.rng(`service/${name}/connectionCost`) : undefined;
+    const ps = spec.processorSharing;
+    this.ps = ps ? new ProcessorSharing(spec.servers) : undefined;
+    this.slots = ps ? (ps.concurrency ?? Number.POSITIVE_INFINITY) : spec.servers;
   }
 
   get queueLength(): number {
     return this.queue.size;
+  }
+
+  /**
+   * A fleet's connection setup reached the service (`connectionCost`): its handshake takes a server now, or waits in
+   * the accept backlog (before queued requests; at most `queueLimit` wait, more are dropped, as when the service is
+   * down or partitioned: the client's setup then times out).
+   */
+  acceptConnection(fleet: number, tag: number, deadline: number): void {
+    const hs = this.handshakes!;
+    const now = this.w.sim.now();
+    if (this.partitioned || now < this.downUntil || this.downCells > 0) return;
+    const s = hs.alloc(fleet, tag, deadline);
+    if (this.busy < this.servers) this.startHandshake(s, now);
+    else if (hs.size < this.spec.queueLimit) hs.push(s);
+    else hs.release(s);
+  }
+
+  private startHandshake(s: number, now: number): void {
+    this.busy++;
+    this.accepted++;
+    this.handshakes!.start[s] = now;
+    const work = this.connCost!.sample(this.connCostRng!) * this.factor(now);
+    this.w.sim.after(Math.max(0, work), this.w.kinds.handshakeDone, this.index, s);
+  }
+
+  /** A server finished handshake slot `s`: the fleet's client gets its answer (if it still waits), the server is free. */
+  onHandshakeDone(s: number): void {
+    const w = this.w;
+    const hs = this.handshakes!;
+    const now = w.sim.now();
+    const held = now - hs.start[s]!;
+    this.busyTime += held;
+    this.busy--;
+    if (now >= hs.deadline[s]!) this.wastedTime += held;
+    else w.fleets[hs.fleet[s]!]!.onHandshakeDone(hs.tag[s]!, hs.deadline[s]!);
+    hs.release(s);
+    this.next();
   }
 
   /** A caller saw an outcome of a call to this service (answer or timeout). */
@@ -104,7 +162,7 @@ export class ServiceRuntime {
       this.respond(a, ANSWER_ERROR);
       return;
     }
-    if (this.busy < this.servers) {
+    if (this.busy < this.slots) {
       this.startWork(a);
       return;
     }
@@ -147,7 +205,14 @@ export class ServiceRuntime {
     const w = this.w;
     const q = this.queue;
     const now = w.sim.now();
-    while (this.busy < this.servers && q.size > 0) {
+    const hs = this.handshakes;
+    if (hs !== undefined)
+      while (this.busy < this.servers && hs.size > 0) {
+        const s = hs.shift();
+        if (this.spec.cancelAbandoned && now >= hs.deadline[s]!) hs.release(s);
+        else this.startHandshake(s, now);
+      }
+    while (this.busy < this.slots && q.size > 0) {
       const a = q.dequeue(now);
       if (a === NONE) break;
       this.tracker?.clear(a);
@@ -181,6 +246,12 @@ export class ServiceRuntime {
 
   private scheduleLocal(a: number): void {
     const now = this.w.sim.now();
+    const ps = this.ps;
+    if (ps !== undefined) {
+      ps.add(a, this.serviceTime.sample(this.timeRng) * this.factor(now), now);
+      this.reschedulePs(now);
+      return;
+    }
     const h = this.w.sim.after(
       this.serviceTime.sample(this.timeRng) * this.factor(now),
       this.w.kinds.serviceDone,
@@ -215,14 +286,41 @@ export class ServiceRuntime {
     }
   }
 
+  /**
+   * Processor sharing: moves the core-seconds delivered so far into `busyTime` (so an interval's busy time counts up
+   * to the service's last event in it) and schedules the next completion, cancelling the previous one.
+   */
+  private reschedulePs(now: number): void {
+    const ps = this.ps!;
+    const sim = this.w.sim;
+    if (this.psHandle >= 0) sim.cancel(this.psHandle);
+    const dt = ps.next(now);
+    this.busyTime += ps.takeCpu();
+    this.psHandle = dt === Number.POSITIVE_INFINITY ? -1 : sim.after(dt, this.w.kinds.psDone, this.index, 0);
+  }
+
+  /** Processor sharing: the request with the least remaining work finished it (the ps-done event). */
+  onPsDone(): void {
+    const now = this.w.sim.now();
+    const ps = this.ps!;
+    this.psHandle = -1;
+    const a = ps.pop(now);
+    if (this.w.attempts.callerDone[a] === 1) this.wastedTime += ps.lastWork;
+    this.onDone(a);
+    this.reschedulePs(now);
+  }
+
   /** The server finished attempt `a` (its local work, or its dependency calls failed). */
   onDone(a: number): void {
     const w = this.w;
     const at = w.attempts;
-    const held = w.sim.now() - at.workStart[a]!;
     this.tracker?.clear(a);
-    this.busyTime += held;
-    if (at.callerDone[a] === 1) this.wastedTime += held;
+    if (this.ps === undefined) {
+      // Processor sharing counts core-seconds instead (reschedulePs) and wasted work at completion (onPsDone).
+      const held = w.sim.now() - at.workStart[a]!;
+      this.busyTime += held;
+      if (at.callerDone[a] === 1) this.wastedTime += held;
+    }
     this.busy--;
     this.respond(a, at.failed[a]!);
     this.next();
@@ -305,6 +403,12 @@ export class ServiceRuntime {
   /** Changes the number of servers; new servers take queued work at once. */
   setServers(n: number): void {
     this.servers = Math.max(0, Math.round(n));
+    const ps = this.ps;
+    if (ps !== undefined) {
+      const now = this.w.sim.now();
+      ps.setCores(this.servers, now);
+      this.reschedulePs(now);
+    } else this.slots = this.servers;
     this.next();
   }
 
@@ -315,6 +419,8 @@ export class ServiceRuntime {
     t.failures += this.failures;
     t.busyTime += this.busyTime;
     t.wastedTime += this.wastedTime;
+    this.totalAccepted += this.accepted;
+    this.accepted = 0;
     this.requests = 0;
     this.successes = 0;
     this.failures = 0;

@@ -23,6 +23,12 @@ export interface ModelKinds {
   arrive: number;
   response: number;
   serviceDone: number;
+  /** A processor-sharing service's next completion (target: the service). */
+  psDone: number;
+  /** A connection setup reached a service with a `connectionCost` (target: the fleet, payload: its setup tag). */
+  handshakeArrive: number;
+  /** A service finished a connection handshake (target: the service, payload: its handshake slot). */
+  handshakeDone: number;
 }
 
 /**
@@ -63,6 +69,9 @@ export class World {
       arrive: sim.register((a) => this.arrive(a), "arrive"),
       response: sim.register((a) => calls[req.site[at.request[a]!]!]!.onResponse(a), "response"),
       serviceDone: sim.register((sv, a) => s[sv]!.onDone(a), "service-done"),
+      psDone: sim.register((sv) => s[sv]!.onPsDone(), "ps-done"),
+      handshakeArrive: sim.register((fl, tag) => f[fl]!.onHandshakeArrive(tag), "handshake-arrive"),
+      handshakeDone: sim.register((sv, slot) => s[sv]!.onHandshakeDone(slot), "handshake-done"),
     };
     for (const [name, spec] of Object.entries(scenario.links)) {
       this.linkIndex.set(name, this.links.length);

@@ -73,6 +73,17 @@ export function crossCheck(s: ParsedScenario): Problem[] {
         path: ["services", n, "healthCheck"],
         message: "cannot be combined with minServers or cells (a full restart already replaces the servers)",
       });
+    if (sv.processorSharing !== undefined && sv.connectionCost !== undefined)
+      out.push({
+        path: ["services", n, "connectionCost"],
+        message: "cannot be combined with processorSharing (handshakes hold a FIFO server)",
+      });
+    if (sv.processorSharing !== undefined && sv.cancelAbandoned && sv.cancelAt === "timeout")
+      out.push({
+        path: ["services", n, "processorSharing"],
+        message:
+          "cannot be combined with cancelAt: timeout (work shared by processor sharing is not cancelled mid-way); use cancelAt: start",
+      });
     if (sv.cache !== undefined)
       ref("dependency", Object.keys(sv.dependencies), sv.cache.dependency, [
         "services",
@@ -98,6 +109,18 @@ export function crossCheck(s: ParsedScenario): Problem[] {
     service(f.target, ["fleets", n, "target"]);
     via(f.via, ["fleets", n]);
     route(f.network, s.services[f.target]?.network, f.via, ["fleets", n, f.via ? "via" : "target"]);
+    const wd = f.connection?.whileDisconnected;
+    if (wd !== undefined && wd !== "queue" && f.connection?.persistent !== true)
+      out.push({
+        path: ["fleets", n, "connection", "whileDisconnected"],
+        message: `'${wd}' needs persistent connections (connection.persistent: true)`,
+      });
+    if (wd === "fail" && f.retry.unbounded === true)
+      out.push({
+        path: ["fleets", n, "connection", "whileDisconnected"],
+        message:
+          "'fail' with unbounded retries could retry forever while the connection is down: bound retry.maxAttempts",
+      });
     if (!trafficClasses.includes(f.trafficClass ?? n)) trafficClasses.push(f.trafficClass ?? n);
   }
   for (const [n, a] of Object.entries(s.automation)) {

@@ -17,6 +17,13 @@ export interface ConnectionSpec {
   setupTimeout: number;
   /** Backoff between consecutive failed setup attempts (policies library backoff config). */
   reconnect: BackoffConfig;
+  /**
+   * A request issued while its client's connection is down: `queue` waits for the connection with its timeout running
+   * (the default), `fail` fails at once without being sent (counted as refused; the retry policy sees a failure),
+   * `wait` waits for the connection with its timeout not running (it starts, in full, when the request is sent).
+   * Default: `queue`.
+   */
+  whileDisconnected?: "queue" | "fail" | "wait";
 }
 
 /** Request criticality as a scenario writes it (the policies' `Criticality` levels 0..3, in this order). */

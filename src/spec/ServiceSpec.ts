@@ -3,6 +3,7 @@ import type { CacheSpec } from "./CacheSpec.js";
 import type { DependencySpec } from "./DependencySpec.js";
 import type { DistributionSpec } from "./DistributionSpec.js";
 import type { HealthCheckSpec } from "./HealthCheckSpec.js";
+import type { ProcessorSharingSpec } from "./ProcessorSharingSpec.js";
 
 export interface DegradationSpec {
   /** Service time grows by this fraction per request waiting in the queue (GC, memory pressure). Default 0. */
@@ -67,6 +68,19 @@ export interface ServiceSpec {
    * is not held meanwhile. Default none: errors answer at once (fail fast).
    */
   errorTime?: DistributionSpec;
+  /**
+   * Processor sharing instead of `servers` parallel FIFO servers: admitted requests share the servers as cores.
+   * Default: none (each server works on one request at a time).
+   */
+  processorSharing?: ProcessorSharingSpec;
+  /**
+   * Server-side cost of accepting one connection (TLS handshake, authentication): a distribution of server time, drawn
+   * per accepted connection from the stream `service/<name>/connectionCost`. Each connection setup of a fleet that
+   * reaches the service through a device group holds a server this long (handshakes are taken before queued
+   * requests), and the setup succeeds only when the answer is back before the fleet's `setupTimeout`. Default none:
+   * accepting a connection costs the service nothing.
+   */
+  connectionCost?: DistributionSpec;
   /** Service plane, used by dependents and reports. Default data. */
   plane: "control" | "data";
 }

@@ -86,6 +86,10 @@ export const SERVICE_CASES: CaseTable = {
   "services.*.queueLimit": retries({ [`${svc}.queueLimit`]: 3 }),
   "services.*.cancelAbandoned": retries({ [`${svc}.cancelAbandoned`]: true }),
   "services.*.cancelAt": retries({ [`${svc}.cancelAt`]: "timeout" }, { [`${svc}.cancelAbandoned`]: true }),
+  "services.*.processorSharing.concurrency": retries(
+    { [`${svc}.processorSharing.concurrency`]: 1 },
+    { [`${svc}.processorSharing`]: {} },
+  ),
   ...unionCases(
     { pattern: "services.*.queue", path: `${svc}.queue`, base: "retries" },
     {
@@ -186,6 +190,11 @@ export const SERVICE_CASES: CaseTable = {
     { pattern: "services.*.serviceTime", path: `${svc}.serviceTime`, base: "retries" },
     0.04,
   ),
+  // The storm base's clients reconnect to api through the NAT after the endpoint change at 3m.
+  ...distributionCases(
+    { pattern: "services.*.connectionCost", path: "services.api.connectionCost", base: "storm" },
+    0.05,
+  ),
   ...distributionCases({ pattern: "services.*.errorTime", path: `${svc}.errorTime`, base: "retries" }, 0.05),
 };
 
@@ -208,6 +217,11 @@ export const FLEET_CASES: CaseTable = {
   ...budgetCases({ pattern: "fleets.*.budget", path: `${users}.budget`, base: "retries" }),
   ...breakerCases({ pattern: "fleets.*.breaker", path: `${users}.breaker`, base: "retries" }, 0.1),
   "fleets.*.connection.persistent": storm({ "fleets.clients.connection.persistent": false }),
+  // The endpoint change at 3m and the failing setups leave clients disconnected while requests keep coming.
+  "fleets.*.connection.whileDisconnected": storm(
+    { "fleets.clients.connection.whileDisconnected": "fail" },
+    SETUPS_FAIL,
+  ),
   "fleets.*.connection.setupTimeout": storm(
     { "fleets.clients.connection.setupTimeout": "100ms" },
     SETUPS_FAIL,

@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { distributionSchema } from "./distributionSchema.js";
 import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
+import { processorSharingSchema } from "./processorSharingSchema.js";
 import { count, duration, fraction, MAX_CLIENTS, name, named, rate } from "./units.js";
 
 const nonNegative = (what = "a number") =>
@@ -184,6 +185,16 @@ export const serviceSchema = z.strictObject({
     .enum(["control", "data"])
     .default("data")
     .describe("Service plane, for dependents and reports. Default data."),
+  connectionCost: distributionSchema
+    .optional()
+    .describe(
+      "Server time to accept one connection (TLS, auth), drawn per connection setup that reaches the service (stream service/NAME/connectionCost); handshakes go before queued requests and the setup succeeds only if answered within setupTimeout. Default none.",
+    ),
+  processorSharing: processorSharingSchema
+    .optional()
+    .describe(
+      "Processor sharing: admitted requests share the servers as cores (rate min(1, servers/n) each), optionally with a concurrency cap. Default none: FIFO servers.",
+    ),
   errorTime: distributionSchema
     .optional()
     .describe(
@@ -215,6 +226,12 @@ export const connectionSchema = z.strictObject({
     .describe("Keep one connection per client, set up through every device on the route. Default true."),
   setupTimeout: duration("positive").describe("Timeout of one connection-setup attempt."),
   reconnect: backoffSchema.describe("Backoff between failed setup attempts (policies library)."),
+  whileDisconnected: z
+    .enum(["queue", "fail", "wait"])
+    .optional()
+    .describe(
+      "A request issued while its connection is down: queue (wait, timeout running), fail (fail at once, not sent; counted as refused), wait (wait, timeout not running). Default queue.",
+    ),
 });
 
 const persistenceList = z
