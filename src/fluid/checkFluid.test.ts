@@ -31,6 +31,9 @@ describe("checkFluid", () => {
     expect(set("fleets.app-servers.retry.backoff", "{ type: decorrelated, base: 100ms }")[0]?.path).toBe(
       "fleets.app-servers.retry.backoff",
     );
+    const spread = (k: string, v: string) => checkFluid(loadScenario("reconnect-herd", { set: { [k]: v } }));
+    const window = spread("automation.lb-failover.action.over", "1m");
+    expect(window.map((r) => r.path)).toEqual(["automation.lb-failover.action.over"]);
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );
