@@ -164,6 +164,9 @@ export const OPERATOR_CASES: CaseTable = {
     },
   ),
   "operators.runbook.*.delay": storm({ [`${step}.delay`]: "1m" }),
+  "operators.runbook.*.at": storm({
+    [step]: { at: "4m", delay: "30s", do: { type: "block", fleet: "clients", fraction: 0.5 } },
+  }),
   ...unionCases(
     { ...site, prep: { ...BREAKERS, ...LATE } },
     {
