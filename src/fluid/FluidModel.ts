@@ -226,7 +226,7 @@ export class FluidModel {
       );
     } else this.monitor = undefined;
     this.control = new FluidControl(this);
-    this.operators = new Operators(scenario.operators, this.monitor, this.control);
+    this.operators = new Operators(scenario.operators, this.monitor, this.control, scenario.start);
     this.dependents = new Dependents(
       this.services.map((s) => s.name),
       scenario.dependents,

@@ -37,6 +37,9 @@ describe("checkFluid", () => {
       }),
     );
     expect(cancel.map((r) => r.path)).toEqual(["services.db-primary.cancelAt"]);
+    const spread = (k: string, v: string) => checkFluid(loadScenario("reconnect-herd", { set: { [k]: v } }));
+    const window = spread("automation.lb-failover.action.over", "1m");
+    expect(window.map((r) => r.path)).toEqual(["automation.lb-failover.action.over"]);
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );

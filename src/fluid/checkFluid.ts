@@ -126,6 +126,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
   }
   for (const [name, a] of Object.entries(s.automation)) {
     if (a.action.type === "cache-loss") no(`automation.${name}.action`, "caches are not in the fluid engine");
+    if (a.action.type === "change-endpoints" && (a.action.over ?? 0) > 0)
+      no(`automation.${name}.action.over`, "tear-downs spread over a window are not in the fluid engine");
   }
   for (const [name, step] of Object.entries(s.operators?.runbook ?? {})) {
     if (!OPERATOR_ACTIONS.has(step.do.type))

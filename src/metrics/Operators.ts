@@ -1,5 +1,6 @@
 import type { MonitoringSpec } from "../spec/MonitoringSpec.js";
-import type { OperatorActionSpec, OperatorsSpec } from "../spec/OperatorsSpec.js";
+import type { OperatorActionSpec, OperatorStepSpec, OperatorsSpec } from "../spec/OperatorsSpec.js";
+import { clockSeconds } from "./clockSeconds.js";
 
 /** What operators read from monitoring (the event model's Monitor and the fluid engine's both provide it). */
 export interface OperatorMonitor {
@@ -44,10 +45,12 @@ export class Operators {
   private readonly effects: OperatorEffectsPort;
   readonly steps: StepRecord[];
 
+  /** `start`: the scenario's ISO start, against which clock times (`at: 10:37`) are read. */
   constructor(
     spec: OperatorsSpec | undefined,
     monitor: OperatorMonitor | undefined,
     effects: OperatorEffectsPort,
+    start: string,
   ) {
     this.spec = spec;
     this.monitor = monitor;
@@ -57,6 +60,8 @@ export class Operators {
       type: s.do.type,
       at: null,
     }));
+    for (const [name, step] of Object.entries(spec?.runbook ?? {}))
+      if (step.at !== undefined) this.scheduleStep(name, step, "", clockSeconds(start, step.at) + step.delay);
   }
 
   /** Called at the end of every metrics interval [now - dt, now). */
@@ -103,19 +108,23 @@ export class Operators {
     if (this.spec === undefined) return;
     for (const [name, step] of Object.entries(this.spec.runbook)) {
       if (step.after !== anchor) continue;
-      const when = at + step.delay;
-      this.effects.scheduleAt(when, () => {
-        // Operators who can see a healthy system do not start acting on it: a step anchored on detection or
-        // diagnosis is skipped (with the steps after it) when monitoring is fresh and shows no impact. While blind
-        // they follow the runbook, and a plan once started (steps anchored on steps) is carried through.
-        const m = this.monitor;
-        const reaction = anchor === "detection" || anchor === "diagnosis";
-        if (reaction && m !== undefined && !m.blind(when) && !m.impacted()) return;
-        const rec = this.steps.find((s) => s.name === name)!;
-        rec.at = when;
-        this.effects.apply(step.do, `operators.runbook.${name}.do`);
-        this.anchor(name, when);
-      });
+      this.scheduleStep(name, step, anchor, at + step.delay);
     }
+  }
+
+  /** Carries out step `name` at `when` (anchored on `anchor`; "" for a fixed time), then anchors the steps after it. */
+  private scheduleStep(name: string, step: OperatorStepSpec, anchor: string, when: number): void {
+    this.effects.scheduleAt(when, () => {
+      // Operators who can see a healthy system do not start acting on it: a step anchored on detection or
+      // diagnosis is skipped (with the steps after it) when monitoring is fresh and shows no impact. While blind
+      // they follow the runbook, and a plan once started (steps anchored on steps) is carried through.
+      const m = this.monitor;
+      const reaction = anchor === "detection" || anchor === "diagnosis";
+      if (reaction && m !== undefined && !m.blind(when) && !m.impacted()) return;
+      const rec = this.steps.find((s) => s.name === name)!;
+      rec.at = when;
+      this.effects.apply(step.do, `operators.runbook.${name}.do`);
+      this.anchor(name, when);
+    });
   }
 }

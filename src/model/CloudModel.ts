@@ -83,7 +83,7 @@ export class CloudModel {
     this.effects = new OperatorEffects(w, this.monitor, this.supervisor);
     this.ledger = new TriggerLedger(w, scenario);
     this.effects.onApply = (action) => this.ledger.restored(action);
-    this.operators = new Operators(scenario.operators, this.monitor, this.effects);
+    this.operators = new Operators(scenario.operators, this.monitor, this.effects, scenario.start);
     this.dependents = new Dependents(
       w.services.map((s) => s.name),
       scenario.dependents,

@@ -11,6 +11,7 @@ import { CRITICALITY_LEVELS, type FleetSpec } from "../spec/FleetSpec.js";
 import { type CallOwner, CallSite } from "./CallSite.js";
 import { DROPPED } from "./DeviceGroup.js";
 import { permutationRanks } from "./permutationRanks.js";
+import { type TeardownSpread, teardownDelay } from "./TeardownSpread.js";
 import type { World } from "./World.js";
 
 const DOWN = 0;
@@ -436,17 +437,24 @@ export class FleetRuntime implements CallOwner {
    * Endpoint change of the target service: the live connections of `fraction` of the clients are torn down at once.
    * With a fraction below 1 the clients are drawn from `rng` (exactly round(fraction x clients) of them).
    */
-  teardownAll(fraction = 1, rng?: Rng): void {
+  teardownAll(fraction = 1, rng?: Rng, spread?: TeardownSpread): void {
     if (!this.persistent) return;
     const n = this.clients;
+    const hit =
+      spread === undefined ? (c: number) => this.teardown(c) : (c: number) => this.teardownLater(c, spread);
     if (fraction >= 1 || rng === undefined) {
       const k = Math.round(Math.min(1, fraction) * n);
-      for (let c = 0; c < k; c++) this.teardown(c);
+      for (let c = 0; c < k; c++) hit(c);
       return;
     }
     const ranks = permutationRanks(n, rng);
     const k = Math.round(fraction * n);
-    for (let c = 0; c < n; c++) if (ranks[c]! < k) this.teardown(c);
+    for (let c = 0; c < n; c++) if (ranks[c]! < k) hit(c);
+  }
+
+  /** Tears client c's connection down at a time drawn in the spread's window (if it is up then). */
+  private teardownLater(c: number, spread: TeardownSpread): void {
+    this.w.sim.schedule(teardownDelay(spread, spread.rng.next()), () => this.teardown(c));
   }
 
   /** Moves the fleet's traffic to `link` (-1: none): every client's connection is reset consistently. */

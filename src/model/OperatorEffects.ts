@@ -148,9 +148,20 @@ export class OperatorEffects {
     switch (action.type) {
       case "change-endpoints": {
         const s = w.serviceIndex(action.service);
+        const over = action.over ?? 0;
         for (const f of w.fleets)
           if (f.service === s)
-            f.teardownAll(action.fraction ?? 1, w.sim.rng(`automation/${name}/clients/${f.name}`));
+            f.teardownAll(
+              action.fraction ?? 1,
+              w.sim.rng(`automation/${name}/clients/${f.name}`),
+              over > 0
+                ? {
+                    over,
+                    shape: action.shape ?? "uniform",
+                    rng: w.sim.rng(`automation/${name}/spread/${f.name}`),
+                  }
+                : undefined,
+            );
         return;
       }
       case "scale":

@@ -121,13 +121,13 @@ function runbookOf(raw: Record<string, unknown>): BuiltinInfo["runbook"] {
   const ops = raw["operators"] as { runbook?: unknown } | null | undefined;
   const rb = ops?.runbook;
   if (typeof rb !== "object" || rb === null) return [];
-  return Object.entries(rb as Record<string, { after?: unknown; delay?: unknown; do?: unknown } | null>).map(
-    ([step, st]) => ({
-      step,
-      after: `${String(st?.after ?? "")}${st?.delay !== undefined ? ` + ${String(st.delay)}` : ""}`,
-      action: actionText(st?.do),
-    }),
-  );
+  return Object.entries(
+    rb as Record<string, { after?: unknown; at?: unknown; delay?: unknown; do?: unknown } | null>,
+  ).map(([step, st]) => ({
+    step,
+    after: `${st?.at !== undefined ? `at ${String(st.at)}` : String(st?.after ?? "")}${st?.delay !== undefined ? ` + ${String(st.delay)}` : ""}`,
+    action: actionText(st?.do),
+  }));
 }
 
 function notes(v: unknown): BuiltinInfo["facts"] {

@@ -183,7 +183,10 @@ function checkRunbook(
   const steps = Object.keys(runbook);
   for (const [n, st] of Object.entries(runbook)) {
     const p = ["operators", "runbook", n];
-    if (st.after === n) out.push({ path: [...p, "after"], message: "a step cannot start after itself" });
+    if (st.after === undefined) {
+      // a fixed time (`at`): nothing to resolve
+    } else if (st.after === n)
+      out.push({ path: [...p, "after"], message: "a step cannot start after itself" });
     else c.ref("step or event", [...RUNBOOK_EVENTS, ...steps], st.after, [...p, "after"]);
     const a = st.do;
     const dp = [...p, "do"];

@@ -30,8 +30,16 @@ export type OperatorActionSpec =
     };
 
 export interface OperatorStepSpec {
-  /** What starts the clock of this step: detection, diagnosis, or the completion of another step (by name). */
-  after: string;
+  /**
+   * What starts the clock of this step: detection, diagnosis, or the completion of another step (by name). Exactly
+   * one of `after` and `at`.
+   */
+  after?: string;
+  /**
+   * A fixed time instead: seconds from the start, or a clock time `HH:MM[:SS]` on the start's clock (its first
+   * occurrence at or after the start). Such a step is carried out whatever monitoring shows.
+   */
+  at?: number | string;
   /** Delay after that, seconds (labelled as an assumption in notes). */
   delay: number;
   do: OperatorActionSpec;

@@ -23,7 +23,12 @@ export const AUTOMATION_CASES: CaseTable = {
     {
       "change-endpoints": {
         minimal: { type: "change-endpoints", service: "api" },
-        alter: { service: "db", fraction: 0.3 },
+        alter: {
+          service: "db",
+          fraction: 0.3,
+          over: "1m",
+          shape: { with: { over: "1m" }, value: "ramp" },
+        },
       },
       scale: { minimal: { type: "scale", service: "api", servers: 1 }, alter: { service: "db", servers: 3 } },
       restart: {
@@ -159,6 +164,9 @@ export const OPERATOR_CASES: CaseTable = {
     },
   ),
   "operators.runbook.*.delay": storm({ [`${step}.delay`]: "1m" }),
+  "operators.runbook.*.at": storm({
+    [step]: { at: "4m", delay: "30s", do: { type: "block", fleet: "clients", fraction: 0.5 } },
+  }),
   ...unionCases(
     { ...site, prep: { ...BREAKERS, ...LATE } },
     {

@@ -8,18 +8,34 @@ const kind = <T extends string>(t: T) => z.literal(t).describe(`Automation actio
 export const automationActionSchema = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({
-      type: kind("change-endpoints"),
-      service: name().describe(
-        "The service whose endpoints change: persistent connections to it are set up again.",
-      ),
-      fraction: z
-        .number()
-        .gt(0)
-        .lte(1)
-        .optional()
-        .describe("Share of each fleet's clients affected, in (0, 1]. Default 1."),
-    }),
+    z
+      .strictObject({
+        type: kind("change-endpoints"),
+        service: name().describe(
+          "The service whose endpoints change: persistent connections to it are set up again.",
+        ),
+        fraction: z
+          .number()
+          .gt(0)
+          .lte(1)
+          .optional()
+          .describe("Share of each fleet's clients affected, in (0, 1]. Default 1."),
+        over: duration()
+          .optional()
+          .describe(
+            "Window the tear-downs are spread over, from the action's time. Default 0 (all at once).",
+          ),
+        shape: z
+          .enum(["uniform", "ramp"])
+          .optional()
+          .describe(
+            "How tear-downs spread over `over`: uniform (constant rate) or ramp (rate rising linearly). Default uniform.",
+          ),
+      })
+      .superRefine((a, ctx) => {
+        if (a.shape !== undefined && !((a.over ?? 0) > 0))
+          ctx.addIssue({ code: "custom", path: ["shape"], message: "needs a window: set over > 0" });
+      }),
     z.strictObject({
       type: kind("scale"),
       service: name().describe("The service scaled."),

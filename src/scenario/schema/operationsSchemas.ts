@@ -1,5 +1,6 @@
 /** Zod schemas of the people side: monitoring (telemetry, alarms, slow channel) and operators (runbook). */
 import * as z from "zod";
+import { CLOCK_TIME } from "../../metrics/clockSeconds.js";
 import { viaSchema } from "./entitySchemas.js";
 import { backoffSchema, budgetSchema, retrySchema } from "./policySchemas.js";
 import { trafficSchema } from "./trafficSelectorSchema.js";
@@ -111,11 +112,36 @@ export const operatorActionSchema = z.discriminatedUnion(
   },
 );
 
-export const operatorStepSchema = z.strictObject({
-  after: z.string().min(1).describe("`detection`, `diagnosis`, or the name of another runbook step."),
-  delay: duration().default(0).describe("Delay after that (an assumption: label it in notes). Default 0."),
-  do: operatorActionSchema.describe("The action of this step."),
-});
+export const operatorStepSchema = z
+  .strictObject({
+    after: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "`detection`, `diagnosis`, or the name of another runbook step (exactly one of after and at).",
+      ),
+    at: z
+      .union(
+        [
+          z.string().regex(CLOCK_TIME, { error: "expected a clock time HH:MM[:SS] from 00:00 to 23:59:59" }),
+          duration(),
+        ],
+        {
+          error: "expected a clock time HH:MM[:SS] or a duration from the start (e.g. 3h)",
+        },
+      )
+      .optional()
+      .describe(
+        "A fixed time instead of after: a clock time HH:MM[:SS] on the start's clock (first occurrence at or after the start) or a duration from the start.",
+      ),
+    delay: duration().default(0).describe("Delay after that (an assumption: label it in notes). Default 0."),
+    do: operatorActionSchema.describe("The action of this step."),
+  })
+  .superRefine((st, ctx) => {
+    if ((st.after === undefined) === (st.at === undefined))
+      ctx.addIssue({ code: "custom", path: [], message: "needs exactly one of after or at" });
+  });
 
 export const operatorsSchema = z.strictObject({
   diagnosis: z
