@@ -87,6 +87,7 @@ const path = (r: RunResult) =>
     .join(" ");
 const svg = [
   `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="11">`,
+  `<title>lab-reconnect-storm (${variant}): goodput of the lab runs and the simulator</title>`,
   `<rect width="${W}" height="${H}" fill="white"/>`,
   `<text x="40" y="14">lab-reconnect-storm, variant ${variant}: goodput (successes/s) over scenario seconds</text>`,
   `<line x1="40" y1="${H - 30}" x2="${W - 10}" y2="${H - 30}" stroke="black"/><line x1="40" y1="20" x2="40" y2="${H - 30}" stroke="black"/>`,
