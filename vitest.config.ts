@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * Tests that use real processes, ports or time (browser, Redis queue, CLI child processes and promtool, the web app's
+ * Tests that use real processes, ports or time (browser, Redis queue, CLI child processes and promtool, the lab, the web app's
  * server): their own project, one file at a time.
  */
 const integration = [
@@ -10,6 +10,7 @@ const integration = [
   "test/queue/**/*.test.ts",
   "test/cli/**/*.test.ts",
   "test/serve/**/*.test.ts",
+  "test/lab/**/*.test.ts",
 ];
 
 export default defineConfig({

@@ -134,7 +134,7 @@ export function runFluid(
  * Where a refused field is in the scenario's file (or the nearest enclosing field that is written there), when the
  * scenario came from a file that can still be read; undefined otherwise.
  */
-function locator(scenario: Scenario): (path: string) => SourceLocation | undefined {
+export function locator(scenario: Scenario): (path: string) => SourceLocation | undefined {
   const file = scenario.origin?.file ?? null;
   if (file === null) return () => undefined;
   let source: ReturnType<typeof parseScenarioSource> | undefined;

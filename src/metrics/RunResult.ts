@@ -107,19 +107,23 @@ export interface LinkSummary {
   drops: number;
   peakQueue: number;
   peakUtilisation: number;
-  /** Share of device busy time spent on work whose caller had already given up. */
-  wastedShare: number;
-  /** Largest interval storm factor: setup work demanded if every failing client retried once per timeout / capacity. */
-  peakStormFactor: number;
+  /** Share of device busy time spent on work whose caller had already given up; null in lab runs (not measurable). */
+  wastedShare: number | null;
+  /**
+   * Largest interval storm factor: setup work demanded if every failing client retried once per timeout / capacity;
+   * null in lab runs (not measured).
+   */
+  peakStormFactor: number | null;
 }
 
 export interface ServiceSummary {
   requests: number;
   successes: number;
   failures: number;
-  peakQueue: number;
-  /** Share of server busy time spent on requests whose caller had already given up. */
-  wastedShare: number;
+  /** Largest interval queue length; null in lab runs (the service process does not report it). */
+  peakQueue: number | null;
+  /** Share of server busy time spent on requests whose caller had already given up; null in lab runs. */
+  wastedShare: number | null;
   outageWindows: TimeWindow[];
   outageSeconds: number;
 }
@@ -154,8 +158,39 @@ export interface MonitoringSummary {
   staleWindows: TimeWindow[];
 }
 
+/** One lab client process: its CPU time and how far its event loop lagged. */
+export interface LabProcessSummary {
+  /** CPU time (user + system) over the run, seconds. */
+  cpuSeconds: number;
+  /** Largest interval p99 of the event-loop delay, milliseconds (wall). */
+  lagP99Ms: number;
+  /** Largest lateness of a 50 ms periodic timer, milliseconds (wall). */
+  timerDriftMs: number;
+}
+
+/** What a lab run measured about itself (docs/lab.md). Wall times are real; the summary's other times are scenario seconds. */
+export interface LabSummary {
+  /** Time compression: scenario seconds per wall second (`--speed`). */
+  speed: number;
+  /** Wall seconds the measured part of the run took. */
+  wallSeconds: number;
+  /** Largest event-loop lag p99 of any client process, milliseconds (wall). */
+  lagP99Ms: number;
+  /** Largest timer drift of any client process, milliseconds (wall). */
+  timerDriftMs: number;
+  /** One entry per client process, in order. */
+  processes: LabProcessSummary[];
+  /** True when the lag p99 exceeded a tenth of the smallest timeout (compressed): the numbers are not trustworthy. */
+  unreliable: boolean;
+  /**
+   * Run-to-run spread of the lab on this scenario (coefficient of variation of baseline goodput over >= 5 seeded runs,
+   * measured and recorded in docs/lab.md), or null when this run did not measure it (a single run cannot).
+   */
+  noiseFloor: number | null;
+}
+
 /** Version of the RunSummary contract (see CHANGELOG.md for what changed since 1). */
-export const SUMMARY_SCHEMA_VERSION = 3 as const;
+export const SUMMARY_SCHEMA_VERSION = 4 as const;
 
 export interface RunSummary {
   /** Version of this contract: SUMMARY_SCHEMA_VERSION. */
@@ -164,9 +199,10 @@ export interface RunSummary {
   stampedeVersion: string;
   /**
    * The engine that ran the scenario: `event` (the discrete-event model) or `fluid` (the mean-field model, see
-   * docs/fluid.md: deterministic, counts are expected values and may be fractional).
+   * docs/fluid.md: deterministic, counts are expected values and may be fractional) or `lab` (real processes on
+   * loopback, docs/lab.md: measured on the real clock, not deterministic; `events` is null and `lab` is set).
    */
-  engine: "event" | "fluid";
+  engine: "event" | "fluid" | "lab";
   /**
    * sha256 (hex) of the resolved scenario's canonical JSON (object keys sorted, `origin` left out): equal hashes mean
    * the same model input, whatever file, variant, overrides or worker produced it.
@@ -196,6 +232,8 @@ export interface RunSummary {
   operators: OperatorActionSummary[];
   dependents: Record<string, DependentSummary>;
   timing: { wallSeconds: number; eventsPerSecond: number | null };
+  /** Only in lab runs (`engine: "lab"`): how the machine kept up. */
+  lab?: LabSummary;
   /** Present (true) when the run stopped early (a resource guard): every figure covers `simulatedSeconds` only. */
   partial?: true;
 }

@@ -12,9 +12,9 @@ const share = z.number().min(0).max(1);
  * the JSON Schema for consumers.
  */
 export const runSummarySchema = z.strictObject({
-  schemaVersion: z.literal(3),
+  schemaVersion: z.literal(4),
   stampedeVersion: z.string().min(1),
-  engine: z.enum(["event", "fluid"]),
+  engine: z.enum(["event", "fluid", "lab"]),
   scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),
   scenario: z.string().min(1),
   variant: z.string().nullable(),
@@ -76,8 +76,8 @@ export const runSummarySchema = z.strictObject({
       drops: count,
       peakQueue: count,
       peakUtilisation: share,
-      wastedShare: share,
-      peakStormFactor: z.number().nonnegative(),
+      wastedShare: share.nullable(),
+      peakStormFactor: z.number().nonnegative().nullable(),
     }),
   ),
   services: z.record(
@@ -86,8 +86,8 @@ export const runSummarySchema = z.strictObject({
       requests: count,
       successes: count,
       failures: count,
-      peakQueue: count,
-      wastedShare: share,
+      peakQueue: count.nullable(),
+      wastedShare: share.nullable(),
       outageWindows: z.array(window),
       outageSeconds: z.number().nonnegative(),
     }),
@@ -112,6 +112,24 @@ export const runSummarySchema = z.strictObject({
     wallSeconds: z.number().nonnegative(),
     eventsPerSecond: z.number().nonnegative().nullable(),
   }),
+  /** Only in lab runs. */
+  lab: z
+    .strictObject({
+      speed: z.number().positive(),
+      wallSeconds: z.number().nonnegative(),
+      lagP99Ms: z.number().nonnegative(),
+      timerDriftMs: z.number().nonnegative(),
+      processes: z.array(
+        z.strictObject({
+          cpuSeconds: z.number().nonnegative(),
+          lagP99Ms: z.number().nonnegative(),
+          timerDriftMs: z.number().nonnegative(),
+        }),
+      ),
+      unreliable: z.boolean(),
+      noiseFloor: z.number().nonnegative().nullable(),
+    })
+    .optional(),
   /** Only in a run stopped early by a resource guard. */
   partial: z.literal(true).optional(),
 });

@@ -141,7 +141,7 @@ export function runSummaryText(s: RunSummary, options: RunSummaryTextOptions = {
     for (const [name, l] of links)
       lines.push(
         `  ${name}: peak utilisation ${pct(l.peakUtilisation)}, peak queue ${l.peakQueue}, drops ` +
-          `${l.drops.toLocaleString("en-US")}, wasted ${pct(l.wastedShare)}, peak storm factor ${l.peakStormFactor.toFixed(2)}`,
+          `${l.drops.toLocaleString("en-US")}, wasted ${l.wastedShare === null ? "n/a" : pct(l.wastedShare)}, peak storm factor ${l.peakStormFactor === null ? "n/a" : l.peakStormFactor.toFixed(2)}`,
       );
   }
   if (s.monitoring && s.monitoring.staleSeconds > 0)

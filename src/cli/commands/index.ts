@@ -4,6 +4,7 @@ import { register as registerBoundary } from "./boundary.js";
 import { register as registerCompare } from "./compare.js";
 import { register as registerConcentration } from "./concentration.js";
 import { register as registerDescribe } from "./describe.js";
+import { register as registerLab } from "./lab.js";
 import { register as registerList } from "./list.js";
 import { register as registerMerge } from "./merge.js";
 import { register as registerRun } from "./run.js";
@@ -30,6 +31,7 @@ export function registerCommands(program: Command): void {
   registerValidate(program);
   registerSchema(program);
   registerServe(program);
+  registerLab(program);
   registerBlast(program);
   registerConcentration(program);
 }
