@@ -68,6 +68,23 @@ describe("stampede blast and concentration", () => {
     expect(r.out).toContain("Critical ICT provider screen");
   });
 
+  it("register check: nothing in the clean example; a bad provider LEI ranked with its critical functions", async () => {
+    const clean = await run(["register", "check", REGISTER]);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toMatch(/^no problems blocking an analysis/);
+    const dir = join(tmp, "check-lei");
+    cpSync(join(ROOT, "examples/register/noordhaven-bank"), dir, { recursive: true });
+    const file = join(dir, "reports", "b_05.01.csv");
+    writeFileSync(file, readFileSync(file, "utf8").replace("ZZST00AGEQ4OLNI7CP47", "ZZST00AGEQ4OLNI7CP48"));
+    const r = await run(["register", "check", dir, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const { findings } = JSON.parse(r.out) as { findings: { code: string; criticalFunctions: string[] }[] };
+    // The B_05.01 code no longer matches B_02.02: the bad LEI, and the contracts left dangling, which carry the
+    // critical functions and so rank first.
+    expect(findings.some((f) => f.code === "E_REG_BAD_LEI")).toBe(true);
+    expect(findings[0]!.criticalFunctions.length).toBeGreaterThan(0);
+  });
+
   it("bad input exits 2 with one line per problem", async () => {
     const unknown = await run(["blast", CATALOG, "--fail", "region:aws/mars-1"]);
     expect(unknown.code).toBe(2);

@@ -7,6 +7,7 @@ import { register as registerDescribe } from "./describe.js";
 import { register as registerLab } from "./lab.js";
 import { register as registerList } from "./list.js";
 import { register as registerMerge } from "./merge.js";
+import { register as registerRegister } from "./register.js";
 import { register as registerRun } from "./run.js";
 import { register as registerSchema } from "./schema.js";
 import { register as registerServe } from "./serve.js";
@@ -34,4 +35,5 @@ export function registerCommands(program: Command): void {
   registerLab(program);
   registerBlast(program);
   registerConcentration(program);
+  registerRegister(program);
 }

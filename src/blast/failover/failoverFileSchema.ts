@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { STANDBY_KINDS } from "./standbyDefaults.js";
+
+const duration = z.union([z.number().nonnegative(), z.string().min(1)]);
+
+/** Capacity a function must acquire in its secondary: a number of instances or a share of its primary footprint. */
+export const FailoverCapacitySchema = z.union([
+  z.strictObject({ instances: z.int().min(0).describe("instances to launch in the secondary") }),
+  z.strictObject({
+    share: z.number().min(0).max(1).describe("share (0..1) of the primary footprint to launch"),
+    of: z.int().min(1).optional().describe("primary footprint in instances; default 10"),
+  }),
+]);
+
+/** One entry of a failover side file: the failover behaviour of one function of one organisation. */
+export const FailoverEntrySchema = z.strictObject({
+  function: z.string().min(1).describe("function identifier as in the register (B_06.01 c0010) or catalog"),
+  lei: z.string().min(1).describe("LEI of the financial entity (ISO 17442, checked)"),
+  detection: duration.optional().describe("time from outage start to detection; default 5m"),
+  decision: duration.optional().describe("time from detection to the decision to fail over; default 15m"),
+  secondary: z
+    .strictObject({
+      provider: z.string().min(1).optional().describe("provider of the secondary; default the primary's"),
+      region: z.string().min(1).describe('secondary region node id, e.g. "aws/us-west-2"'),
+    })
+    .optional()
+    .describe("where the function fails over to; required unless standby is none"),
+  standby: z.enum(STANDBY_KINDS).optional().describe("standby kind; default cold"),
+  capacity: FailoverCapacitySchema.optional().describe("capacity to acquire; default from the standby kind"),
+  dnsTtl: duration.optional().describe("DNS TTL clients wait out after the switch; default 60s"),
+  rto: duration.optional().describe("recovery time objective; default the register's RTO"),
+  impactTolerance: duration
+    .optional()
+    .describe("impact tolerance (maximum tolerable outage); default the RTO"),
+  reservation: z
+    .int()
+    .min(0)
+    .optional()
+    .describe("instances reserved in the secondary (launched without queueing)"),
+});
+
+/** A failover side file (`stampede: failover/v1`), kept beside a register so the register stays valid. */
+export const FailoverFileSchema = z.strictObject({
+  stampede: z.literal("failover/v1"),
+  functions: z.array(FailoverEntrySchema),
+});
+
+/** Parsed (unchecked) failover side file. */
+export type FailoverFile = z.infer<typeof FailoverFileSchema>;

@@ -1,0 +1,59 @@
+import { LineCounter, parseDocument } from "yaml";
+import { isStampedeError } from "../../core/StampedeError.js";
+import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
+import { ImportIssues } from "../import/ImportIssues.js";
+import { yamlLocate } from "../import/yamlLocate.js";
+import type { FailoverSpec } from "./FailoverSpec.js";
+import { FailoverFileSchema } from "./failoverFileSchema.js";
+import { toFailoverSpec } from "./toFailoverSpec.js";
+
+/**
+ * Reads a failover side file (`stampede: failover/v1`, see FailoverFileSchema and docs/blast.md) into one
+ * {@link FailoverSpec} per (function id, LEI), defaults applied. Every problem (YAML syntax, schema, bad durations,
+ * invalid LEIs, duplicate keys, a missing secondary) is collected with its `file:line:col` and field path and thrown
+ * at once as an ImportError (the CLI exits 2).
+ */
+export function readFailoverFile(file: string, text: string): FailoverSpec[] {
+  const issues = new ImportIssues();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, yamlParseOptions(lineCounter));
+  issues.errors.push(...yamlSyntaxErrors(doc, lineCounter, file, "E_YAML_SYNTAX"));
+  issues.throwIfAny(file);
+  let raw: unknown;
+  try {
+    raw = yamlData(doc, lineCounter, file, "E_YAML");
+  } catch (e) {
+    if (!isStampedeError(e)) throw e;
+    issues.errors.push(e);
+    issues.throwIfAny(file);
+  }
+  const at = (path: readonly PropertyKey[]) => ({
+    file,
+    ...yamlLocate(doc, lineCounter, path),
+    path: path.map(String).join("."),
+  });
+  const parsed = FailoverFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) issues.add("E_FAILOVER_SCHEMA", issue.message, at(issue.path));
+    issues.throwIfAny(file);
+    return [];
+  }
+  const seen = new Map<string, number>();
+  const out: FailoverSpec[] = [];
+  parsed.data.functions.forEach((f, i) => {
+    const p = (...rest: PropertyKey[]) => ["functions", i, ...rest];
+    const key = `${f.function}\u0000${f.lei}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.add(
+        "E_FAILOVER_DUPLICATE",
+        `function "${f.function}" of ${f.lei} is already described by functions.${first}`,
+        at(p("function")),
+      );
+    } else seen.set(key, i);
+    const spec = toFailoverSpec(f, (path) => at(p(...path)), issues);
+    if (spec) out.push(spec);
+  });
+  issues.throwIfAny(file);
+  return out;
+}
