@@ -168,6 +168,12 @@ export class World {
   transmit(a: number, link: number, device: number, admitted: boolean): void {
     const at = this.attempts;
     const now = this.sim.now();
+    // Operator policing (block, rate limit) drops the attempt at the route's ingress: the first device, or the
+    // service's door when caller and service share a network (no device on the route).
+    if (!admitted) {
+      at.netRelease(a);
+      return;
+    }
     if (link < 0) {
       // Same network: no device, no latency; the service sees the attempt at once (it only schedules events).
       at.back[a] = 0;
@@ -175,10 +181,6 @@ export class World {
       return;
     }
     const dev = this.links[link]!;
-    if (!admitted) {
-      at.netRelease(a);
-      return;
-    }
     const lat = dev.crossing();
     const done = dev.enqueue(device, now, false, at.deadline[a]!, lat);
     if (done === DROPPED) {
