@@ -48,7 +48,8 @@ export function labResult(
   columns[`link.${l}.setups`] = [];
   columns[`link.${l}.utilisation`] = [];
   columns["capacity.missing"] = [];
-  const totals = {
+  /** One interval's (or the run's) counts, all zero. */
+  const zeroCounts = () => ({
     firstAttempts: 0,
     attempts: 0,
     setups: 0,
@@ -56,20 +57,13 @@ export function labResult(
     successes: 0,
     timeouts: 0,
     errors: 0,
-  };
+  });
+  const totals = zeroCounts();
   const all: number[] = [];
   const time: number[] = [];
   intervals.forEach((iv, i) => {
     time.push(i * dt);
-    const sum = {
-      firstAttempts: 0,
-      attempts: 0,
-      setups: 0,
-      setupOk: 0,
-      successes: 0,
-      timeouts: 0,
-      errors: 0,
-    };
+    const sum = zeroCounts();
     const lat: number[] = [];
     for (const c of iv.counts) {
       sum.firstAttempts += c.firstAttempts;
