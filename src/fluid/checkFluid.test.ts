@@ -49,5 +49,10 @@ describe("checkFluid", () => {
     expect(set("services.db-primary.processorSharing", "{ concurrency: 8 }")[0]?.path).toBe(
       "services.db-primary.processorSharing",
     );
+    expect(checkFluid(loadScenario("lab-reconnect-storm")).map((r) => r.path)).toEqual([
+      "fleets.devices.load",
+      "links.proxy.setupRetransmit",
+      "links.proxy.queues",
+    ]);
   });
 });

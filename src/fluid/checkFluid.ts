@@ -85,6 +85,16 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
   for (const [name, l] of Object.entries(s.links)) {
     if (typeof l.latency !== "number")
       no(`links.${name}.latency`, "a distributed latency is not in the fluid engine (a constant only)");
+    if (l.setupRetransmit !== undefined)
+      no(
+        `links.${name}.setupRetransmit`,
+        "setup retransmission is not in the fluid engine (a dropped setup is silent)",
+      );
+    if (l.queues === "separate")
+      no(
+        `links.${name}.queues`,
+        "separate setup and forwarding queues are not in the fluid engine (one shared buffer)",
+      );
   }
   for (const [name, v] of Object.entries(s.services)) {
     const p = `services.${name}`;

@@ -20,6 +20,11 @@ describe("checkLab", () => {
     expect(checkLab(s, 4096).map((x) => x.path)).toEqual(["fleets.devices.load", "services.api.queue"]);
   });
 
+  it("refuses a shared setup and request buffer (HAProxy's accept backlog holds only new connections)", () => {
+    const s = loadScenario("lab-reconnect-storm", { set: { "links.proxy.queues": "shared" } });
+    expect(checkLab(s, 4096).map((x) => x.path)).toEqual(["links.proxy.queues"]);
+  });
+
   it("refuses the 2021 scenario with located fields", () => {
     const paths = checkLab(loadScenario("aws-us-east-1-2021-12-07"), 4096).map((x) => x.path);
     expect(paths).toContain("operators");

@@ -22,6 +22,11 @@ export function checkLab(scenario: Scenario, somaxconn: number): LabRefusal[] {
         message: `buffer ${l.buffer} is larger than the kernel's net.core.somaxconn (${somaxconn}): the accept backlog cannot hold it (raise somaxconn or lower the buffer)`,
       });
     if (l.latency !== 0) no(`links.${name}.latency`, "a device latency");
+    if (l.queues === "shared")
+      no(
+        `links.${name}.queues`,
+        "setups and requests in one shared buffer (HAProxy's accept backlog holds only new connections: queues: separate)",
+      );
   }
   const fleets = Object.entries(scenario.fleets);
   if (fleets.length !== 1) no("fleets", `${fleets.length} fleets (exactly one is supported)`);

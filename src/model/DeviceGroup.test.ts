@@ -44,6 +44,35 @@ describe("DeviceGroup", () => {
     expect(g.utilisationSinceTick(4, 3)).toBeCloseTo(1 / 3, 12);
   });
 
+  it("with queues: separate, keeps requests out of the setups' buffer and queue (each kind its own FIFO)", () => {
+    const g = new DeviceGroup("nat", { ...spec, queues: "separate" }, new Xoshiro128(1));
+    for (let i = 0; i < 3; i++) g.enqueue(0, 0, true, 10, 0); // setups fill their buffer: done at 0.1, 0.2, 0.3
+    expect(g.enqueue(0, 0, true, 10, 0)).toBe(DROPPED);
+    expect(g.enqueue(0, 0, false, 10, 0)).toBeCloseTo(0.01, 12); // a request is not behind them, nor dropped
+    for (let i = 0; i < 2; i++) g.enqueue(0, 0, false, 10, 0); // its own buffer of 3 is full now
+    expect(g.enqueue(0, 0, false, 10, 0)).toBe(DROPPED);
+    expect(g.queueLength(0)).toBe(6);
+    expect(g.queueLength(0.05)).toBe(3); // the requests left by 0.03, the setups still wait
+    expect(g.drops).toBe(2);
+    // utilisation: the busier server (setups, busy all of the first 0.3 s)
+    expect(g.utilisationSinceTick(0.3, 0.3)).toBeCloseTo(1, 12);
+    // devices added and removed carry both queues
+    g.addDevices(1);
+    expect(g.enqueue(1, 0.3, false, 10, 0)).toBeCloseTo(0.31, 12);
+    expect(g.removeDevices(1)).toBe(1);
+    expect(g.queueLength(0.35)).toBe(0);
+  });
+
+  it("with queues: shared (the default), requests wait behind setups in one buffer", () => {
+    const shared = new DeviceGroup("nat", { ...spec, queues: "shared" }, new Xoshiro128(1));
+    const dflt = new DeviceGroup("nat", spec, new Xoshiro128(1));
+    for (const g of [shared, dflt]) {
+      for (let i = 0; i < 2; i++) g.enqueue(0, 0, true, 10, 0);
+      expect(g.enqueue(0, 0, false, 10, 0)).toBeCloseTo(0.21, 12);
+      expect(g.enqueue(0, 0, false, 10, 0)).toBe(DROPPED);
+    }
+  });
+
   it("spreads new flows over added devices, and capacity grows with them", () => {
     const g = new DeviceGroup("nat", { ...spec, devices: 2 }, new Xoshiro128(7));
     expect(g.setupCapacity).toBe(20);

@@ -10,7 +10,9 @@ export const DROPPED = -1;
  * A group of k parallel devices (routing + NAT) joining two networks. Each device is a work-conserving FIFO server
  * with deterministic job costs (1/forwardRate for a forwarded request, 1/setupRate for a connection setup) and a
  * finite buffer of `buffer` jobs shared by both kinds. Because the server is FIFO with known costs, a job's completion
- * time is computed when it is enqueued: no event is needed for the device itself.
+ * time is computed when it is enqueued: no event is needed for the device itself. With `queues: separate` each device
+ * has two such servers, one for setups and one for forwarded requests, each with its own buffer of `buffer` jobs (a
+ * proxy whose accept backlog holds only new connections and that forwards established connections apart).
  *
  * Wasted work is known at enqueue too: a job whose completion (plus the latency still ahead) falls after its caller's
  * deadline is work for a caller who will have left.
@@ -33,8 +35,16 @@ export class DeviceGroup {
   private readonly latencyDist: Distribution | undefined;
   private readonly latencyRng: Rng | undefined;
   readonly bufferSize: number;
+  /**
+   * `links.<l>.setupRetransmit`, seconds: a connection setup this group drops is sent again by its client after this
+   * delay, then after doubling delays, within the setup's timeout (TCP's SYN retransmission). 0 (the default): a
+   * dropped setup is silent and its client learns of it only when its setup timeout fires.
+   */
+  readonly setupRetransmit: number;
   readonly forwardCost: number;
   readonly setupCost: number;
+  /** Queues (FIFO servers) per device: 1 (`queues: shared`, the default) or 2 (`separate`: setups at 2d, requests at 2d+1). */
+  private readonly stride: number;
   /** Cost multiplier from faults (1 / capacityFactor). */
   costFactor = 1;
   /** Extra latency from faults, seconds. */
@@ -44,13 +54,13 @@ export class DeviceGroup {
   partitioned = false;
 
   devices = 0;
-  /** Per device: time its backlog clears. */
+  /** Per queue (`stride` per device): time its backlog clears. */
   private busyUntil: Float64Array;
-  /** Per device: ring buffer of completion times of jobs in the system (for buffer occupancy). */
+  /** Per queue: ring buffer of completion times of jobs in the system (for buffer occupancy). */
   private rings: Float64Array[] = [];
   private ringHead: Int32Array;
   private ringSize: Int32Array;
-  /** Per device: total work admitted (seconds) and wasted work admitted. */
+  /** Per queue: total work admitted (seconds), and the part of it done by the last utilisation tick. */
   private admitted: Float64Array;
   private doneAtTick: Float64Array;
   /**
@@ -92,15 +102,18 @@ export class DeviceGroup {
       this.latencyRng = latencyRng ?? dropRng;
     }
     this.bufferSize = Math.max(1, Math.round(spec.buffer));
+    this.setupRetransmit = spec.setupRetransmit ?? 0;
     this.forwardCost = 1 / spec.forwardRate;
     this.setupCost = 1 / spec.setupRate;
+    this.stride = spec.queues === "separate" ? 2 : 1;
     this.dropRng = dropRng;
     const cap = Math.max(16, spec.devices * 4);
-    this.busyUntil = new Float64Array(cap);
-    this.ringHead = new Int32Array(cap);
-    this.ringSize = new Int32Array(cap);
-    this.admitted = new Float64Array(cap);
-    this.doneAtTick = new Float64Array(cap);
+    const queues = cap * this.stride;
+    this.busyUntil = new Float64Array(queues);
+    this.ringHead = new Int32Array(queues);
+    this.ringSize = new Int32Array(queues);
+    this.admitted = new Float64Array(queues);
+    this.doneAtTick = new Float64Array(queues);
     this.epoch = new Int32Array(cap);
     this.addDevices(spec.devices);
   }
@@ -129,9 +142,11 @@ export class DeviceGroup {
   /** Adds `n` devices; they start clean (idle, empty, no work counted). Existing connections stay on their devices. */
   addDevices(n: number): void {
     const total = this.devices + n;
-    if (total > this.busyUntil.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T, make: (k: number) => T): T => {
-        const b = make(total * 2);
+    const st = this.stride;
+    if (total > this.epoch.length) {
+      // per-queue arrays hold `st` entries per device, the epochs one
+      const grow = <T extends Float64Array | Int32Array>(a: T, make: (k: number) => T, per = st): T => {
+        const b = make(total * 2 * per);
         b.set(a);
         return b;
       };
@@ -140,15 +155,15 @@ export class DeviceGroup {
       this.ringSize = grow(this.ringSize, (k) => new Int32Array(k));
       this.admitted = grow(this.admitted, (k) => new Float64Array(k));
       this.doneAtTick = grow(this.doneAtTick, (k) => new Float64Array(k));
-      this.epoch = grow(this.epoch, (k) => new Int32Array(k));
+      this.epoch = grow(this.epoch, (k) => new Int32Array(k), 1);
     }
-    for (let d = this.devices; d < total; d++) {
+    for (let q = this.devices * st; q < total * st; q++) {
       this.rings.push(new Float64Array(this.bufferSize));
-      this.busyUntil[d] = 0;
-      this.ringHead[d] = 0;
-      this.ringSize[d] = 0;
-      this.admitted[d] = 0;
-      this.doneAtTick[d] = 0;
+      this.busyUntil[q] = 0;
+      this.ringHead[q] = 0;
+      this.ringSize[q] = 0;
+      this.admitted[q] = 0;
+      this.doneAtTick[q] = 0;
     }
     this.devices = total;
   }
@@ -161,16 +176,17 @@ export class DeviceGroup {
    */
   removeDevices(n: number): number {
     const keep = Math.max(0, this.devices - n);
-    for (let d = keep; d < this.devices; d++) {
-      this.epoch[d] = this.epoch[d]! + 1;
-      this.busyUntil[d] = 0;
-      this.ringHead[d] = 0;
-      this.ringSize[d] = 0;
-      this.admitted[d] = 0;
-      this.doneAtTick[d] = 0;
+    const st = this.stride;
+    for (let d = keep; d < this.devices; d++) this.epoch[d] = this.epoch[d]! + 1;
+    for (let q = keep * st; q < this.devices * st; q++) {
+      this.busyUntil[q] = 0;
+      this.ringHead[q] = 0;
+      this.ringSize[q] = 0;
+      this.admitted[q] = 0;
+      this.doneAtTick[q] = 0;
     }
     this.devices = keep;
-    this.rings.length = keep;
+    this.rings.length = keep * st;
     return keep;
   }
 
@@ -199,30 +215,33 @@ export class DeviceGroup {
       this.drops++;
       return DROPPED;
     }
-    const ring = this.rings[device]!;
+    // the device's queue: itself (shared), or its setup or forwarding queue (separate)
+    const st = this.stride;
+    const q = setup ? device * st : device * st + st - 1;
+    const ring = this.rings[q]!;
     const cap = this.bufferSize;
-    let head = this.ringHead[device]!;
-    let size = this.ringSize[device]!;
+    let head = this.ringHead[q]!;
+    let size = this.ringSize[q]!;
     while (size > 0 && ring[head]! <= now) {
       head = head + 1 === cap ? 0 : head + 1;
       size--;
     }
     if (size >= cap) {
-      this.ringHead[device] = head;
-      this.ringSize[device] = size;
+      this.ringHead[q] = head;
+      this.ringSize[q] = size;
       this.drops++;
       return DROPPED;
     }
     const cost = (setup ? this.setupCost : this.forwardCost) * this.costFactor;
-    const bu = this.busyUntil[device]!;
+    const bu = this.busyUntil[q]!;
     const done = Math.max(bu, now) + cost;
-    this.busyUntil[device] = done;
+    this.busyUntil[q] = done;
     let tail = head + size;
     if (tail >= cap) tail -= cap;
     ring[tail] = done;
-    this.ringHead[device] = head;
-    this.ringSize[device] = size + 1;
-    this.admitted[device] = this.admitted[device]! + cost;
+    this.ringHead[q] = head;
+    this.ringSize[q] = size + 1;
+    this.admitted[q] = this.admitted[q]! + cost;
     this.admittedWork += cost;
     if (done + ahead > deadline) this.wastedWork += cost;
     if (setup) this.setups++;
@@ -234,16 +253,16 @@ export class DeviceGroup {
   queueLength(now: number): number {
     let total = 0;
     const cap = this.bufferSize;
-    for (let d = 0; d < this.devices; d++) {
-      const ring = this.rings[d]!;
-      let head = this.ringHead[d]!;
-      let size = this.ringSize[d]!;
+    for (let q = 0; q < this.devices * this.stride; q++) {
+      const ring = this.rings[q]!;
+      let head = this.ringHead[q]!;
+      let size = this.ringSize[q]!;
       while (size > 0 && ring[head]! <= now) {
         head = head + 1 === cap ? 0 : head + 1;
         size--;
       }
-      this.ringHead[d] = head;
-      this.ringSize[d] = size;
+      this.ringHead[q] = head;
+      this.ringSize[q] = size;
       total += size;
     }
     return total;
@@ -252,19 +271,25 @@ export class DeviceGroup {
   /**
    * Mean utilisation of the devices since the previous call: work actually done (admitted work minus the backlog
    * still ahead) over elapsed device time. Call once per metrics interval. NaN (no data) while the link has no
-   * device.
+   * device. With `queues: separate`, the busier of the two servers (setups or forwarding) over the group.
    */
   utilisationSinceTick(now: number, elapsed: number): number {
     if (this.devices === 0) return Number.NaN;
     if (elapsed <= 0) return 0;
-    let done = 0;
-    for (let d = 0; d < this.devices; d++) {
-      const backlog = this.busyUntil[d]! > now ? this.busyUntil[d]! - now : 0;
-      const doneTotal = this.admitted[d]! - backlog;
-      done += doneTotal - this.doneAtTick[d]!;
-      this.doneAtTick[d] = doneTotal;
+    const st = this.stride;
+    let busiest = 0;
+    for (let k = 0; k < st; k++) {
+      let done = 0;
+      for (let d = 0; d < this.devices; d++) {
+        const q = d * st + k;
+        const backlog = this.busyUntil[q]! > now ? this.busyUntil[q]! - now : 0;
+        const doneTotal = this.admitted[q]! - backlog;
+        done += doneTotal - this.doneAtTick[q]!;
+        this.doneAtTick[q] = doneTotal;
+      }
+      busiest = Math.max(busiest, done);
     }
-    return done / (elapsed * this.devices);
+    return busiest / (elapsed * this.devices);
   }
 
   /** Moves the interval counters into the run totals and resets them. */

@@ -93,6 +93,12 @@ export class FleetRuntime implements CallOwner {
   private readonly connEpoch: Int32Array;
   private readonly prevReconnect: Float64Array;
   private readonly waitHead: Int32Array;
+  /**
+   * Per client, allocated on the first setup dropped by a group with `setupRetransmit`: the delay before its pending
+   * setup's next retransmission and that setup's deadline (seconds).
+   */
+  private retransmitDelay: Float64Array | undefined;
+  private retransmitDeadline: Float64Array | undefined;
 
   // Connection setups in this interval and over the run.
   setupAttempts = 0;
@@ -310,7 +316,56 @@ export class FleetRuntime implements CallOwner {
     const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)
       w.sim.at(done + rtt, w.kinds.setupResult, this.index, tag + 1);
-    else w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag);
+    else {
+      w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag);
+      if (done === DROPPED && dev.setupRetransmit > 0)
+        this.retransmitLater(c, now, deadline, dev.setupRetransmit);
+    }
+  }
+
+  /**
+   * Client c's setup was dropped at `now` by a group with `setupRetransmit`: it is sent again after `delay` if that is
+   * before the setup's `deadline` (the setup's timeout event is already scheduled and ends it otherwise).
+   */
+  private retransmitLater(c: number, now: number, deadline: number, delay: number): void {
+    if (now + delay >= deadline) return;
+    if (this.retransmitDelay === undefined) {
+      this.retransmitDelay = new Float64Array(this.clients);
+      this.retransmitDeadline = new Float64Array(this.clients);
+    }
+    this.retransmitDelay[c] = delay * 2;
+    this.retransmitDeadline![c] = deadline;
+    const w = this.w;
+    w.sim.at(now + delay, w.kinds.setupRetransmit, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);
+  }
+
+  /**
+   * A dropped setup's retransmission (payload: epoch-tagged client): the same setup attempt, through the same device,
+   * with the same deadline; it succeeds if answered in time, is dropped again (and retransmitted after twice the
+   * delay) or times out with the attempt. Stale when the client's connection was reset or the setup ended meanwhile.
+   */
+  onSetupRetransmit(tag: number): void {
+    const c = this.tagged(tag);
+    if (c < 0 || this.connState[c] !== CONNECTING || this.link < 0) return;
+    const w = this.w;
+    const now = w.sim.now();
+    const dev = w.links[this.link]!;
+    const device = this.connDevice[c]!;
+    const deadline = this.retransmitDeadline![c]!;
+    if (now >= deadline || device >= dev.devices) return;
+    if (this.setupBack !== undefined) {
+      const fwd = dev.crossing();
+      const back = dev.crossing();
+      this.setupBack[c] = back;
+      const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, fwd + back) : DROPPED;
+      if (done === DROPPED) this.retransmitLater(c, now, deadline, this.retransmitDelay![c]!);
+      else if (done + fwd < deadline) w.sim.at(done + fwd, w.kinds.handshakeArrive, this.index, tag);
+      return;
+    }
+    const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
+    const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
+    if (done === DROPPED) this.retransmitLater(c, now, deadline, this.retransmitDelay![c]!);
+    else if (done + rtt <= deadline) w.sim.at(done + rtt, w.kinds.setupResult, this.index, tag * 2 + 1);
   }
 
   /**
@@ -334,6 +389,8 @@ export class FleetRuntime implements CallOwner {
     if (done !== DROPPED && done + fwd < deadline)
       w.sim.at(done + fwd, w.kinds.handshakeArrive, this.index, tag);
     w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag * 2);
+    if (done === DROPPED && dev.setupRetransmit > 0)
+      this.retransmitLater(c, now, deadline, dev.setupRetransmit);
   }
 
   /** A setup reached the target service (payload: epoch-tagged client): it accepts it unless the setup is stale. */

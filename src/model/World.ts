@@ -29,6 +29,11 @@ export interface ModelKinds {
   handshakeArrive: number;
   /** A service finished a connection handshake (target: the service, payload: its handshake slot). */
   handshakeDone: number;
+  /**
+   * A dropped connection setup is sent again (`links.<l>.setupRetransmit`; target: the fleet, payload: its
+   * epoch-tagged client).
+   */
+  setupRetransmit: number;
 }
 
 /**
@@ -72,6 +77,7 @@ export class World {
       psDone: sim.register((sv) => s[sv]!.onPsDone(), "ps-done"),
       handshakeArrive: sim.register((fl, tag) => f[fl]!.onHandshakeArrive(tag), "handshake-arrive"),
       handshakeDone: sim.register((sv, slot) => s[sv]!.onHandshakeDone(slot), "handshake-done"),
+      setupRetransmit: sim.register((fl, tag) => f[fl]!.onSetupRetransmit(tag), "setup-retransmit"),
     };
     for (const [name, spec] of Object.entries(scenario.links)) {
       this.linkIndex.set(name, this.links.length);

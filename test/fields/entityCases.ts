@@ -62,6 +62,10 @@ export const LINK_CASES: CaseTable = {
   "links.*.setupRate": storm({ "links.nat.setupRate": "3/s" }),
   "links.*.buffer": storm({ "links.nat.buffer": 5 }, SETUPS_FAIL),
   "links.*.latency<scalar>": storm({ "links.nat.latency": "20ms" }),
+  // A dropped setup is sent again within its timeout instead of waiting for it (setups fail in this case).
+  "links.*.setupRetransmit": storm({ "links.nat.setupRetransmit": "200ms" }, SETUPS_FAIL),
+  // Requests no longer wait behind setups in the devices' buffer (setups fail and fill it in this case).
+  "links.*.queues": storm({ "links.nat.queues": "separate" }, SETUPS_FAIL),
   ...distributionCases({ pattern: "links.*.latency", path: "links.nat.latency", base: "storm" }, 0.005),
 };
 

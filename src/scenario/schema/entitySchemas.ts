@@ -51,6 +51,17 @@ export const linkSchema = z.strictObject({
     .describe(
       "One-way latency through the group: a duration, or a distribution drawn per crossing (stream link/NAME/latency). Default 0.",
     ),
+  setupRetransmit: duration("positive")
+    .optional()
+    .describe(
+      "A connection setup this group drops is sent again by its client after this delay, then after doubling delays (TCP's SYN retransmission: 1s gives 1, 3, 7 s after the first try), within the setup timeout. Default: none (a dropped setup is silent; the client learns of it at its setup timeout).",
+    ),
+  queues: z
+    .enum(["shared", "separate"], { error: "expected shared or separate" })
+    .optional()
+    .describe(
+      "shared (default): setups and forwarded requests wait in one buffer per device. separate: a setup queue and a forwarding queue per device, each with its own buffer of `buffer` jobs, neither delaying the other (a proxy whose accept backlog holds only new connections).",
+    ),
 });
 
 export const dependencySchema = z.strictObject({
