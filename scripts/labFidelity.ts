@@ -3,6 +3,9 @@
  * 1..N of one variant, prints the lab's mean and run-to-run spread (coefficient of variation: the noise floor) beside
  * the simulator's mean, and writes docs/images/lab-vs-sim-<variant>.svg (goodput per second over time, every lab run
  * in grey, the simulator's seed-1 run in blue). Usage: npx tsx scripts/labFidelity.ts [variant] [runs] [--set p=v]...
+ * [--sim-only] [--scenario FILE]; `--sim-only` runs only the simulator's seeds and prints their figures (no lab, no
+ * chart): for model experiments against a recorded lab table; `--scenario FILE` replaces the built-in
+ * lab-reconnect-storm (e.g. an older version of it).
  */
 import { writeFileSync } from "node:fs";
 import { runScenario } from "../src/experiments/runScenario.js";
@@ -14,12 +17,14 @@ import { loadScenario } from "../src/scenario/loadScenario.js";
 const variant = process.argv[2] ?? "no-backoff";
 const runs = Number(process.argv[3] ?? 5);
 const set: Record<string, string> = {};
+const simOnly = process.argv.includes("--sim-only");
+let ref = "lab-reconnect-storm";
 for (let i = 4; i < process.argv.length; i++)
   if (process.argv[i] === "--set") {
     const [k, ...v] = process.argv[++i]!.split("=");
     set[k!] = v.join("=");
-  }
-const scenario = loadScenario("lab-reconnect-storm", { variant, set });
+  } else if (process.argv[i] === "--scenario") ref = process.argv[++i]!;
+const scenario = loadScenario(ref, { variant, set });
 const v = scenario.verdict;
 
 function figures(r: RunResult) {
@@ -39,7 +44,7 @@ function figures(r: RunResult) {
 }
 type Figures = ReturnType<typeof figures>;
 const labRuns: RunResult[] = [];
-for (let seed = 1; seed <= runs; seed++) {
+for (let seed = 1; seed <= (simOnly ? 0 : runs); seed++) {
   const r = await runLab(scenario, { seed });
   process.stderr.write(
     `lab seed ${seed}: lag p99 ${r.summary.lab?.lagP99Ms} ms, unreliable ${r.summary.lab?.unreliable}\n`,
@@ -55,6 +60,17 @@ const stats = (xs: number[]) => {
 };
 const lab = labRuns.map(figures);
 const sim = simRuns.map(figures);
+if (simOnly) {
+  console.log(`| ${variant} (${sim.length} sim seeds) | simulator mean (runs) | simulator CV |`);
+  console.log("|---|---|---|");
+  for (const k of Object.keys(sim[0]!) as (keyof Figures)[]) {
+    const b = stats(sim.map((f) => f[k]));
+    console.log(
+      `| ${k} | ${b.n ? b.mean.toFixed(2) : "never"} (${b.n}/${sim.length}) | ${(b.cv * 100).toFixed(1)}% |`,
+    );
+  }
+  process.exit(0);
+}
 console.log(
   `| ${variant} (${lab.length} lab runs not unreliable, ${sim.length} sim seeds) | lab mean | lab noise floor (CV) | simulator mean | gap |`,
 );

@@ -22,7 +22,9 @@ export const RESOURCE_ERRORS: ReadonlySet<string> = new Set(["EMFILE", "ENFILE",
  * One real client of a fleet, on the real clock: one persistent keep-alive TCP connection through its proxy frontend,
  * set up with a `GET /setup` hello (the set-up succeeds when the hello's answer arrives within the setup timeout; the
  * TCP connect timeout is the same), torn down on a timeout and on `change-endpoints`, and set up again under the
- * fleet's reconnect backoff (no wait before the first set-up after a teardown; backoff after each failed one). Closed
+ * fleet's reconnect backoff as in the simulator (FleetRuntime): after a teardown the backoff's first delay, then after
+ * the n-th failed set-up in a row its delay n - 1 (the first failure waits the first delay again). A request issued
+ * while the connection is down waits for it, its timeout starting when it is sent (`whileDisconnected: wait`). Closed
  * loop: think, send one request, wait for its answer or timeout; retries through the policies' RetryPolicy. All
  * durations are divided by the speed. Counts go into the process's shared `counts`.
  */
@@ -30,6 +32,8 @@ export class LabClient {
   private socket: Socket | null = null;
   private up = false;
   private setupFailures = 0;
+  /** The pending reconnect (a backoff delay before the next set-up), if any. */
+  private reconnectTimer: NodeJS.Timeout | null = null;
   private buffer = "";
   private timer: NodeJS.Timeout | null = null;
   private attempt = 0;
@@ -66,6 +70,7 @@ export class LabClient {
 
   stop(): void {
     this.stopped = true;
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
     this.socket?.destroy();
   }
 
@@ -74,7 +79,27 @@ export class LabClient {
     if (this.stopped) return;
     this.tearDown();
     if (this.inFlight) this.attemptEnded(Outcome.FAILURE);
-    this.setUp();
+    this.reconnectAfterTeardown();
+  }
+
+  /** After a teardown: the failure count starts again and the next set-up waits the backoff's first delay. */
+  private reconnectAfterTeardown(): void {
+    this.setupFailures = 0;
+    this.setUpAfter(this.reconnect.delay(0, -1, this.rngs.reconnect));
+  }
+
+  /** Sets the connection up after `delay` scenario seconds (at once for 0), replacing any pending reconnect. */
+  private setUpAfter(delay: number): void {
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    if (delay <= 0) {
+      this.setUp();
+      return;
+    }
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.setUp();
+    }, this.wall(delay));
   }
 
   private wall(scenarioSeconds: number): number {
@@ -108,7 +133,7 @@ export class LabClient {
       this.counts().timeouts++;
       this.tearDown();
       this.attemptEnded(Outcome.TIMEOUT);
-      this.setUp();
+      this.reconnectAfterTeardown();
     }, this.job.timeout * 1000);
   }
 
@@ -156,7 +181,7 @@ export class LabClient {
       clearTimeout(setupTimer);
       this.tearDown();
       const delay = this.reconnect.delay(this.setupFailures++, -1, this.rngs.reconnect);
-      setTimeout(() => this.setUp(), this.wall(delay));
+      this.setUpAfter(delay);
     };
     const setupTimer = setTimeout(fail, this.job.setupTimeout * 1000);
     socket.on("error", (e: NodeJS.ErrnoException) => {
@@ -208,7 +233,7 @@ export class LabClient {
       this.counts().errors++;
       this.attemptEnded(Outcome.FAILURE);
     }
-    this.setUp();
+    this.reconnectAfterTeardown();
   }
 
   /** Takes one whole HTTP response off the buffer and returns its status, or null when none is complete. */

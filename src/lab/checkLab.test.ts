@@ -25,6 +25,15 @@ describe("checkLab", () => {
     expect(checkLab(s, 4096).map((x) => x.path)).toEqual(["links.proxy.queues"]);
   });
 
+  it("refuses requests that time out or fail while disconnected (the lab's clients wait)", () => {
+    for (const wd of ["queue", "fail"]) {
+      const s = loadScenario("lab-reconnect-storm", {
+        set: { "fleets.devices.connection.whileDisconnected": wd },
+      });
+      expect(checkLab(s, 4096).map((x) => x.path)).toEqual(["fleets.devices.connection.whileDisconnected"]);
+    }
+  });
+
   it("refuses the 2021 scenario with located fields", () => {
     const paths = checkLab(loadScenario("aws-us-east-1-2021-12-07"), 4096).map((x) => x.path);
     expect(paths).toContain("operators");

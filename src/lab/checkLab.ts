@@ -42,6 +42,12 @@ export function checkLab(scenario: Scenario, somaxconn: number): LabRefusal[] {
     if (f.retryDelay !== undefined) no(`${p}.retryDelay`, "drawn retry delays");
     if (f.persistence !== undefined) no(`${p}.persistence`, "retrial persistence");
     if (f.via !== undefined && f.via.length > 1) no(`${p}.via`, "a route through more than one device group");
+    const wd = f.connection?.whileDisconnected;
+    if (f.connection?.persistent && wd !== "wait")
+      no(
+        `${p}.connection.whileDisconnected`,
+        `requests that ${wd === "fail" ? "fail at once" : "time out"} while their connection is down (its clients hold them and start the timeout when they are sent: whileDisconnected: wait)`,
+      );
   }
   const links = Object.keys(scenario.links);
   if (links.length !== 1) no("links", `${links.length} device groups (exactly one is supported)`);
