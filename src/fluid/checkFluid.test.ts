@@ -51,6 +51,7 @@ describe("checkFluid", () => {
     );
     expect(checkFluid(loadScenario("lab-reconnect-storm")).map((r) => r.path)).toEqual([
       "fleets.devices.load",
+      "fleets.devices.connection.whileDisconnected",
       "links.proxy.setupRetransmit",
       "links.proxy.queues",
     ]);
