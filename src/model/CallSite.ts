@@ -100,6 +100,10 @@ export class CallSite {
   private readonly keyed: boolean;
   /** Some retry policy of this site (its own or a deployed fix's) clips attempt timeouts: checked per attempt. */
   private mayClip: boolean;
+  /** Attempts pass a breaker or a budget (`admit`): the site has breakers, budgets, or a deployed fix's budgets. */
+  private gated: boolean;
+  /** Attempt timeouts are drawn or clipped (`attemptTimeout`), not always `config.timeout`. */
+  private varies: boolean;
 
   constructor(w: World, owner: CallOwner, config: CallSiteConfig) {
     this.w = w;
@@ -111,6 +115,8 @@ export class CallSite {
     this.budgets = config.budgetFor ? Array.from({ length: n }, (_, k) => config.budgetFor!(k)) : [];
     this.breakers = config.breakerFor ? Array.from({ length: n }, (_, k) => config.breakerFor!(k)) : [];
     this.mayClip = clips(config.retry);
+    this.gated = this.budgets.length > 0 || this.breakers.length > 0;
+    this.varies = this.mayClip || config.timeoutDistribution !== undefined;
     this.id = w.registerCaller(this);
   }
 
@@ -143,14 +149,33 @@ export class CallSite {
   attempt(r: number, cause: number): void {
     const w = this.w;
     const req = w.requests;
-    const k = this.key(r);
     req.attempts[r] = req.attempts[r]! + 1;
     req.cause[r] = cause;
+    if (this.gated && !this.admit(r, cause)) return;
+    const now = w.sim.now();
+    req.attemptStart[r] = now;
+    const t = this.varies ? this.attemptTimeout(r) : this.config.timeout;
+    req.deadline[r] = now + t;
+    req.timer[r] =
+      t === this.config.timeout && this.config.timeoutDistribution === undefined
+        ? w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0)
+        : w.sim.after(t, w.kinds.requestTimeout, r, 0);
+    this.owner.send(r);
+  }
+
+  /**
+   * The breaker and the budget of `r`'s caller admit its current attempt, or refuse it locally (counted in `refused`,
+   * the retry policy sees REJECTED) and this returns false. Kept out of `attempt` (only gated sites call it), so that
+   * `attempt` stays small enough for V8 to inline what it calls.
+   */
+  private admit(r: number, cause: number): boolean {
+    const req = this.w.requests;
+    const k = this.key(r);
     if (this.breakers.length > 0) {
       const ticket = this.breakers[k]!.admit();
       if (ticket === 0) {
         this.refuse(r);
-        return;
+        return false;
       }
       req.ticket[r] = ticket;
     }
@@ -158,29 +183,26 @@ export class CallSite {
     if (budget !== undefined && !budget.tryAcquire(cause)) {
       if (this.breakers.length > 0) this.breakers[k]!.record(Outcome.CANCELLED, 0, req.ticket[r]!);
       this.refuse(r);
-      return;
+      return false;
     }
-    const now = w.sim.now();
-    req.attemptStart[r] = now;
+    return true;
+  }
+
+  /** The timeout of `r`'s current attempt (seconds): drawn, then clipped by the retry policy's own attempt timeout and overall deadline, as in production. */
+  private attemptTimeout(r: number): number {
     const dist = this.config.timeoutDistribution;
     let t = dist === undefined ? this.config.timeout : dist.sample(this.config.streams.timeouts);
-    // The retry policy's own attempt timeout and overall deadline clip the attempt, as they do in production.
     if (this.mayClip) {
-      const policy = this.policyOf(k);
+      const policy = this.policyOf(this.key(r));
       if (
         policy !== undefined &&
         Math.min(policy.attemptTimeout, policy.deadline) < Number.POSITIVE_INFINITY
       ) {
-        const clip = policy.attemptTimeoutAt(req.first[r]!);
+        const clip = policy.attemptTimeoutAt(this.w.requests.first[r]!);
         if (clip < t) t = Math.max(clip, 0);
       }
     }
-    req.deadline[r] = now + t;
-    req.timer[r] =
-      dist === undefined && t === this.config.timeout
-        ? w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0)
-        : w.sim.after(t, w.kinds.requestTimeout, r, 0);
-    this.owner.send(r);
+    return t;
   }
 
   /**
@@ -387,10 +409,12 @@ export class CallSite {
     if (retry !== undefined) {
       this.fixRetry = retry;
       this.mayClip ||= clips(retry);
+      this.varies ||= this.mayClip;
     }
     if (budgetFor !== undefined) {
       this.fixBudgetFor = budgetFor;
       this.fixBudgets = [];
+      this.gated = true;
     }
     if (rank !== undefined) this.rank = rank;
   }

@@ -305,7 +305,9 @@ export class FleetRuntime implements CallOwner {
       this.startHandshakeSetup(c, dev, device, now, deadline);
       return;
     }
-    const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
+    const rtt = dev.latencyDistributed
+      ? dev.crossing() + dev.crossing()
+      : 2 * (dev.latency + dev.addedLatency);
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)
