@@ -132,6 +132,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       amplification: t.firstAttempts > 0 ? round((t.attempts + setups) / t.firstAttempts) : 0,
       latencyP50: roundOrNull(f.site.latencyAll.quantile(0.5)),
       latencyP99: roundOrNull(f.site.latencyAll.quantile(0.99)),
+      ...(f.setupGate !== undefined ? { setupRefused: f.setupGate.totalRefused } : {}),
     };
   }
   const links: Record<string, LinkSummary> = {};

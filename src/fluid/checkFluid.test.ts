@@ -40,6 +40,9 @@ describe("checkFluid", () => {
     const spread = (k: string, v: string) => checkFluid(loadScenario("reconnect-herd", { set: { [k]: v } }));
     const window = spread("automation.lb-failover.action.over", "1m");
     expect(window.map((r) => r.path)).toEqual(["automation.lb-failover.action.over"]);
+    expect(
+      spread("fleets.devices.connection.budget", "{ type: grpc, maxTokens: 2, tokenRatio: 0.1 }")[0]?.path,
+    ).toBe("fleets.devices.connection.budget");
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );

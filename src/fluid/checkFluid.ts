@@ -81,6 +81,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         `${p}.connection.whileDisconnected`,
         `'${wd}' is not in the fluid engine: requests wait for their connection with their timeout running`,
       );
+    if (f.connection?.budget !== undefined)
+      no(`${p}.connection.budget`, "budgets on connection set-ups are not in the fluid engine");
   }
   for (const [name, l] of Object.entries(s.links)) {
     if (typeof l.latency !== "number")

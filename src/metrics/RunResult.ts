@@ -98,6 +98,8 @@ export interface FleetSummary {
   amplification: number;
   latencyP50: number | null;
   latencyP99: number | null;
+  /** Connection set-ups refused by `connection.budget` (not sent); present only with a set-up budget. */
+  setupRefused?: number;
 }
 
 export interface LinkSummary {
@@ -190,7 +192,7 @@ export interface LabSummary {
 }
 
 /** Version of the RunSummary contract (see CHANGELOG.md for what changed since 1). */
-export const SUMMARY_SCHEMA_VERSION = 4 as const;
+export const SUMMARY_SCHEMA_VERSION = 5 as const;
 
 export interface RunSummary {
   /** Version of this contract: SUMMARY_SCHEMA_VERSION. */

@@ -12,7 +12,7 @@ const share = z.number().min(0).max(1);
  * the JSON Schema for consumers.
  */
 export const runSummarySchema = z.strictObject({
-  schemaVersion: z.literal(4),
+  schemaVersion: z.literal(5),
   stampedeVersion: z.string().min(1),
   engine: z.enum(["event", "fluid", "lab"]),
   scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -65,6 +65,7 @@ export const runSummarySchema = z.strictObject({
       amplification: z.number().nonnegative(),
       latencyP50: z.number().nonnegative().nullable(),
       latencyP99: z.number().nonnegative().nullable(),
+      setupRefused: count.optional(),
     }),
   ),
   links: z.record(

@@ -11,6 +11,7 @@ import { CRITICALITY_LEVELS, type FleetSpec } from "../spec/FleetSpec.js";
 import { type CallOwner, CallSite } from "./CallSite.js";
 import { DROPPED } from "./DeviceGroup.js";
 import { permutationRanks } from "./permutationRanks.js";
+import { SetupGate } from "./SetupGate.js";
 import { type TeardownSpread, teardownDelay } from "./TeardownSpread.js";
 import type { World } from "./World.js";
 
@@ -85,6 +86,8 @@ export class FleetRuntime implements CallOwner {
   private readonly setupDeadline: Float64Array | undefined;
   /** WHILE_QUEUE (deadline running), WHILE_FAIL (fails at once) or WHILE_WAIT (deadline not running). */
   private readonly whileDown: number;
+  /** The budget connection set-ups must acquire (`connection.budget`); undefined without one. */
+  readonly setupGate: SetupGate | undefined;
 
   private readonly connState: Int8Array;
   private readonly connDevice: Int32Array;
@@ -155,6 +158,11 @@ export class FleetRuntime implements CallOwner {
         ? new Float64Array(n)
         : undefined;
     this.setupDeadline = this.setupBack !== undefined ? new Float64Array(n) : undefined;
+    const setupBudget = spec.connection?.budget as BudgetConfig | undefined;
+    this.setupGate =
+      this.persistent && setupBudget !== undefined
+        ? new SetupGate(n, setupBudget, sim, stream("connection/budget"), `${path}.connection.budget`)
+        : undefined;
     if (spec.load.type === "open") {
       this.arrivals = new Exponential(1 / (spec.load.rate * n));
       this.think = undefined;
@@ -296,6 +304,14 @@ export class FleetRuntime implements CallOwner {
     const w = this.w;
     const now = w.sim.now();
     this.connState[c] = CONNECTING;
+    const gate = this.setupGate;
+    if (gate !== undefined && !gate.acquire(c, this.connFailures[c]! > 0)) {
+      // Refused by the budget: not sent; wait for the backoff (at least the setup timeout) and ask again.
+      const failures = this.connFailures[c]! + 1;
+      this.connFailures[c] = failures;
+      this.scheduleReconnect(c, failures - 1, this.setupTimeout);
+      return;
+    }
     this.setupAttempts++;
     const dev = w.links[this.link]!;
     const device = dev.pickDevice(this.pickRng);
@@ -367,6 +383,7 @@ export class FleetRuntime implements CallOwner {
     const c = this.tagged(tag);
     if (c < 0 || this.connState[c] !== CONNECTING) return;
     // the success bit without a float modulo (V8 compiles `%` on doubles to a call)
+    if (this.setupGate !== undefined) this.setupGate.ended(c, payload !== tag * 2);
     if (payload !== tag * 2) {
       this.connState[c] = UP;
       this.connFailures[c] = 0;
@@ -393,10 +410,12 @@ export class FleetRuntime implements CallOwner {
     }
   }
 
-  private scheduleReconnect(c: number, n: number): void {
+  /** Schedules client c's next set-up after the backoff for `n` failures (at least `atLeast` seconds). */
+  private scheduleReconnect(c: number, n: number, atLeast = 0): void {
     const fix = this.fixReconnect;
     const backoff = fix !== undefined && this.rank[c]! < this.site.fixed ? fix : this.reconnect;
-    const delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
+    let delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
+    if (delay < atLeast) delay = atLeast;
     this.prevReconnect[c] = delay;
     this.connState[c] = CONNECTING;
     // No backoff at all (the 2021 defect): set up again at once, without an event.
@@ -422,6 +441,7 @@ export class FleetRuntime implements CallOwner {
    */
   private reset(c: number): void {
     this.connEpoch[c] = (this.connEpoch[c]! + 1) & (EPOCH_STRIDE - 1); // wraps long after any stale event is gone
+    if (this.setupGate !== undefined) this.setupGate.ended(c, false, true);
     this.connFailures[c] = 0;
     this.prevReconnect[c] = -1;
     if (this.link < 0) {
@@ -515,5 +535,6 @@ export class FleetRuntime implements CallOwner {
     this.site.rollLatency();
     this.totalSetupAttempts += this.setupAttempts;
     this.setupAttempts = 0;
+    if (this.setupGate !== undefined) this.setupGate.roll();
   }
 }

@@ -24,6 +24,12 @@ export interface ConnectionSpec {
    * Default: `queue`.
    */
   whileDisconnected?: "queue" | "fail" | "wait";
+  /**
+   * A budget (policies library budget config) that every connection set-up must acquire, one per client: the set-up
+   * right after a tear-down asks as a first attempt, later ones as retries; a refused set-up is not sent and waits
+   * for the reconnect backoff (at least `setupTimeout`). Default: none (every set-up goes out).
+   */
+  budget?: BudgetConfig;
 }
 
 /** Request criticality as a scenario writes it (the policies' `Criticality` levels 0..3, in this order). */

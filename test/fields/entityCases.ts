@@ -198,6 +198,54 @@ export const SERVICE_CASES: CaseTable = {
   ...distributionCases({ pattern: "services.*.errorTime", path: `${svc}.errorTime`, base: "retries" }, 0.05),
 };
 
+/** `fleets.*.connection.budget` cases: per budget type, the NAT context in which that type's parameters matter. */
+function setupBudgetCases(): CaseTable {
+  const site = (prep: Record<string, unknown>) => ({
+    pattern: "fleets.*.connection.budget",
+    path: "fleets.clients.connection.budget",
+    base: "storm" as const,
+    prep,
+  });
+  const few = budgetCases(site(SETUPS_FAIL));
+  const shallow = budgetCases(site({ "links.nat.setupRate": "3/s", "links.nat.buffer": 5 }));
+  const fast = budgetCases(
+    site({
+      "links.nat.setupRate": "6/s",
+      "links.nat.buffer": 5,
+      "fleets.clients.connection.setupTimeout": "300ms",
+    }),
+  );
+  const out: CaseTable = {};
+  for (const leaf of Object.keys(few)) {
+    out[leaf] = leaf.includes("<grpc>")
+      ? shallow[leaf]!
+      : leaf.includes("<finagle>")
+        ? fast[leaf]!
+        : few[leaf]!;
+  }
+  // Their neighbours in the union (envoy, aws-adaptive) are refused for set-ups: switch from another type.
+  for (const [type, from] of [
+    ["aws-standard", { type: "grpc", maxTokens: 10, tokenRatio: 0.1 }],
+    ["sre-adaptive", { type: "ratio", ratio: 0.3, minRetriesPerSecond: 0 }],
+  ] as const) {
+    const leaf = `fleets.*.connection.budget<${type}>`;
+    out[leaf] = { ...few[leaf]!, prep: { ...few[leaf]!.prep, "fleets.clients.connection.budget": from } };
+  }
+  // A window of retries: 0.5 retries/s per client, 2 s or 10 s wide; a client tries once per setup timeout (1 s).
+  const perSecond = { type: "ratio", ratio: 0, minRetriesPerSecond: 0.5 };
+  out["fleets.*.connection.budget<ratio>.window"] = {
+    base: "storm",
+    prep: { ...SETUPS_FAIL, "fleets.clients.connection.budget": { ...perSecond, window: 10 } },
+    set: { "fleets.clients.connection.budget.window": 2 },
+  };
+  out["fleets.*.connection.budget<ratio>.buckets"] = {
+    base: "storm",
+    prep: { ...SETUPS_FAIL, "fleets.clients.connection.budget": { ...perSecond, window: 10 } },
+    set: { "fleets.clients.connection.budget.buckets": 2 },
+  };
+  return out;
+}
+
 const users = "fleets.users";
 export const FLEET_CASES: CaseTable = {
   "fleets.*.network": storm({ "fleets.batch.network": "main" }),
@@ -222,6 +270,9 @@ export const FLEET_CASES: CaseTable = {
     { "fleets.clients.connection.whileDisconnected": "fail" },
     SETUPS_FAIL,
   ),
+  // After the endpoint change set-ups fail at the NAT and are repeated at once, many times per client; each budget type
+  // in a context where its parameters decide how many go out (a client has one set-up at a time, so the contexts differ).
+  ...setupBudgetCases(),
   "fleets.*.connection.setupTimeout": storm(
     { "fleets.clients.connection.setupTimeout": "100ms" },
     SETUPS_FAIL,

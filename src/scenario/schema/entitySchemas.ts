@@ -232,6 +232,11 @@ export const connectionSchema = z.strictObject({
     .describe(
       "A request issued while its connection is down: queue (wait, timeout running), fail (fail at once, not sent; counted as refused), wait (wait, timeout not running). Default queue.",
     ),
+  budget: budgetSchema
+    .optional()
+    .describe(
+      "Budget every connection set-up must acquire, one per client (a set-up after a tear-down asks as a first attempt, later ones as retries); a refused set-up waits for the reconnect backoff, at least setupTimeout. Default none.",
+    ),
 });
 
 const persistenceList = z
