@@ -4,6 +4,7 @@ import { computeVerdict } from "../metrics/computeVerdict.js";
 import type {
   FleetSummary,
   LinkSummary,
+  PoolSummary,
   RunResult,
   RunSummary,
   Series,
@@ -11,6 +12,7 @@ import type {
 } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
+import type { ConnectionPool } from "../model/ConnectionPool.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { checkRunSize, formatBytes } from "./estimateRun.js";
 import { E_CANCELLED } from "./JobSpec.js";
@@ -133,6 +135,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       latencyP50: roundOrNull(f.site.latencyAll.quantile(0.5)),
       latencyP99: roundOrNull(f.site.latencyAll.quantile(0.99)),
       ...(f.setupGate !== undefined ? { setupRefused: f.setupGate.totalRefused } : {}),
+      ...(f.pool !== undefined ? { pool: poolSummary(f.pool) } : {}),
     };
   }
   const links: Record<string, LinkSummary> = {};
@@ -165,6 +168,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       outageWindows,
       outageSeconds: windowSeconds(outageWindows),
     };
+    const pooled = s.deps.filter((d) => d.pool !== undefined);
+    if (pooled.length > 0)
+      services[s.name]!.pools = Object.fromEntries(pooled.map((d) => [d.name, poolSummary(d.pool!)]));
   }
   const summary: RunSummary = {
     ...provenance(scenario, seed, "event"),
@@ -207,4 +213,15 @@ function newModel(scenario: Scenario, seed: number, until: number): CloudModel {
       );
     throw e;
   }
+}
+
+/** A connection pool's run figures (its intervals already rolled into its totals). */
+function poolSummary(p: ConnectionPool): PoolSummary {
+  const t = p.totals;
+  return {
+    waited: t.waited,
+    waitTimeouts: t.waitTimeouts,
+    meanWait: round(t.waitsEnded > 0 ? t.waitTime / t.waitsEnded : 0),
+    peakWaiters: t.peakWaiters,
+  };
 }

@@ -43,6 +43,7 @@ describe("checkFluid", () => {
     expect(
       spread("fleets.devices.connection.budget", "{ type: grpc, maxTokens: 2, tokenRatio: 0.1 }")[0]?.path,
     ).toBe("fleets.devices.connection.budget");
+    expect(set("fleets.app-servers.pool", "{ size: 2 }")[0]?.path).toBe("fleets.app-servers.pool");
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );

@@ -81,6 +81,7 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         `${p}.connection.whileDisconnected`,
         `'${wd}' is not in the fluid engine: requests wait for their connection with their timeout running`,
       );
+    if (f.pool !== undefined) no(`${p}.pool`, "connection pools are not in the fluid engine");
     if (f.connection?.budget !== undefined)
       no(`${p}.connection.budget`, "budgets on connection set-ups are not in the fluid engine");
   }
@@ -123,6 +124,7 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         no(`${q}.retry`, "retries of dependency calls are not in the fluid engine");
       if (d.budget !== undefined) no(`${q}.budget`, "retry budgets are not in the fluid engine");
       if (d.breaker !== undefined) no(`${q}.breaker`, "circuit breakers are not in the fluid engine");
+      if (d.pool !== undefined) no(`${q}.pool`, "connection pools are not in the fluid engine");
       if (d.via !== undefined && d.via.length > 1) no(`${q}.via`, "routes cross at most one device group");
     }
   }

@@ -100,6 +100,20 @@ export interface FleetSummary {
   latencyP99: number | null;
   /** Connection set-ups refused by `connection.budget` (not sent); present only with a set-up budget. */
   setupRefused?: number;
+  /** The clients' connection pools (`pool`); present only with a pool. */
+  pool?: PoolSummary;
+}
+
+/** A client connection pool over the run. */
+export interface PoolSummary {
+  /** Attempts that found every connection busy and waited. */
+  waited: number;
+  /** Waits that ended at the attempt's timeout (the attempt was never sent; counted in `timeouts` too). */
+  waitTimeouts: number;
+  /** Mean wait of the waits that ended, seconds (0 without any). */
+  meanWait: number;
+  /** Most requests waiting at once. */
+  peakWaiters: number;
 }
 
 export interface LinkSummary {
@@ -128,6 +142,8 @@ export interface ServiceSummary {
   wastedShare: number | null;
   outageWindows: TimeWindow[];
   outageSeconds: number;
+  /** Connection pools of this service's dependency calls, by dependency key; present only when one has a pool. */
+  pools?: Record<string, PoolSummary>;
 }
 
 /** One trigger of the run: an automation action or a fault marked `trigger`. */

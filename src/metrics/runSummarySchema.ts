@@ -11,6 +11,14 @@ const share = z.number().min(0).max(1);
  * added, renamed or retyped without updating the contract fails its test. `z.toJSONSchema(runSummarySchema)` gives
  * the JSON Schema for consumers.
  */
+/** A connection pool's run figures (`fleets.F.pool`, `services.S.pools.D`). */
+const pool = z.strictObject({
+  waited: count,
+  waitTimeouts: count,
+  meanWait: z.number().nonnegative(),
+  peakWaiters: count,
+});
+
 export const runSummarySchema = z.strictObject({
   schemaVersion: z.literal(5),
   stampedeVersion: z.string().min(1),
@@ -66,6 +74,7 @@ export const runSummarySchema = z.strictObject({
       latencyP50: z.number().nonnegative().nullable(),
       latencyP99: z.number().nonnegative().nullable(),
       setupRefused: count.optional(),
+      pool: pool.optional(),
     }),
   ),
   links: z.record(
@@ -91,6 +100,7 @@ export const runSummarySchema = z.strictObject({
       wastedShare: share.nullable(),
       outageWindows: z.array(window),
       outageSeconds: z.number().nonnegative(),
+      pools: z.record(z.string(), pool).optional(),
     }),
   ),
   monitoring: z

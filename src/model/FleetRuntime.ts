@@ -9,6 +9,7 @@ import { type BudgetConfig, makeBudget } from "../policies/budget/makeBudget.js"
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import { CRITICALITY_LEVELS, type FleetSpec } from "../spec/FleetSpec.js";
 import { type CallOwner, CallSite } from "./CallSite.js";
+import { ConnectionPool } from "./ConnectionPool.js";
 import { DROPPED } from "./DeviceGroup.js";
 import { permutationRanks } from "./permutationRanks.js";
 import { SetupGate } from "./SetupGate.js";
@@ -86,6 +87,8 @@ export class FleetRuntime implements CallOwner {
   private readonly setupDeadline: Float64Array | undefined;
   /** WHILE_QUEUE (deadline running), WHILE_FAIL (fails at once) or WHILE_WAIT (deadline not running). */
   private readonly whileDown: number;
+  /** The clients' connection pools (`pool`), or undefined. */
+  readonly pool: ConnectionPool | undefined;
   /** The budget connection set-ups must acquire (`connection.budget`); undefined without one. */
   readonly setupGate: SetupGate | undefined;
 
@@ -130,7 +133,10 @@ export class FleetRuntime implements CallOwner {
     const breaker = spec.breaker as BreakerConfig | undefined;
     const budgetRng = stream("budget");
     const breakerRng = stream("breaker");
+    const poolSize = spec.pool?.size;
+    this.pool = poolSize === undefined ? undefined : new ConnectionPool(spec.clients, () => poolSize);
     this.site = new CallSite(w, this, {
+      pool: this.pool,
       path,
       service: this.service,
       timeout: spec.timeout,
@@ -533,6 +539,7 @@ export class FleetRuntime implements CallOwner {
   resetInterval(): void {
     this.site.counters.roll();
     this.site.rollLatency();
+    if (this.pool !== undefined) this.pool.roll();
     this.totalSetupAttempts += this.setupAttempts;
     this.setupAttempts = 0;
     if (this.setupGate !== undefined) this.setupGate.roll();

@@ -410,6 +410,8 @@ export class ServiceRuntime {
       this.reschedulePs(now);
     } else this.slots = this.servers;
     this.next();
+    // Dependency pools are sized per server: more servers, more connections for the calls waiting.
+    for (const d of this.deps) if (d.pool !== undefined) d.site.poolGrew();
   }
 
   resetInterval(): void {
@@ -421,6 +423,7 @@ export class ServiceRuntime {
     t.wastedTime += this.wastedTime;
     this.totalAccepted += this.accepted;
     this.accepted = 0;
+    for (const d of this.deps) if (d.pool !== undefined) d.pool.roll();
     this.requests = 0;
     this.successes = 0;
     this.failures = 0;

@@ -115,6 +115,12 @@ export function crossCheck(s: ParsedScenario): Problem[] {
         path: ["fleets", n, "connection", "whileDisconnected"],
         message: `'${wd}' needs persistent connections (connection.persistent: true)`,
       });
+    if (f.pool !== undefined && f.connection?.persistent === true)
+      out.push({
+        path: ["fleets", n, "pool"],
+        message:
+          "a pool cannot be combined with persistent connections (connection.persistent: true keeps one connection per client); model pooled connections without connection, or the pool as clients",
+      });
     if (f.connection?.budget !== undefined && f.connection.persistent !== true)
       out.push({
         path: ["fleets", n, "connection", "budget"],

@@ -3,6 +3,7 @@ import type { BreakerConfig } from "../policies/breaker/BreakerConfig.js";
 import type { BudgetConfig } from "../policies/budget/makeBudget.js";
 import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { DistributionSpec } from "./DistributionSpec.js";
+import type { PoolSpec } from "./PoolSpec.js";
 
 export type LoadSpec =
   /** Open loop: each client sends first attempts as a Poisson process of `rate` per second. */
@@ -56,6 +57,8 @@ export interface FleetSpec {
   budget?: BudgetConfig;
   breaker?: BreakerConfig;
   connection?: ConnectionSpec;
+  /** Client connection pool, per client. Default: none (no limit on attempts in flight). */
+  pool?: PoolSpec;
   /** Each attempt's timeout is drawn from this distribution (seconds) instead of being `timeout`. */
   timeoutDistribution?: DistributionSpec;
   /** The delay before each retry is drawn from this (seconds) instead of the retry policy's backoff. */

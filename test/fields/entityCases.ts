@@ -137,6 +137,11 @@ export const SERVICE_CASES: CaseTable = {
   ),
   "services.*.dependencies.*.hard": retries({ [`${svc}.dependencies.store.hard`]: false }),
   "services.*.dependencies.*.timeout": retries({ [`${svc}.dependencies.store.timeout`]: "15ms" }),
+  // Processor sharing keeps many calls in flight on 2 servers: a pool of 1 per server (2 in all) makes them wait.
+  "services.*.dependencies.*.pool.size": retries(
+    { [`${svc}.dependencies.store.pool.size`]: 1 },
+    { [`${svc}.processorSharing`]: {}, [`${svc}.dependencies.store.pool`]: { size: 100 } },
+  ),
   "services.*.dependencies.*.via": storm({ "services.api.dependencies.db.via": [] }),
   ...retryCases(
     { pattern: "services.*.dependencies.*.retry", path: `${svc}.dependencies.store.retry`, base: "retries" },
@@ -305,6 +310,8 @@ export const FLEET_CASES: CaseTable = {
       },
     },
   ),
+  // Slow answers during the faults overlap a client's requests: one connection per client makes them wait.
+  "fleets.*.pool.size": retries({ [`${users}.pool.size`]: 1 }, { [`${users}.pool`]: { size: 100 } }),
   "fleets.*.via": storm({ "fleets.clients.via": [] }),
   "fleets.*.criticality": retries(
     { "fleets.users.criticality": "sheddable" },

@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { distributionSchema } from "./distributionSchema.js";
 import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
+import { poolSchema } from "./poolSchema.js";
 import { processorSharingSchema } from "./processorSharingSchema.js";
 import { count, duration, fraction, MAX_CLIENTS, name, named, rate } from "./units.js";
 
@@ -64,6 +65,11 @@ export const dependencySchema = z.strictObject({
   breaker: breakerSchema
     .optional()
     .describe("Circuit breaker of the call, one for the whole calling service. Default none."),
+  pool: poolSchema
+    .optional()
+    .describe(
+      "Connection pool: at most size calls in flight per server of the calling service; more wait for a free connection, timeout running. Default none (no limit).",
+    ),
   via: viaSchema.optional(),
 });
 
@@ -264,6 +270,11 @@ export const fleetSchema = z.strictObject({
   connection: connectionSchema
     .optional()
     .describe("Persistent connections and their setup. Default none (no connection setup)."),
+  pool: poolSchema
+    .optional()
+    .describe(
+      "Connection pool per client: at most size attempts in flight per client; more wait for a free connection, timeout running. Not with persistent connections. Default none (no limit).",
+    ),
   timeoutDistribution: distributionSchema
     .optional()
     .describe(
