@@ -136,6 +136,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       latencyP99: roundOrNull(f.site.latencyAll.quantile(0.99)),
       ...(f.setupGate !== undefined ? { setupRefused: f.setupGate.totalRefused } : {}),
       ...(f.pool !== undefined ? { pool: poolSummary(f.pool) } : {}),
+      ...(f.spec.work !== undefined
+        ? {
+            work: {
+              requests: f.spec.work.requests,
+              finishedClients: f.finishedClients,
+              finishedAt: f.finishedClients === f.clients ? round(f.lastFinish) : null,
+              meanFinish: f.finishedClients > 0 ? round(f.finishSum / f.finishedClients) : null,
+            },
+          }
+        : {}),
     };
   }
   const links: Record<string, LinkSummary> = {};
@@ -168,6 +178,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       outageWindows,
       outageSeconds: windowSeconds(outageWindows),
     };
+    if (s.contention !== undefined) services[s.name]!.conflicts = s.contention.totalConflicts;
     const pooled = s.deps.filter((d) => d.pool !== undefined);
     if (pooled.length > 0)
       services[s.name]!.pools = Object.fromEntries(pooled.map((d) => [d.name, poolSummary(d.pool!)]));

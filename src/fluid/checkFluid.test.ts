@@ -44,6 +44,12 @@ describe("checkFluid", () => {
       spread("fleets.devices.connection.budget", "{ type: grpc, maxTokens: 2, tokenRatio: 0.1 }")[0]?.path,
     ).toBe("fleets.devices.connection.budget");
     expect(set("fleets.app-servers.pool", "{ size: 2 }")[0]?.path).toBe("fleets.app-servers.pool");
+    expect(set("fleets.app-servers.load.arrivals", "paced")[0]?.path).toBe(
+      "fleets.app-servers.load.arrivals",
+    );
+    expect(set("services.db-primary.contention", "{ keys: 10, conflictWindow: 10ms }")[0]?.path).toBe(
+      "services.db-primary.contention",
+    );
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );

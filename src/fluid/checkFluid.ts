@@ -82,6 +82,9 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         `'${wd}' is not in the fluid engine: requests wait for their connection with their timeout running`,
       );
     if (f.pool !== undefined) no(`${p}.pool`, "connection pools are not in the fluid engine");
+    if (f.work !== undefined) no(`${p}.work`, "fixed work (clients that stop) is not in the fluid engine");
+    if (f.load.type === "open" && f.load.arrivals !== undefined && f.load.arrivals !== "poisson")
+      no(`${p}.load.arrivals`, "only Poisson arrivals are in the fluid engine");
     if (f.connection?.budget !== undefined)
       no(`${p}.connection.budget`, "budgets on connection set-ups are not in the fluid engine");
   }
@@ -114,6 +117,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
       no(`${p}.errorTime`, "a distributed error-answer time is not in the fluid engine");
     if (v.connectionCost !== undefined)
       no(`${p}.connectionCost`, "a server-side connection cost is not in the fluid engine");
+    if (v.contention !== undefined)
+      no(`${p}.contention`, "optimistic concurrency control (write conflicts) is not in the fluid engine");
     if (v.processorSharing !== undefined)
       no(`${p}.processorSharing`, "processor sharing is not in the fluid engine (its servers are FIFO)");
     if (v.degradation !== undefined && v.degradation.coldFactor !== 1)

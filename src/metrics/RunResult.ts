@@ -102,6 +102,20 @@ export interface FleetSummary {
   setupRefused?: number;
   /** The clients' connection pools (`pool`); present only with a pool. */
   pool?: PoolSummary;
+  /** Fixed work (`work`); present only with fixed work. */
+  work?: WorkSummary;
+}
+
+/** A fleet's fixed work (`work.requests` per client) over the run. */
+export interface WorkSummary {
+  /** Requests each client makes. */
+  requests: number;
+  /** Clients that made all their requests within the run. */
+  finishedClients: number;
+  /** Time to finish: when the last client finished, seconds from the start; null when some never did. */
+  finishedAt: number | null;
+  /** Mean finish time of the clients that finished, seconds from the start; null when none did. */
+  meanFinish: number | null;
 }
 
 /** A client connection pool over the run. */
@@ -142,6 +156,8 @@ export interface ServiceSummary {
   wastedShare: number | null;
   outageWindows: TimeWindow[];
   outageSeconds: number;
+  /** Writes that conflicted (`contention`, error answers); present only with contention. */
+  conflicts?: number;
   /** Connection pools of this service's dependency calls, by dependency key; present only when one has a pool. */
   pools?: Record<string, PoolSummary>;
 }

@@ -75,6 +75,14 @@ export const runSummarySchema = z.strictObject({
       latencyP99: z.number().nonnegative().nullable(),
       setupRefused: count.optional(),
       pool: pool.optional(),
+      work: z
+        .strictObject({
+          requests: count,
+          finishedClients: count,
+          finishedAt: z.number().nonnegative().nullable(),
+          meanFinish: z.number().nonnegative().nullable(),
+        })
+        .optional(),
     }),
   ),
   links: z.record(
@@ -100,6 +108,7 @@ export const runSummarySchema = z.strictObject({
       wastedShare: share.nullable(),
       outageWindows: z.array(window),
       outageSeconds: z.number().nonnegative(),
+      conflicts: count.optional(),
       pools: z.record(z.string(), pool).optional(),
     }),
   ),

@@ -8,6 +8,7 @@ import { makeBreaker } from "../policies/breaker/CircuitBreaker.js";
 import { type BudgetConfig, makeBudget } from "../policies/budget/makeBudget.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import { CRITICALITY_LEVELS, type FleetSpec } from "../spec/FleetSpec.js";
+import { ArrivalProcess } from "./ArrivalProcess.js";
 import { type CallOwner, CallSite } from "./CallSite.js";
 import { ConnectionPool } from "./ConnectionPool.js";
 import { DROPPED } from "./DeviceGroup.js";
@@ -74,6 +75,16 @@ export class FleetRuntime implements CallOwner {
   private readonly pickRng: Rng;
   private readonly think: Distribution | undefined;
   private readonly arrivals: Exponential | undefined;
+  /** A non-Poisson open-loop arrival process (`load.arrivals`), or undefined. */
+  private readonly process: ArrivalProcess | undefined;
+  /** Fixed work (`work.requests`): requests each client makes before it stops; 0: no limit. */
+  private readonly workRequests: number;
+  /** Per client: requests ended so far (with fixed work). */
+  private readonly workDone: Int32Array | undefined;
+  /** Clients that finished their work, and the sum and latest of their finish times (seconds). */
+  finishedClients = 0;
+  finishSum = 0;
+  lastFinish = 0;
   private readonly setupLane: number;
   private readonly setupTimeout: number;
   private readonly reconnect: Backoff;
@@ -169,13 +180,19 @@ export class FleetRuntime implements CallOwner {
       this.persistent && setupBudget !== undefined
         ? new SetupGate(n, setupBudget, sim, stream("connection/budget"), `${path}.connection.budget`)
         : undefined;
+    this.process = undefined;
     if (spec.load.type === "open") {
       this.arrivals = new Exponential(1 / (spec.load.rate * n));
       this.think = undefined;
+      const a = spec.load.arrivals;
+      if (a !== undefined && a !== "poisson")
+        this.process = new ArrivalProcess(a, spec.load.rate, n, this.arrivalRng, stream("arrivals/state"));
     } else {
       this.arrivals = undefined;
       this.think = w.distribution(spec.load.think);
     }
+    this.workRequests = spec.work?.requests ?? 0;
+    this.workDone = this.workRequests > 0 ? new Int32Array(n) : undefined;
   }
 
   /** Clients whose rank is below this run the deployed fix's policies (a ramp moves it). */
@@ -218,7 +235,11 @@ export class FleetRuntime implements CallOwner {
       }
     }
     const sim = this.w.sim;
-    if (this.arrivals) sim.after(this.arrivals.sample(this.arrivalRng), this.w.kinds.arrival, this.index, 0);
+    if (this.process !== undefined) {
+      const t = this.process.first(this.loadFactor);
+      if (t < Number.POSITIVE_INFINITY) sim.at(t, this.w.kinds.arrival, this.index, 0);
+    } else if (this.arrivals)
+      sim.after(this.arrivals.sample(this.arrivalRng), this.w.kinds.arrival, this.index, 0);
     else
       for (let c = 0; c < this.clients; c++)
         sim.after(this.think!.sample(this.thinkRng), this.w.kinds.think, this.index, c);
@@ -226,6 +247,14 @@ export class FleetRuntime implements CallOwner {
 
   /** Open loop: the next Poisson arrival, to a uniformly chosen client. */
   onArrival(): void {
+    const p = this.process;
+    if (p !== undefined) {
+      const c = p.client();
+      const t = p.next(this.w.sim.now(), this.loadFactor);
+      if (t < Number.POSITIVE_INFINITY) this.w.sim.at(t, this.w.kinds.arrival, this.index, 0);
+      this.newRequest(c);
+      return;
+    }
     const rng = this.arrivalRng;
     const c = Math.floor(rng.next() * this.clients);
     this.w.sim.after(this.arrivals!.sample(rng) / this.loadFactor, this.w.kinds.arrival, this.index, 0);
@@ -287,6 +316,19 @@ export class FleetRuntime implements CallOwner {
   done(r: number, _ok: boolean): void {
     const c = this.w.requests.client[r]!;
     this.site.release(r);
+    const done = this.workDone;
+    if (done !== undefined) {
+      const k = done[c]! + 1;
+      done[c] = k;
+      if (k >= this.workRequests) {
+        // this client's work is done: it stops
+        const now = this.w.sim.now();
+        this.finishedClients++;
+        this.finishSum += now;
+        if (now > this.lastFinish) this.lastFinish = now;
+        return;
+      }
+    }
     if (this.think !== undefined)
       this.w.sim.after(this.think.sample(this.thinkRng) / this.loadFactor, this.w.kinds.think, this.index, c);
   }

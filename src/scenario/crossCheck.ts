@@ -115,6 +115,12 @@ export function crossCheck(s: ParsedScenario): Problem[] {
         path: ["fleets", n, "connection", "whileDisconnected"],
         message: `'${wd}' needs persistent connections (connection.persistent: true)`,
       });
+    if (f.work !== undefined && f.load.type !== "closed")
+      out.push({
+        path: ["fleets", n, "work"],
+        message:
+          "fixed work needs a closed load (load: { type: closed, think }): each client makes its requests in turn",
+      });
     if (f.pool !== undefined && f.connection?.persistent === true)
       out.push({
         path: ["fleets", n, "pool"],

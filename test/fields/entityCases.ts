@@ -142,6 +142,15 @@ export const SERVICE_CASES: CaseTable = {
     { [`${svc}.dependencies.store.pool.size`]: 1 },
     { [`${svc}.processorSharing`]: {}, [`${svc}.dependencies.store.pool`]: { size: 100 } },
   ),
+  // Every request of the retries base's svc writes one key: conflicts within the window fail (and are retried).
+  "services.*.contention.keys": retries(
+    { [`${svc}.contention.keys`]: 50 },
+    { [`${svc}.contention`]: { keys: 1, conflictWindow: "50ms" } },
+  ),
+  "services.*.contention.conflictWindow": retries(
+    { [`${svc}.contention.conflictWindow`]: "5ms" },
+    { [`${svc}.contention`]: { keys: 1, conflictWindow: "50ms" } },
+  ),
   "services.*.dependencies.*.via": storm({ "services.api.dependencies.db.via": [] }),
   ...retryCases(
     { pattern: "services.*.dependencies.*.retry", path: `${svc}.dependencies.store.retry`, base: "retries" },
@@ -252,6 +261,8 @@ function setupBudgetCases(): CaseTable {
 }
 
 const users = "fleets.users";
+const ONOFF = { type: "onoff", on: "10s", off: "10s" };
+const MMPP = { type: "mmpp", factors: [0.5, 2], sojourns: ["10s", "10s"] };
 export const FLEET_CASES: CaseTable = {
   "fleets.*.network": storm({ "fleets.batch.network": "main" }),
   "fleets.*.target": storm({ "fleets.batch.target": "db" }),
@@ -312,6 +323,31 @@ export const FLEET_CASES: CaseTable = {
   ),
   // Slow answers during the faults overlap a client's requests: one connection per client makes them wait.
   "fleets.*.pool.size": retries({ [`${users}.pool.size`]: 1 }, { [`${users}.pool`]: { size: 100 } }),
+  // Arrival processes of the retries base's open-loop users (20 clients at 1/s).
+  "fleets.*.load<open>.arrivals<scalar>": retries({ [`${users}.load.arrivals`]: "paced" }),
+  "fleets.*.load<open>.arrivals<onoff>": retries({ [`${users}.load.arrivals`]: ONOFF }),
+  "fleets.*.load<open>.arrivals<onoff>.on": retries(
+    { [`${users}.load.arrivals.on`]: "5s" },
+    { [`${users}.load.arrivals`]: ONOFF },
+  ),
+  "fleets.*.load<open>.arrivals<onoff>.off": retries(
+    { [`${users}.load.arrivals.off`]: "5s" },
+    { [`${users}.load.arrivals`]: ONOFF },
+  ),
+  "fleets.*.load<open>.arrivals<mmpp>": retries({ [`${users}.load.arrivals`]: MMPP }),
+  "fleets.*.load<open>.arrivals<mmpp>.factors": retries(
+    { [`${users}.load.arrivals.factors`]: [1, 3] },
+    { [`${users}.load.arrivals`]: MMPP },
+  ),
+  "fleets.*.load<open>.arrivals<mmpp>.sojourns": retries(
+    { [`${users}.load.arrivals.sojourns`]: ["5s", "20s"] },
+    { [`${users}.load.arrivals`]: MMPP },
+  ),
+  // The storm base's closed-loop batch clients (think 2 s, 10 minutes): 5 requests each, or 50.
+  "fleets.*.work.requests": storm(
+    { "fleets.batch.work.requests": 5 },
+    { "fleets.batch.work": { requests: 50 } },
+  ),
   "fleets.*.via": storm({ "fleets.clients.via": [] }),
   "fleets.*.criticality": retries(
     { "fleets.users.criticality": "sheddable" },

@@ -1,5 +1,6 @@
 /** Zod schemas of the scenario's structural entities: networks, links (device groups), services and fleets. */
 import * as z from "zod";
+import { arrivalsSchema, workSchema } from "./arrivalsSchema.js";
 import { distributionSchema } from "./distributionSchema.js";
 import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
 import { poolSchema } from "./poolSchema.js";
@@ -201,6 +202,17 @@ export const serviceSchema = z.strictObject({
     .describe(
       "Processor sharing: admitted requests share the servers as cores (rate min(1, servers/n) each), optionally with a concurrency cap. Default none: FIFO servers.",
     ),
+  contention: z
+    .strictObject({
+      keys: count(1).describe("Keys written (each finished request writes one, uniformly)."),
+      conflictWindow: duration("positive").describe(
+        "A write within this long after another committed write to its key conflicts (the read-to-write time).",
+      ),
+    })
+    .optional()
+    .describe(
+      "Optimistic concurrency control: concurrent writes to the same key conflict and fail (error answer, retryable). Default none.",
+    ),
   errorTime: distributionSchema
     .optional()
     .describe(
@@ -214,6 +226,9 @@ export const loadSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("open").describe("Load kind: open loop (Poisson arrivals per client)."),
       rate: rate().describe("First attempts per second, per client (Poisson)."),
+      arrivals: arrivalsSchema
+        .optional()
+        .describe("Arrival process: poisson (default), paced, onoff or mmpp (each at rate per client)."),
     }),
     z.strictObject({
       type: z
@@ -270,6 +285,11 @@ export const fleetSchema = z.strictObject({
   connection: connectionSchema
     .optional()
     .describe("Persistent connections and their setup. Default none (no connection setup)."),
+  work: workSchema
+    .optional()
+    .describe(
+      "Fixed work: each client makes this many requests and stops (closed loads only); the summary gives the time to finish. Default none (runs for the whole duration).",
+    ),
   pool: poolSchema
     .optional()
     .describe(
