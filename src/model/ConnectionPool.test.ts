@@ -96,4 +96,46 @@ describe("client connection pools (fleets.F.pool)", () => {
     // impatience shortens the queue: fewer arrivals wait than Erlang C without it
     expect(on.pool!.waited / on.firstAttempts).toBeLessThan(erlangC(C, LAMBDA * MEAN));
   });
+
+  it("a dependency pool of size c per server of the caller: c x servers connections, M/M/(c x servers) waits", () => {
+    // api (2 cores, processor sharing, 1 ms of local work) calls db (many servers, exponential 0.4 s) through a pool
+    // of 2 per api server: 4 connections in all, so the calls wait as M/M/4 (Erlang C), as the fleet pool above.
+    const raw = {
+      name: "dep-pool",
+      description: "a dependency pool",
+      start: "2024-01-01T00:00:00Z",
+      duration: `${HOURS}h`,
+      interval: "1m",
+      networks: { a: {} },
+      services: {
+        api: {
+          network: "a",
+          servers: 2,
+          processorSharing: {},
+          serviceTime: { type: "constant", value: "1ms" },
+          queueLimit: 1000,
+          dependencies: { db: { service: "db", timeout: "1h", pool: { size: 2 } } },
+        },
+        db: { network: "a", servers: 1000, serviceTime: { type: "exponential", mean: MEAN }, queueLimit: 1000 },
+      },
+      fleets: {
+        users: {
+          network: "a",
+          target: "api",
+          clients: 1,
+          load: { type: "open", rate: LAMBDA },
+          timeout: "1h",
+          retry: { maxAttempts: 1 },
+        },
+      },
+    } as unknown as RawScenario;
+    const s = runScenario(defineScenario(raw), { seed: 3 }).summary;
+    const pool = s.services.api!.pools!.db!;
+    const n = s.fleets.users!.firstAttempts;
+    const pWait = erlangC(C, LAMBDA * MEAN);
+    expect(Math.abs(pool.waited / n - pWait)).toBeLessThan(0.02 + 6 * Math.sqrt((pWait * (1 - pWait)) / n));
+    expect(pool.meanWait).toBeGreaterThan(0.9 / (C / MEAN - LAMBDA));
+    expect(pool.meanWait).toBeLessThan(1.1 / (C / MEAN - LAMBDA));
+    expect(pool.waitTimeouts).toBe(0);
+  });
 });
