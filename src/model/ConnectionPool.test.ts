@@ -116,7 +116,12 @@ describe("client connection pools (fleets.F.pool)", () => {
           queueLimit: 1000,
           dependencies: { db: { service: "db", timeout: "1h", pool: { size: 2 } } },
         },
-        db: { network: "a", servers: 1000, serviceTime: { type: "exponential", mean: MEAN }, queueLimit: 1000 },
+        db: {
+          network: "a",
+          servers: 1000,
+          serviceTime: { type: "exponential", mean: MEAN },
+          queueLimit: 1000,
+        },
       },
       fleets: {
         users: {
