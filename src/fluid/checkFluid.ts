@@ -81,6 +81,12 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         `${p}.connection.whileDisconnected`,
         `'${wd}' is not in the fluid engine: requests wait for their connection with their timeout running`,
       );
+    if (f.pool !== undefined) no(`${p}.pool`, "connection pools are not in the fluid engine");
+    if (f.work !== undefined) no(`${p}.work`, "fixed work (clients that stop) is not in the fluid engine");
+    if (f.load.type === "open" && f.load.arrivals !== undefined && f.load.arrivals !== "poisson")
+      no(`${p}.load.arrivals`, "only Poisson arrivals are in the fluid engine");
+    if (f.connection?.budget !== undefined)
+      no(`${p}.connection.budget`, "budgets on connection set-ups are not in the fluid engine");
   }
   for (const [name, l] of Object.entries(s.links)) {
     if (typeof l.latency !== "number")
@@ -111,6 +117,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
       no(`${p}.errorTime`, "a distributed error-answer time is not in the fluid engine");
     if (v.connectionCost !== undefined)
       no(`${p}.connectionCost`, "a server-side connection cost is not in the fluid engine");
+    if (v.contention !== undefined)
+      no(`${p}.contention`, "optimistic concurrency control (write conflicts) is not in the fluid engine");
     if (v.processorSharing !== undefined)
       no(`${p}.processorSharing`, "processor sharing is not in the fluid engine (its servers are FIFO)");
     if (v.degradation !== undefined && v.degradation.coldFactor !== 1)
@@ -121,6 +129,7 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         no(`${q}.retry`, "retries of dependency calls are not in the fluid engine");
       if (d.budget !== undefined) no(`${q}.budget`, "retry budgets are not in the fluid engine");
       if (d.breaker !== undefined) no(`${q}.breaker`, "circuit breakers are not in the fluid engine");
+      if (d.pool !== undefined) no(`${q}.pool`, "connection pools are not in the fluid engine");
       if (d.via !== undefined && d.via.length > 1) no(`${q}.via`, "routes cross at most one device group");
     }
   }

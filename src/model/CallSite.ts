@@ -7,6 +7,7 @@ import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import { ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CallCounters } from "./CallCounters.js";
+import type { ConnectionPool } from "./ConnectionPool.js";
 import type { World } from "./World.js";
 
 /**
@@ -61,6 +62,11 @@ export interface CallSiteConfig {
    * attempt the call is made for (`requests.client[r]`, a dependency call). See `World.criticalityOf`.
    */
   criticality?: number | undefined;
+  /**
+   * Client connection pool (`pool`): an attempt holds a connection from `send` to its end and waits for one when all
+   * are busy. Keyed by caller (`requests.client[r]`) when `callers` > 1, else one key. Undefined: no pool.
+   */
+  pool?: ConnectionPool | undefined;
 }
 
 /**
@@ -98,6 +104,8 @@ export class CallSite {
   private readonly budgets: Budget[];
   private readonly breakers: CircuitBreaker[];
   private readonly keyed: boolean;
+  /** The connection pool, or undefined (checked once per attempt event: nothing else when off). */
+  private readonly pool: ConnectionPool | undefined;
   /** Some retry policy of this site (its own or a deployed fix's) clips attempt timeouts: checked per attempt. */
   private mayClip: boolean;
   /** Attempts pass a breaker or a budget (`admit`): the site has breakers, budgets, or a deployed fix's budgets. */
@@ -117,6 +125,7 @@ export class CallSite {
     this.mayClip = clips(config.retry);
     this.gated = this.budgets.length > 0 || this.breakers.length > 0;
     this.varies = this.mayClip || config.timeoutDistribution !== undefined;
+    this.pool = config.pool;
     this.id = w.registerCaller(this);
   }
 
@@ -160,6 +169,8 @@ export class CallSite {
       t === this.config.timeout && this.config.timeoutDistribution === undefined
         ? w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0)
         : w.sim.after(t, w.kinds.requestTimeout, r, 0);
+    // With a pool the attempt goes out only once it holds a connection (else it waits, its timeout running).
+    if (this.pool !== undefined && !this.pool.acquire(r, this.key(r), now)) return;
     this.owner.send(r);
   }
 
@@ -205,6 +216,20 @@ export class CallSite {
     return t;
   }
 
+  /** Request `r`'s attempt is done with its pool connection: the first waiter, if any, takes it and goes out. */
+  private releasePool(r: number): void {
+    const w = this.pool!.release(r, this.key(r), this.w.sim.now());
+    if (w >= 0) this.owner.send(w);
+  }
+
+  /** Lets waiters take connections the pool has room for now (the calling service gained servers). */
+  poolGrew(): void {
+    const pool = this.pool;
+    if (pool === undefined) return;
+    const now = this.w.sim.now();
+    for (let w = pool.admitNext(0, now); w >= 0; w = pool.admitNext(0, now)) this.owner.send(w);
+  }
+
   /**
    * The current attempt of `r` fails at once without being sent (its connection is down and the owner fails such
    * requests): its timeout stops, it is counted in `refused`, and the budget, breaker and retry policy see FAILURE.
@@ -214,6 +239,7 @@ export class CallSite {
     this.w.sim.cancel(req.timer[r]!);
     req.timer[r] = -1;
     this.counters.now.refused++;
+    if (this.pool !== undefined) this.releasePool(r);
     this.ended(r, Outcome.FAILURE);
     this.retryOrFinish(r, Outcome.FAILURE);
   }
@@ -267,6 +293,12 @@ export class CallSite {
     const req = w.requests;
     this.counters.now.timeouts++;
     req.timer[r] = -1;
+    const pool = this.pool;
+    if (pool !== undefined) {
+      // A waiter leaves the wait unsent (dropped client-side); a holder frees its connection for the next waiter.
+      if (pool.waiting(r)) pool.leave(r, this.key(r), w.sim.now());
+      else this.releasePool(r);
+    }
     const a = req.current[r]!;
     if (a >= 0) {
       req.current[r] = -1;
@@ -296,6 +328,7 @@ export class CallSite {
     const answer = at.failed[a]!;
     at.callerRelease(a);
     at.netRelease(a);
+    if (this.pool !== undefined) this.releasePool(r);
     w.services[this.config.service]!.outcome(answer === ANSWER_OK);
     if (answer !== ANSWER_OK) {
       // An overloaded service's shedding answer is THROTTLED (budgets such as aws-adaptive slow down on it).
