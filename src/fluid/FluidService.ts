@@ -216,6 +216,60 @@ export class FluidService {
     d.duration += weight * (durationSum / resolved - d.duration);
   }
 
+  /** Number of values {@link readFlows} writes. */
+  static readonly FLOWS = 7;
+
+  /** Writes the interval counters (flows) at `o`; returns the next offset. */
+  readFlows(out: Float64Array, o: number): number {
+    out[o++] = this.requests;
+    out[o++] = this.successes;
+    out[o++] = this.failures;
+    out[o++] = this.callerOk;
+    out[o++] = this.callerFail;
+    out[o++] = this.busyTime;
+    out[o++] = this.wastedTime;
+    return o;
+  }
+
+  /** Adds `times` x the flows in `d` at `o` to the counters; returns the next offset. */
+  addFlows(d: Float64Array, o: number, times: number): number {
+    this.requests += times * d[o++]!;
+    this.successes += times * d[o++]!;
+    this.failures += times * d[o++]!;
+    this.callerOk += times * d[o++]!;
+    this.callerFail += times * d[o++]!;
+    this.busyTime += times * d[o++]!;
+    this.wastedTime += times * d[o++]!;
+    return o;
+  }
+
+  /** Number of values {@link readState} writes (changes only when a lane is added). */
+  get stateCount(): number {
+    return 9 + 2 * this.lanes.length + 2 * this.deps.length;
+  }
+
+  /** Writes the aggregate state (queue, lanes in transit, busy servers, hold, dependency estimates) at `o`. */
+  readState(out: Float64Array, o: number): number {
+    out[o++] = this.queue.total;
+    out[o++] = this.queue.size;
+    out[o++] = this.busy;
+    out[o++] = this.hold;
+    out[o++] = this.pFail;
+    out[o++] = this.started;
+    out[o++] = this.servers;
+    out[o++] = this.capacityFactor;
+    out[o++] = this.errorRate;
+    for (const l of this.lanes) {
+      out[o++] = l.total;
+      out[o++] = l.size;
+    }
+    for (const d of this.deps) {
+      out[o++] = d.pOk;
+      out[o++] = d.duration;
+    }
+    return o;
+  }
+
   resetInterval(): void {
     const t = this.totals;
     t.requests += this.requests;
