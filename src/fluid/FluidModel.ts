@@ -7,7 +7,7 @@ import { Operators } from "../metrics/Operators.js";
 import { Backoff } from "../policies/backoff/Backoff.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { Scenario } from "../spec/Scenario.js";
-import { checkFluid, distributionMean, type FluidRefusal } from "./checkFluid.js";
+import { checkFluid, distributionMean, distributionScv, type FluidRefusal } from "./checkFluid.js";
 import { FluidCaller } from "./FluidCaller.js";
 import { FluidControl } from "./FluidControl.js";
 import { FluidLink } from "./FluidLink.js";
@@ -114,7 +114,13 @@ export class FluidModel {
     const serviceIndex = new Map<string, number>();
     this.services = Object.entries(scenario.services).map(([name, spec], i) => {
       serviceIndex.set(name, i);
-      return new FluidService(name, i, spec, distributionMean(spec.serviceTime));
+      return new FluidService(
+        name,
+        i,
+        spec,
+        distributionMean(spec.serviceTime),
+        distributionScv(spec.serviceTime),
+      );
     });
     const svc = (name: string, path: string) => {
       const i = serviceIndex.get(name);
