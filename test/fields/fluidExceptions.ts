@@ -35,6 +35,4 @@ export const FLUID_EXCEPTIONS: Record<string, string> = {
     "open: monitoring is never blind in this case's fluid run, so the blind delay is not used",
   "verdict.baselineWindow":
     "open: the fluid baseline is flat (no noise), so a shorter window gives the same mean",
-  "verdict.metastableWindow":
-    "open: the fluid goodput after the trigger is flat in this case, so the window's length does not matter",
 };
