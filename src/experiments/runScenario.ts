@@ -51,6 +51,8 @@ export interface RunOptions {
   engine?: "event" | "fluid";
   /** Fluid engine only: steps per smallest timeout. Default 10. */
   bins?: number;
+  /** Fluid engine only: skip quiescent stretches (docs/fluid.md). Default true. */
+  skip?: boolean;
 }
 
 /**

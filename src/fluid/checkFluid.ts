@@ -36,6 +36,36 @@ export function distributionMean(d: DistributionSpec): number {
   }
 }
 
+/**
+ * Squared coefficient of variation (variance / mean^2) of a service time, for the fluid queue's waiting time below
+ * capacity (FluidService); NaN when the variance is not finite (pareto alpha <= 2) or there is no usable mean.
+ */
+export function distributionScv(d: DistributionSpec): number {
+  const m = distributionMean(d);
+  if (!(m > 0)) return Number.NaN;
+  switch (d.type) {
+    case "constant":
+      return 0;
+    case "uniform":
+      return (d.max - d.min) ** 2 / 12 / (m * m);
+    case "exponential":
+      return 1;
+    case "normal":
+      return (d.stddev / m) ** 2;
+    case "lognormal":
+      return d.cv * d.cv;
+    case "pareto":
+      return d.alpha > 2 ? 1 / (d.alpha * (d.alpha - 2)) : Number.NaN;
+    case "empirical": {
+      let v = 0;
+      for (const x of d.samples) v += (x - m) ** 2;
+      return v / d.samples.length / (m * m);
+    }
+    default:
+      return Number.NaN;
+  }
+}
+
 function backoffRefusal(b: unknown, path: string, out: FluidRefusal[]): void {
   const t = (b as { type?: string } | undefined)?.type;
   if (t === "decorrelated")
@@ -102,6 +132,11 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
       no(
         `${p}.serviceTime`,
         `the fluid engine needs a finite mean service time ('${v.serviceTime.type}' here)`,
+      );
+    else if (Number.isNaN(distributionScv(v.serviceTime)))
+      no(
+        `${p}.serviceTime`,
+        `the fluid engine needs a service time with a finite variance (its queue's wait uses it; '${v.serviceTime.type}' here)`,
       );
     if (v.cancelAbandoned && v.cancelAt === "timeout")
       no(
