@@ -309,7 +309,7 @@ export const CLIENT_SCRIPT =
     var sec = section("Compare: " + data.runs.length + " variants, seeds " + cmp.seeds.join(", "),
       "Overlays show each variant's first replication (same seed in all: common random numbers). Each variant has " +
       "its own colour, dash and width (the first widest), so identical lines stay visible. Markers: the first variant's.");
-    var t = el("table");
+    var t = el("table", { class: "stats", "data-stats": "" });
     cmp.table.forEach(function (row, i) {
       var tr = el("tr");
       row.forEach(function (cell) { tr.appendChild(el(i === 0 ? "th" : "td", {}, cell)); });
