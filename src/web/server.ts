@@ -201,6 +201,9 @@ export async function startServer(options: ServeOptions): Promise<StampedeServer
       res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
       if (e.type === "end") res.end();
     };
+    // A page that starts listening late gets the live points so far first.
+    const sofar = job.live?.all() ?? null;
+    if (sofar !== null) write(sofar);
     write({ type: "progress", fraction: job.fraction, version: job.version, detail: job.detail });
     if (job.state !== "running") {
       write({ type: "end", state: job.state, error: job.error, verdict: job.verdict, version: job.version });

@@ -1,7 +1,8 @@
 /**
  * The `stampede serve` app in headless Chromium: open the 2021 scenario, type an unknown field and see the located
  * error (listed and marked in the editor's lint gutter), complete a field name from the schema (Ctrl-Space) and read a
- * key's hover doc, run it at scale 0.05 and see METASTABLE with charts that have ink and series streamed live, switch
+ * key's hover doc, run it at scale 0.05 and see METASTABLE with charts that have ink and its live chart drawn from the
+ * streamed series, switch
  * to fixed-backoff and see it recover, compare it with the baseline (fixed-backoff recovers), run a 2x2 sweep and see
  * four cells, open the blast page and see impacted nodes. Every test opens its own page (fresh state), so one failing
  * step cannot break the others. Keeps a screenshot of each page in test-artifacts/ (`npm run screenshots` writes them
@@ -200,6 +201,17 @@ describe.skipIf(!browserTestsRun)("stampede serve in headless Chromium", () => {
     const r = await reportFrame(page, (x) => x.verdict === "METASTABLE" && x.drawn.includes("load"));
     expect(r.errors).toEqual([]);
     expect(r.ink).toBeGreaterThan(5000);
+    // The live chart drew the points streamed (server-sent `series` events) before the run ended.
+    const live = page.locator('[data-testid="live-chart"]');
+    expect(Number(await live.getAttribute("data-streamed"))).toBeGreaterThan(0);
+    const liveInk = (await live.evaluate((fig) => {
+      const c = fig.querySelector("canvas")!;
+      const px = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) n++;
+      return n;
+    })) as number;
+    expect(liveInk).toBeGreaterThan(1000);
     await shoot(page, "serve-run.png");
   });
 
