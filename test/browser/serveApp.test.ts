@@ -14,6 +14,7 @@ import type { BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestServer, testServer } from "../serve/serveServer.js";
 import { browserTestsRun, launchChromium, noteSkip } from "./chromium.js";
+import { MIN_INK, pngInk } from "./pngInk.js";
 
 /** Where the screenshots go: test-artifacts/, or docs/images with `npm run screenshots` (SCREENSHOTS=docs/images). */
 const ARTIFACTS = resolve(import.meta.dirname, "../..", process.env["SCREENSHOTS"] ?? "test-artifacts");
@@ -79,13 +80,39 @@ async function reportFrame(page: Page, until: (r: Inspect) => boolean, timeout =
 /** The editor's document (the page exposes CodeMirror's view as window.stampedeEditor). */
 const DOC = "window.stampedeEditor ? window.stampedeEditor.state.doc.toString() : ''";
 
-/** Saves a full-page screenshot, after checking that the page has content (a blank page fails). */
+/**
+ * Saves a screenshot of the whole page, after checking that the page has content and that a report frame has loaded
+ * and drawn; then checks the picture: the page, and the frame's part of it, are not blank. The viewport is made as
+ * tall as the page for the shot (a full-page capture beyond the viewport may leave a frame unpainted).
+ */
 async function shoot(page: Page, name: string): Promise<void> {
   const shown = (await page.evaluate(
     "document.body.innerText.trim().length + document.querySelectorAll('canvas, iframe').length",
   )) as number;
   expect(shown, `${name}: the page is blank`).toBeGreaterThan(50);
-  await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+  const el = await page.$('iframe[data-testid="report"]');
+  const frame = el ? await el.contentFrame() : null;
+  if (frame) {
+    await frame.waitForLoadState("load");
+    await frame.waitForFunction("document.body && document.body.innerText.length > 100", undefined, {
+      timeout: 20_000,
+    });
+  }
+  const viewport = page.viewportSize()!;
+  const height = (await page.evaluate("document.documentElement.scrollHeight")) as number;
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  try {
+    // Two animation frames in the page and in the report frame: both painted at the new size.
+    const painted = "new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))";
+    await page.evaluate(painted);
+    if (frame) await frame.evaluate(painted);
+    const box = el ? await el.boundingBox() : null;
+    const png = await page.screenshot({ path: join(ARTIFACTS, name) });
+    expect(pngInk(png).ink, `${name}: the screenshot is blank`).toBeGreaterThan(MIN_INK);
+    if (box) expect(pngInk(png, box).ink, `${name}: the report frame is blank`).toBeGreaterThan(MIN_INK / 2);
+  } finally {
+    await page.setViewportSize(viewport);
+  }
 }
 
 describe.skipIf(!browserTestsRun)("stampede serve in headless Chromium", () => {
