@@ -268,6 +268,18 @@ describe.skipIf(!browserTestsRun)("stampede serve in headless Chromium", () => {
     const table = frame!.locator("table[data-stats]");
     await table.waitFor({ state: "visible", timeout: 10_000 });
     expect(await table.textContent()).toContain("fixed-backoff");
+    // The variants' lines differ by colour, dash and width, so identical lines would stay visible.
+    const styles = (await frame!.evaluate("window.__stampede.styles['overlay-goodput']")) as {
+      label: string;
+      stroke: string;
+      dash: number[];
+      width: number;
+    }[];
+    expect(styles.map((x) => x.label)).toEqual(["baseline", "fixed-backoff"]);
+    const [a, b] = styles as [(typeof styles)[0], (typeof styles)[0]];
+    expect(a.stroke).not.toBe(b.stroke);
+    expect(a.dash).not.toEqual(b.dash);
+    expect(a.width).toBeGreaterThan(b.width);
     await shoot(page, "serve-compare.png");
   });
 
