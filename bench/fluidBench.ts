@@ -4,7 +4,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { runScenario } from "../src/experiments/runScenario.js";
-import { DEFAULT_BINS } from "../src/fluid/FluidModel.js";
+import { DEFAULT_BINS, FluidModel } from "../src/fluid/FluidModel.js";
 import type { Verdict } from "../src/metrics/RunResult.js";
 import { loadScenario } from "../src/scenario/loadScenario.js";
 import type { BenchResult } from "./BenchResult.js";
@@ -24,13 +24,56 @@ export async function fluidBench(): Promise<BenchResult[]> {
   const note = `bins ${DEFAULT_BINS} per smallest timeout`;
   // 1. The 2021 scenario at 10 million clients.
   const big = loadScenario("aws-us-east-1-2021-12-07", { scale: 1000 });
+  // Alternating pairs without and with the skipping of quiescent stretches (the machine is shared: a ratio of
+  // neighbouring runs means more than one wall time).
+  const pair = (s: typeof big, skip: boolean) => {
+    const t = performance.now();
+    const m = new FluidModel(s, s.duration, { skip });
+    m.run(s.duration);
+    return { seconds: (performance.now() - t) / 1000, m };
+  };
+  const timesOff: number[] = [];
+  const timesOn: number[] = [];
+  let skipped = pair(big, true).m;
+  for (let i = 0; i < 2; i++) {
+    timesOff.push(pair(big, false).seconds);
+    const on = pair(big, true);
+    timesOn.push(on.seconds);
+    skipped = on.m;
+  }
   const t0 = performance.now();
   const r = runScenario(big, { engine: "fluid" });
   out.push({
     name: "fluid.aws2021.x1000",
     value: (performance.now() - t0) / 1000,
     unit: "s",
-    note: `${r.summary.steps} steps of ${r.summary.stepSeconds!.toFixed(3)} s, ${note}; target <= 1 s; ${load()}`,
+    note:
+      `${r.summary.steps} steps of ${r.summary.stepSeconds!.toFixed(3)} s (${skipped.integrated} integrated, ` +
+      `${skipped.skipped} skipped as quiescent), ${note}; target <= 1 s; ${load()}`,
+  });
+  out.push({
+    name: "fluid.aws2021.x1000.skipRatio",
+    value: sum(timesOff) / sum(timesOn),
+    unit: "x",
+    note: `no skip / skip, 2 alternating pairs (${timesOff.map((x) => x.toFixed(2)).join(", ")} s vs ${timesOn.map((x) => x.toFixed(2)).join(", ")} s); ${load()}`,
+  });
+  // A retry-storm sweep point in-process, warmed (what a sweep worker pays per point after its start-up).
+  const storm = loadScenario("retry-storm");
+  for (let i = 0; i < 3; i++) pair(storm, true);
+  const stormOff: number[] = [];
+  const stormOn: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    stormOff.push(pair(storm, false).seconds);
+    stormOn.push(pair(storm, true).seconds);
+  }
+  const point = median(stormOn);
+  out.push({
+    name: "fluid.retryStorm.point",
+    value: point,
+    unit: "s",
+    note:
+      `in-process, warmed, median of 5 (without skipping ${median(stormOff).toFixed(4)} s, ratio ` +
+      `${(median(stormOff) / point).toFixed(1)}x); 10,000 points on 2 workers: about ${Math.round((point * 10000) / 2)} s of integration (target <= 60 s); ${load()}`,
   });
   // 2. Full-scale cross-checks.
   const seeds = Number(process.env["FLUID_BENCH_SEEDS"] ?? 3);
@@ -43,8 +86,7 @@ export async function fluidBench(): Promise<BenchResult[]> {
     const f = runScenario(s, { engine: "fluid" }).summary.verdict;
     const ev: Verdict[] = [];
     for (let seed = 1; seed <= seeds; seed++) ev.push(runScenario(s, { seed }).summary.verdict);
-    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const lost = med(ev.map((v) => v.goodputLostSeconds));
+    const lost = median(ev.map((v) => v.goodputLostSeconds));
     const gapLost = Math.abs(f.goodputLostSeconds - lost) / Math.max(lost, 1);
     out.push({
       name: `fluid.check.${name}.lost`,
@@ -55,7 +97,7 @@ export async function fluidBench(): Promise<BenchResult[]> {
     if (gapLost > 0.15) failed = true;
     const rec = ev.filter((v) => v.recoveredAt !== null).map((v) => v.recoveredAt! - v.triggerStart!);
     if (f.recoveredAt !== null && rec.length > 0) {
-      const m = med(rec);
+      const m = median(rec);
       const gap = Math.abs(f.recoveredAt - f.triggerStart! - m) / m;
       out.push({
         name: `fluid.check.${name}.recovery`,
@@ -107,4 +149,12 @@ export async function fluidBench(): Promise<BenchResult[]> {
     process.exitCode = 1;
   }
   return out;
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
 }

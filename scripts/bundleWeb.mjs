@@ -1,7 +1,7 @@
 // Bundles the web app's page (src/web/page) with esbuild into dist/web/app.js and app.css, and writes
 // dist/THIRD_PARTY_NOTICES: the licence of every package bundled into the page, and of those the reports inline
 // (uPlot, cytoscape). Run by `npm run build`; `bundleWeb(dir)` is what the tests call.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,10 +64,12 @@ export async function bundleWeb(outDir = join(ROOT, "dist", "web"), noticesDir =
   ].join("\n");
   mkdirSync(noticesDir, { recursive: true });
   writeFileSync(join(noticesDir, "THIRD_PARTY_NOTICES"), body);
-  return { bundled: names, js: join(outDir, "app.js") };
+  return { bundled: names, js: join(outDir, "app.js"), bytes: statSync(join(outDir, "app.js")).size };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = await bundleWeb();
-  process.stdout.write(`bundled ${r.js} (${r.bundled.join(", ")}), wrote dist/THIRD_PARTY_NOTICES\n`);
+  process.stdout.write(
+    `bundled ${r.js}: ${(r.bytes / 1024).toFixed(0)} KB minified (${r.bundled.join(", ")}), wrote dist/THIRD_PARTY_NOTICES\n`,
+  );
 }

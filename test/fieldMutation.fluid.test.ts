@@ -6,7 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { scenarioJsonSchema } from "../src/scenario/index.js";
 import { CASES } from "./fields/fieldCases.js";
-import { type FluidOutcome, fluidOutcome, fluidRaws, names } from "./fields/fluidCase.js";
+import {
+  FLUID_CASES,
+  type FluidOutcome,
+  fluidCaseOf,
+  fluidOutcome,
+  fluidRaws,
+  names,
+} from "./fields/fluidCase.js";
 import { FLUID_EXCEPTIONS } from "./fields/fluidExceptions.js";
 import { schemaLeaves } from "./fields/schemaLeaves.js";
 
@@ -18,9 +25,14 @@ describe("every scenario field is honoured or refused by the fluid engine", () =
     expect(Object.keys(FLUID_EXCEPTIONS).filter((k) => !(k in CASES))).toEqual([]);
   });
 
+  it("replaces only cases that exist, and none that is also an exception", () => {
+    const replaced = Object.keys(FLUID_CASES);
+    expect(replaced.filter((k) => !(k in CASES) || k in FLUID_EXCEPTIONS)).toEqual([]);
+  });
+
   const tested = leaves.filter((l) => !(l in FLUID_EXCEPTIONS));
   it.each(tested)("%s changes the fluid run or is refused by name", (leaf) => {
-    const c = CASES[leaf]!;
+    const c = fluidCaseOf(leaf, CASES)!;
     const [rawBefore, rawAfter] = fluidRaws(c);
     const key = JSON.stringify([rawBefore, c.until ?? null]);
     let before = baselines.get(key);

@@ -29,12 +29,16 @@ export function runFluid(
   options: {
     onProgress?: ((fraction: number, snapshot: () => Series) => void) | undefined;
     bins?: number | undefined;
+    skip?: boolean | undefined;
   },
 ): RunResult {
   const refusals = checkFluid(scenario);
   if (refusals.length > 0) throw fluidRefusalError(refusals, locator(scenario));
   const t0 = performance.now();
-  const model = new FluidModel(scenario, until, options.bins === undefined ? {} : { bins: options.bins });
+  const model = new FluidModel(scenario, until, {
+    ...(options.bins === undefined ? {} : { bins: options.bins }),
+    ...(options.skip === undefined ? {} : { skip: options.skip }),
+  });
   const onProgress = options.onProgress;
   const reached = model.run(
     until,

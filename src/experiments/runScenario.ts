@@ -4,6 +4,7 @@ import { computeVerdict } from "../metrics/computeVerdict.js";
 import type {
   FleetSummary,
   LinkSummary,
+  PoolSummary,
   RunResult,
   RunSummary,
   Series,
@@ -11,6 +12,7 @@ import type {
 } from "../metrics/RunResult.js";
 import { windowSeconds, windowsWhere } from "../metrics/windowsWhere.js";
 import { CloudModel } from "../model/CloudModel.js";
+import type { ConnectionPool } from "../model/ConnectionPool.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import { checkRunSize, formatBytes } from "./estimateRun.js";
 import { E_CANCELLED } from "./JobSpec.js";
@@ -49,6 +51,8 @@ export interface RunOptions {
   engine?: "event" | "fluid";
   /** Fluid engine only: steps per smallest timeout. Default 10. */
   bins?: number;
+  /** Fluid engine only: skip quiescent stretches (docs/fluid.md). Default true. */
+  skip?: boolean;
 }
 
 /**
@@ -132,6 +136,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       amplification: t.firstAttempts > 0 ? round((t.attempts + setups) / t.firstAttempts) : 0,
       latencyP50: roundOrNull(f.site.latencyAll.quantile(0.5)),
       latencyP99: roundOrNull(f.site.latencyAll.quantile(0.99)),
+      ...(f.setupGate !== undefined ? { setupRefused: f.setupGate.totalRefused } : {}),
+      ...(f.pool !== undefined ? { pool: poolSummary(f.pool) } : {}),
+      ...(f.spec.work !== undefined
+        ? {
+            work: {
+              requests: f.spec.work.requests,
+              finishedClients: f.finishedClients,
+              finishedAt: f.finishedClients === f.clients ? round(f.lastFinish) : null,
+              meanFinish: f.finishedClients > 0 ? round(f.finishSum / f.finishedClients) : null,
+            },
+          }
+        : {}),
     };
   }
   const links: Record<string, LinkSummary> = {};
@@ -164,6 +180,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       outageWindows,
       outageSeconds: windowSeconds(outageWindows),
     };
+    if (s.contention !== undefined) services[s.name]!.conflicts = s.contention.totalConflicts;
+    const pooled = s.deps.filter((d) => d.pool !== undefined);
+    if (pooled.length > 0)
+      services[s.name]!.pools = Object.fromEntries(pooled.map((d) => [d.name, poolSummary(d.pool!)]));
   }
   const summary: RunSummary = {
     ...provenance(scenario, seed, "event"),
@@ -206,4 +226,15 @@ function newModel(scenario: Scenario, seed: number, until: number): CloudModel {
       );
     throw e;
   }
+}
+
+/** A connection pool's run figures (its intervals already rolled into its totals). */
+function poolSummary(p: ConnectionPool): PoolSummary {
+  const t = p.totals;
+  return {
+    waited: t.waited,
+    waitTimeouts: t.waitTimeouts,
+    meanWait: round(t.waitsEnded > 0 ? t.waitTime / t.waitsEnded : 0),
+    peakWaiters: t.peakWaiters,
+  };
 }

@@ -554,11 +554,132 @@ export class FluidCaller {
     else if (target < b.clients - 1e-12 && b.clients > 0) b.moveShare(a, (b.clients - target) / b.clients);
   }
 
+  /** Number of values {@link readFlows} writes. */
+  get flowCount(): number {
+    return 11 + 2 * this.k;
+  }
+
+  /** Writes the interval counters (flows) at `o`; returns the next offset. Allocation-free. */
+  readFlows(out: Float64Array, o: number): number {
+    const k = this.counters;
+    out[o++] = k.firstAttempts;
+    out[o++] = k.attempts;
+    out[o++] = k.setups;
+    out[o++] = k.successes;
+    out[o++] = k.timeouts;
+    out[o++] = k.errors;
+    out[o++] = k.rejected;
+    out[o++] = k.refused;
+    out[o++] = k.resolved;
+    out[o++] = k.resolvedOk;
+    out[o++] = k.durationSum;
+    for (let c = 0; c < this.k; c++) {
+      out[o++] = this.resolveAge[c]!;
+      out[o++] = this.resolveMass[c]!;
+    }
+    return o;
+  }
+
+  /** Adds `times` x the flows in `d` at `o` (as {@link readFlows} wrote them) to the counters; returns the next offset. */
+  addFlows(d: Float64Array, o: number, times: number): number {
+    const k = this.counters;
+    k.firstAttempts += times * d[o++]!;
+    k.attempts += times * d[o++]!;
+    k.setups += times * d[o++]!;
+    k.successes += times * d[o++]!;
+    k.timeouts += times * d[o++]!;
+    k.errors += times * d[o++]!;
+    k.rejected += times * d[o++]!;
+    k.refused += times * d[o++]!;
+    k.resolved += times * d[o++]!;
+    k.resolvedOk += times * d[o++]!;
+    k.durationSum += times * d[o++]!;
+    for (let c = 0; c < this.k; c++) {
+      this.resolveAge[c] = this.resolveAge[c]! + times * d[o++]!;
+      this.resolveMass[c] = this.resolveMass[c]! + times * d[o++]!;
+    }
+    return o;
+  }
+
+  /** Number of values {@link readState} writes. */
+  get stateCount(): number {
+    return 5 + this.groups.length * (2 + 3 * this.k + this.reconnectClasses + 1);
+  }
+
+  /**
+   * Writes the caller's aggregate state at `o` (per group: clients, up connections, requests waiting per class, the
+   * mass pending in every calendar; and this step's resolutions); returns the next offset. Allocation-free.
+   */
+  readState(out: Float64Array, o: number): number {
+    out[o++] = this.loadFactor;
+    out[o++] = this.pendingFirst;
+    out[o++] = this.stepResolved;
+    out[o++] = this.stepOk;
+    out[o++] = this.stepDuration;
+    for (const g of this.groups) {
+      out[o++] = g.clients;
+      out[o++] = g.up;
+      for (let c = 0; c < this.k; c++) {
+        out[o++] = g.waitTotal[c]!;
+        out[o++] = g.retryT[c]!.total;
+        out[o++] = g.retryE[c]!.total;
+      }
+      for (let s = 0; s < this.reconnectClasses; s++) out[o++] = g.reconnect[s]!.total;
+      out[o++] = g.connect.total;
+    }
+    return o;
+  }
+
+  /** The longest memory of this caller's rings and calendars, steps. */
+  get memorySteps(): number {
+    let m = Math.max(this.l, this.hLen);
+    for (const g of this.groups) {
+      for (const c of g.retryT) m = Math.max(m, c.len);
+      for (const c of g.reconnect) m = Math.max(m, c.len);
+      m = Math.max(m, g.connect.len);
+    }
+    return m;
+  }
+
+  /** Latency histograms at a snapshot, then what one period added (FluidSkip). */
+  private readonly latencyBefore = new Float64Array(LatencyHistogram.FLUID.buckets);
+  private readonly latencyAllBefore = new Float64Array(LatencyHistogram.FLUID.buckets);
+
+  /** Remembers the latency histograms now (the start of a period, for {@link closeLatencyPeriod}). */
+  snapshotLatency(): void {
+    this.latencyBefore.set(this.latency.counts);
+    this.latencyAllBefore.set(this.latencyAll.counts);
+  }
+
+  /** Turns the snapshot into what was recorded since (one period's samples), for {@link repeatLatency}. */
+  closeLatencyPeriod(): void {
+    periodDelta(this.latency, this.latencyBefore);
+    periodDelta(this.latencyAll, this.latencyAllBefore);
+  }
+
+  /** Records `times` x one period's samples (see {@link closeLatencyPeriod}) again. */
+  repeatLatency(times: number): void {
+    repeatInto(this.latency, this.latencyBefore, times);
+    repeatInto(this.latencyAll, this.latencyAllBefore, times);
+  }
+
   rollInterval(): void {
     this.counters.roll();
     this.latency.reset();
     this.counters.resolved = 0;
     this.counters.resolvedOk = 0;
     this.counters.durationSum = 0;
+  }
+}
+
+function periodDelta(h: LatencyHistogram, before: Float64Array): void {
+  const counts = h.counts;
+  for (let b = 0; b < counts.length; b++) before[b] = counts[b]! - before[b]!;
+}
+
+function repeatInto(h: LatencyHistogram, delta: Float64Array, times: number): void {
+  for (let b = 0; b < delta.length; b++) {
+    const d = delta[b]!;
+    if (d > 0) h.addToBucket(b, times * d);
   }
 }

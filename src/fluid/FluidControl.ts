@@ -39,7 +39,9 @@ export class FluidControl implements OperatorEffectsPort {
   private readonly active = new Map<string, FaultSpec[]>();
   private readonly disabled = new Set<string>();
   private ramps: Ramp[] = [];
+  /** The continuous parts' step (FluidModel's local step) and the clock's time, seconds, of the current step. */
   private n = 0;
+  private t = 0;
   /** Trigger-held capacity per service and link (by name). */
   private readonly held = new Map<string, Held>();
   private readonly restartUntil = new Map<string, number>();
@@ -67,7 +69,13 @@ export class FluidControl implements OperatorEffectsPort {
   /** Runs the actions due at the start of step n (time t). */
   beforeStep(n: number, t: number): void {
     this.n = n;
+    this.t = t;
     this.runScheduled(t);
+  }
+
+  /** Time of the next scheduled action, seconds (Infinity when none). */
+  get nextAt(): number {
+    return this.timed.length > 0 ? this.timed[0]!.at : Number.POSITIVE_INFINITY;
   }
 
   runScheduled(t: number): void {
@@ -163,7 +171,7 @@ export class FluidControl implements OperatorEffectsPort {
       }
       case "restart": {
         const s = this.service(a.service, path);
-        s.downUntil = this.m.timeOf(n) + a.duration;
+        s.downUntil = this.t + a.duration;
         if (trigger) this.restartUntil.set(s.name, s.downUntil);
         return;
       }
@@ -178,9 +186,8 @@ export class FluidControl implements OperatorEffectsPort {
 
   /** Applies an operator's runbook action (the event model's OperatorEffects.apply, for the actions it supports). */
   apply(action: OperatorActionSpec, path: string): void {
-    const n = this.n;
     const m = this.m;
-    const now = m.timeOf(n);
+    const now = this.t;
     switch (action.type) {
       case "reroute": {
         const selectors = Array.isArray(action.traffic) ? action.traffic : [action.traffic];

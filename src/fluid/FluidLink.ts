@@ -138,6 +138,52 @@ export class FluidLink {
     return lost;
   }
 
+  /** Number of values {@link readFlows} writes. */
+  static readonly FLOWS = 5;
+
+  /**
+   * Writes the interval counters (flows) at `o`; returns the next offset. The work done is left out: in a steady step
+   * the backlog does not change, so the work done equals the work admitted (and a telemetry job, offered before the
+   * step's flows are read, would otherwise show up in it).
+   */
+  readFlows(out: Float64Array, o: number): number {
+    out[o++] = this.setups;
+    out[o++] = this.forwarded;
+    out[o++] = this.drops;
+    out[o++] = this.admittedWork;
+    out[o++] = this.wastedWork;
+    return o;
+  }
+
+  /** Adds `times` x the flows in `d` at `o` to the counters (work done = work admitted); returns the next offset. */
+  addFlows(d: Float64Array, o: number, times: number): number {
+    this.setups += times * d[o++]!;
+    this.forwarded += times * d[o++]!;
+    this.drops += times * d[o++]!;
+    const admitted = times * d[o++]!;
+    this.admittedWork += admitted;
+    this.doneWork += admitted;
+    this.wastedWork += times * d[o++]!;
+    return o;
+  }
+
+  /** Number of values {@link readState} writes. */
+  static readonly STATE = 6;
+
+  /**
+   * Writes the state (backlog, jobs, admitted share, devices, fault factor, drop rate) at `o`. The last step's offer
+   * is left out: it acts only through the admitted share (a telemetry job offered on an idle link changes nothing).
+   */
+  readState(out: Float64Array, o: number): number {
+    out[o++] = this.work;
+    out[o++] = this.jobs;
+    out[o++] = this.admit;
+    out[o++] = this.devices;
+    out[o++] = this.capacityFactor;
+    out[o++] = this.dropRate;
+    return o;
+  }
+
   resetInterval(): void {
     const t = this.totals;
     t.setups += this.setups;

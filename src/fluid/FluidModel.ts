@@ -7,12 +7,13 @@ import { Operators } from "../metrics/Operators.js";
 import { Backoff } from "../policies/backoff/Backoff.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { Scenario } from "../spec/Scenario.js";
-import { checkFluid, distributionMean, type FluidRefusal } from "./checkFluid.js";
+import { checkFluid, distributionMean, distributionScv, type FluidRefusal } from "./checkFluid.js";
 import { FluidCaller } from "./FluidCaller.js";
 import { FluidControl } from "./FluidControl.js";
 import { FluidLink } from "./FluidLink.js";
 import { FluidMonitor } from "./FluidMonitor.js";
 import { type FluidDependency, FluidService } from "./FluidService.js";
+import { FluidSkip } from "./FluidSkip.js";
 import { recordFluidInterval } from "./recordFluidInterval.js";
 
 /** Error code of a scenario the fluid engine refuses (exit code 2). */
@@ -40,6 +41,8 @@ export function fluidRefusalError(
 export interface FluidOptions {
   /** Steps per smallest timeout (fleet, setup, dependency or telemetry timeout). Default 10. */
   bins?: number;
+  /** Skip quiescent stretches (docs/fluid.md; FluidSkip). Default true. */
+  skip?: boolean;
 }
 
 /** Default number of steps per smallest timeout. */
@@ -76,8 +79,14 @@ export class FluidModel {
   readonly dependentUp: Uint8Array;
   readonly fleetRatio: Float64Array;
   readonly serviceRatio: Float64Array;
-  /** Steps run. */
+  /** Steps of the clock covering the run (integrated + skipped). */
   steps = 0;
+  /** Steps integrated. */
+  integrated = 0;
+  /** Steps skipped as quiescent (FluidSkip). */
+  skipped = 0;
+  /** The quiescent-stretch skipper; undefined when `skip: false`. */
+  readonly skip: FluidSkip | undefined;
 
   constructor(scenario: Scenario, until: number, options: FluidOptions = {}) {
     const refusals = checkFluid(scenario);
@@ -105,7 +114,13 @@ export class FluidModel {
     const serviceIndex = new Map<string, number>();
     this.services = Object.entries(scenario.services).map(([name, spec], i) => {
       serviceIndex.set(name, i);
-      return new FluidService(name, i, spec, distributionMean(spec.serviceTime));
+      return new FluidService(
+        name,
+        i,
+        spec,
+        distributionMean(spec.serviceTime),
+        distributionScv(spec.serviceTime),
+      );
     });
     const svc = (name: string, path: string) => {
       const i = serviceIndex.get(name);
@@ -226,6 +241,7 @@ export class FluidModel {
       );
     } else this.monitor = undefined;
     this.control = new FluidControl(this);
+    this.skip = options.skip === false ? undefined : new FluidSkip(this, this.dt);
     this.operators = new Operators(scenario.operators, this.monitor, this.control, scenario.start);
     this.dependents = new Dependents(
       this.services.map((s) => s.name),
@@ -252,24 +268,67 @@ export class FluidModel {
     return (n / this.spi) * this.scenario.interval;
   }
 
-  /** Runs to `until` seconds; returns the simulated time reached. */
+  /**
+   * Runs to `until` seconds; returns the simulated time reached. Step `g` of the clock is at exactly `g x dt`; the
+   * continuous parts count their own steps (`n`, which stops moving while a quiescent stretch is skipped, see
+   * {@link FluidSkip}).
+   */
   run(until: number, onProgress?: (fraction: number) => void): number {
     const total = Math.round(until / this.dt);
     const interval = this.scenario.interval;
+    const spi = this.spi;
     const progressEvery = Math.max(1, Math.floor(total / 100));
-    for (let n = 0; n < total; n++) {
-      const t = this.timeOf(n);
-      if (n > 0 && n % this.spi === 0) this.tick(n / this.spi);
+    const skip = this.skip;
+    let nextProgress = 0;
+    let n = 0;
+    for (let g = 0; g < total; g++) {
+      const t = this.timeOf(g);
+      const boundary = g > 0 && g % spi === 0;
+      if (boundary) {
+        this.tick(g / spi);
+        skip?.boundary();
+      }
       this.control.beforeStep(n, t);
-      if (n > 0 && n % this.spi === 0) this.intervalStep(t, interval);
+      if (boundary) this.intervalStep(t, interval);
       this.control.runScheduled(t);
+      this.telemetry(t);
+      skip?.beforeStep();
       this.advance(n, t);
-      this.steps++;
-      if (onProgress !== undefined && n % progressEvery === 0) onProgress(n / total);
+      n++;
+      this.integrated++;
+      const period = skip === undefined ? 0 : skip.afterStep();
+      if (period > 0) {
+        const periods = Math.floor((this.lastSkippable(g, t, total) - g) / period);
+        if (periods > 0) {
+          skip!.repeat(periods);
+          this.skipped += periods * period;
+          g += periods * period;
+        }
+      }
+      if (onProgress !== undefined && g >= nextProgress) {
+        onProgress(g / total);
+        nextProgress = g + progressEvery;
+      }
     }
-    if (total > 0 && total % this.spi === 0) this.tick(total / this.spi);
+    this.steps = total;
+    if (total > 0 && total % spi === 0) this.tick(total / spi);
     onProgress?.(1);
     return this.timeOf(total);
+  }
+
+  /**
+   * The last step after `g` (time `t`) that may be skipped: before the next recording boundary, the end, and every
+   * discrete time (a scheduled fault, automation or operator action, a telemetry emission or delivery, the end of a
+   * restart), each kept at least one whole step away.
+   */
+  private lastSkippable(g: number, t: number, total: number): number {
+    let last = Math.min((Math.floor(g / this.spi) + 1) * this.spi - 1, total - 1);
+    let next = this.control.nextAt;
+    const mon = this.monitor;
+    if (mon !== undefined) next = Math.min(next, mon.nextEmission, mon.nextDelivery);
+    for (const s of this.services) if (s.downUntil > t) next = Math.min(next, s.downUntil);
+    if (Number.isFinite(next)) last = Math.min(last, Math.floor(next / this.dt - 1e-9) - 1);
+    return last;
   }
 
   private tick(k: number): void {
@@ -290,13 +349,17 @@ export class FluidModel {
     this.control.advanceRamps(t);
   }
 
-  private advance(n: number, t: number): void {
-    const dt = this.dt;
+  /** Telemetry: deliveries due and an emission (discrete, before the step's continuous part). */
+  private telemetry(t: number): void {
     const m = this.monitor;
     if (m !== undefined) {
       m.deliver(t);
-      if (t >= m.nextEmission - dt / 2) m.emit(t, this.serviceOut);
+      if (t >= m.nextEmission - this.dt / 2) m.emit(t, this.serviceOut);
     }
+  }
+
+  private advance(n: number, t: number): void {
+    const dt = this.dt;
     for (const s of this.services) s.now = t;
     for (const l of this.links) l.beginStep(dt);
     for (const c of this.callers) c.step(n);

@@ -81,6 +81,16 @@ export class FluidMonitor implements OperatorMonitor {
     }
   }
 
+  /** Earliest pending telemetry arrival, seconds (Infinity when none). */
+  get nextDelivery(): number {
+    let at = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.pendingAt.length; i++) {
+      const a = this.pendingAt[i]!;
+      if (!Number.isNaN(a) && a < at) at = a;
+    }
+    return at;
+  }
+
   /** Delivers the telemetry that arrived by `now`. */
   deliver(now: number): void {
     for (let i = 0; i < this.sources.length; i++) {

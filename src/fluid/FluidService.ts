@@ -13,6 +13,9 @@ export interface FluidDependency {
   duration: number;
 }
 
+/** Highest load at which the wait below capacity is evaluated (the formula diverges at 1). */
+const MAX_RHO = 0.95;
+
 /**
  * A service as a fluid multi-server FIFO queue: `servers x capacityFactor / (hold x degradation)` requests per
  * second, where `hold` is the mean service time plus the expected time held in dependency calls; a queue of at most
@@ -53,8 +56,14 @@ export class FluidService {
   private pFail = 0;
   private hold = 0;
 
-  constructor(name: string, index: number, spec: ServiceSpec, serviceTime: number) {
+  /** Squared coefficient of variation of the service time (1 exponential, 0 constant). */
+  readonly scv: number;
+  /** Expected wait below capacity of the work served at once in the current step, seconds (see {@link step}). */
+  wait = 0;
+
+  constructor(name: string, index: number, spec: ServiceSpec, serviceTime: number, scv = 1) {
     this.name = name;
+    this.scv = scv;
     this.index = index;
     this.spec = spec;
     this.serviceTime = serviceTime;
@@ -125,6 +134,24 @@ export class FluidService {
       while (q.size > 0 && !this.callers[q.site[q.first]!]!.alive(q.step[q.first]!, n, effHold))
         q.takeHead(q.mass[q.first]!);
     const due = (n + 0.5) * dt;
+    // The wait below capacity of an M/G/c queue (Allen-Cunneen with Sakasegawa's P(wait)): work offered at load
+    // rho = arrivals x hold / capacity waits (1 + scv) / 2 x hold x rho^(sqrt(2(c + 1)) - 1) / (c (1 - rho)) on
+    // average, rho capped at MAX_RHO; above capacity the fluid queue itself holds the work back.
+    this.wait = 0;
+    if (working > 0 && q.size === 0) {
+      let arriving = 0;
+      for (const lane of this.lanes)
+        for (let i = 0; i < lane.size; i++) {
+          const h = lane.at(i);
+          if (lane.time[h]! > due) break;
+          arriving += lane.mass[h]!;
+        }
+      const rho = Math.min(MAX_RHO, (arriving * effHold) / (working * dt));
+      if (rho > 0) {
+        const c = Math.max(1, working);
+        this.wait = (((1 + this.scv) / 2) * effHold * rho ** (Math.sqrt(2 * (c + 1)) - 1)) / (c * (1 - rho));
+      }
+    }
     for (const lane of this.lanes) {
       while (lane.size > 0 && lane.time[lane.first]! <= due) {
         const h = lane.first;
@@ -150,7 +177,7 @@ export class FluidService {
     if (q.size === 0 && this.capLeft > 0) {
       const y = Math.min(rest, this.capLeft);
       this.capLeft -= y;
-      this.serve(site, c, j, y, effHold);
+      this.serve(site, c, j, y, effHold, this.wait);
       rest -= y;
     }
     if (rest <= 0) return;
@@ -166,11 +193,11 @@ export class FluidService {
     if (site.alive(j, this.n, this.addedLatency)) site.answer(c, j, m, false, this.n, this.addedLatency);
   }
 
-  /** Servers start mass `y` of work now; answers leave `hold` seconds later. */
-  private serve(site: FluidCaller, c: number, j: number, y: number, hold: number): void {
+  /** Servers start mass `y` of work after `wait` seconds; answers leave `hold` seconds after that. */
+  private serve(site: FluidCaller, c: number, j: number, y: number, hold: number, wait = 0): void {
     this.started += y;
     this.busyTime += y * hold;
-    const lag = hold + this.addedLatency;
+    const lag = wait + hold + this.addedLatency;
     const alive = site.alive(j, this.n, lag);
     if (!alive) this.wastedTime += y * hold;
     let reach = y;
@@ -214,6 +241,61 @@ export class FluidService {
     if (!(resolved > 0)) return;
     d.pOk += weight * (ok / resolved - d.pOk);
     d.duration += weight * (durationSum / resolved - d.duration);
+  }
+
+  /** Number of values {@link readFlows} writes. */
+  static readonly FLOWS = 7;
+
+  /** Writes the interval counters (flows) at `o`; returns the next offset. */
+  readFlows(out: Float64Array, o: number): number {
+    out[o++] = this.requests;
+    out[o++] = this.successes;
+    out[o++] = this.failures;
+    out[o++] = this.callerOk;
+    out[o++] = this.callerFail;
+    out[o++] = this.busyTime;
+    out[o++] = this.wastedTime;
+    return o;
+  }
+
+  /** Adds `times` x the flows in `d` at `o` to the counters; returns the next offset. */
+  addFlows(d: Float64Array, o: number, times: number): number {
+    this.requests += times * d[o++]!;
+    this.successes += times * d[o++]!;
+    this.failures += times * d[o++]!;
+    this.callerOk += times * d[o++]!;
+    this.callerFail += times * d[o++]!;
+    this.busyTime += times * d[o++]!;
+    this.wastedTime += times * d[o++]!;
+    return o;
+  }
+
+  /** Number of values {@link readState} writes (changes only when a lane is added). */
+  get stateCount(): number {
+    return 10 + 2 * this.lanes.length + 2 * this.deps.length;
+  }
+
+  /** Writes the aggregate state (queue, lanes in transit, busy servers, hold, dependency estimates) at `o`. */
+  readState(out: Float64Array, o: number): number {
+    out[o++] = this.queue.total;
+    out[o++] = this.queue.size;
+    out[o++] = this.busy;
+    out[o++] = this.hold;
+    out[o++] = this.pFail;
+    out[o++] = this.started;
+    out[o++] = this.servers;
+    out[o++] = this.capacityFactor;
+    out[o++] = this.errorRate;
+    out[o++] = this.wait;
+    for (const l of this.lanes) {
+      out[o++] = l.total;
+      out[o++] = l.size;
+    }
+    for (const d of this.deps) {
+      out[o++] = d.pOk;
+      out[o++] = d.duration;
+    }
+    return o;
   }
 
   resetInterval(): void {

@@ -40,6 +40,16 @@ describe("checkFluid", () => {
     const spread = (k: string, v: string) => checkFluid(loadScenario("reconnect-herd", { set: { [k]: v } }));
     const window = spread("automation.lb-failover.action.over", "1m");
     expect(window.map((r) => r.path)).toEqual(["automation.lb-failover.action.over"]);
+    expect(
+      spread("fleets.devices.connection.budget", "{ type: grpc, maxTokens: 2, tokenRatio: 0.1 }")[0]?.path,
+    ).toBe("fleets.devices.connection.budget");
+    expect(set("fleets.app-servers.pool", "{ size: 2 }")[0]?.path).toBe("fleets.app-servers.pool");
+    expect(set("fleets.app-servers.load.arrivals", "paced")[0]?.path).toBe(
+      "fleets.app-servers.load.arrivals",
+    );
+    expect(set("services.db-primary.contention", "{ keys: 10, conflictWindow: 10ms }")[0]?.path).toBe(
+      "services.db-primary.contention",
+    );
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );

@@ -36,6 +36,36 @@ export function distributionMean(d: DistributionSpec): number {
   }
 }
 
+/**
+ * Squared coefficient of variation (variance / mean^2) of a service time, for the fluid queue's waiting time below
+ * capacity (FluidService); NaN when the variance is not finite (pareto alpha <= 2) or there is no usable mean.
+ */
+export function distributionScv(d: DistributionSpec): number {
+  const m = distributionMean(d);
+  if (!(m > 0)) return Number.NaN;
+  switch (d.type) {
+    case "constant":
+      return 0;
+    case "uniform":
+      return (d.max - d.min) ** 2 / 12 / (m * m);
+    case "exponential":
+      return 1;
+    case "normal":
+      return (d.stddev / m) ** 2;
+    case "lognormal":
+      return d.cv * d.cv;
+    case "pareto":
+      return d.alpha > 2 ? 1 / (d.alpha * (d.alpha - 2)) : Number.NaN;
+    case "empirical": {
+      let v = 0;
+      for (const x of d.samples) v += (x - m) ** 2;
+      return v / d.samples.length / (m * m);
+    }
+    default:
+      return Number.NaN;
+  }
+}
+
 function backoffRefusal(b: unknown, path: string, out: FluidRefusal[]): void {
   const t = (b as { type?: string } | undefined)?.type;
   if (t === "decorrelated")
@@ -81,6 +111,12 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         `${p}.connection.whileDisconnected`,
         `'${wd}' is not in the fluid engine: requests wait for their connection with their timeout running`,
       );
+    if (f.pool !== undefined) no(`${p}.pool`, "connection pools are not in the fluid engine");
+    if (f.work !== undefined) no(`${p}.work`, "fixed work (clients that stop) is not in the fluid engine");
+    if (f.load.type === "open" && f.load.arrivals !== undefined && f.load.arrivals !== "poisson")
+      no(`${p}.load.arrivals`, "only Poisson arrivals are in the fluid engine");
+    if (f.connection?.budget !== undefined)
+      no(`${p}.connection.budget`, "budgets on connection set-ups are not in the fluid engine");
   }
   for (const [name, l] of Object.entries(s.links)) {
     if (typeof l.latency !== "number")
@@ -107,6 +143,11 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         `${p}.serviceTime`,
         `the fluid engine needs a finite mean service time ('${v.serviceTime.type}' here)`,
       );
+    else if (Number.isNaN(distributionScv(v.serviceTime)))
+      no(
+        `${p}.serviceTime`,
+        `the fluid engine needs a service time with a finite variance (its queue's wait uses it; '${v.serviceTime.type}' here)`,
+      );
     if (v.cancelAbandoned && v.cancelAt === "timeout")
       no(
         `${p}.cancelAt`,
@@ -121,6 +162,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
       no(`${p}.errorTime`, "a distributed error-answer time is not in the fluid engine");
     if (v.connectionCost !== undefined)
       no(`${p}.connectionCost`, "a server-side connection cost is not in the fluid engine");
+    if (v.contention !== undefined)
+      no(`${p}.contention`, "optimistic concurrency control (write conflicts) is not in the fluid engine");
     if (v.processorSharing !== undefined)
       no(`${p}.processorSharing`, "processor sharing is not in the fluid engine (its servers are FIFO)");
     if (v.degradation !== undefined && v.degradation.coldFactor !== 1)
@@ -131,6 +174,7 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
         no(`${q}.retry`, "retries of dependency calls are not in the fluid engine");
       if (d.budget !== undefined) no(`${q}.budget`, "retry budgets are not in the fluid engine");
       if (d.breaker !== undefined) no(`${q}.breaker`, "circuit breakers are not in the fluid engine");
+      if (d.pool !== undefined) no(`${q}.pool`, "connection pools are not in the fluid engine");
       if (d.via !== undefined && d.via.length > 1) no(`${q}.via`, "routes cross at most one device group");
     }
   }

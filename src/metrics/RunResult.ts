@@ -98,6 +98,36 @@ export interface FleetSummary {
   amplification: number;
   latencyP50: number | null;
   latencyP99: number | null;
+  /** Connection set-ups refused by `connection.budget` (not sent); present only with a set-up budget. */
+  setupRefused?: number;
+  /** The clients' connection pools (`pool`); present only with a pool. */
+  pool?: PoolSummary;
+  /** Fixed work (`work`); present only with fixed work. */
+  work?: WorkSummary;
+}
+
+/** A fleet's fixed work (`work.requests` per client) over the run. */
+export interface WorkSummary {
+  /** Requests each client makes. */
+  requests: number;
+  /** Clients that made all their requests within the run. */
+  finishedClients: number;
+  /** Time to finish: when the last client finished, seconds from the start; null when some never did. */
+  finishedAt: number | null;
+  /** Mean finish time of the clients that finished, seconds from the start; null when none did. */
+  meanFinish: number | null;
+}
+
+/** A client connection pool over the run. */
+export interface PoolSummary {
+  /** Attempts that found every connection busy and waited. */
+  waited: number;
+  /** Waits that ended at the attempt's timeout (the attempt was never sent; counted in `timeouts` too). */
+  waitTimeouts: number;
+  /** Mean wait of the waits that ended, seconds (0 without any). */
+  meanWait: number;
+  /** Most requests waiting at once. */
+  peakWaiters: number;
 }
 
 export interface LinkSummary {
@@ -126,6 +156,10 @@ export interface ServiceSummary {
   wastedShare: number | null;
   outageWindows: TimeWindow[];
   outageSeconds: number;
+  /** Writes that conflicted (`contention`, error answers); present only with contention. */
+  conflicts?: number;
+  /** Connection pools of this service's dependency calls, by dependency key; present only when one has a pool. */
+  pools?: Record<string, PoolSummary>;
 }
 
 /** One trigger of the run: an automation action or a fault marked `trigger`. */
@@ -190,7 +224,7 @@ export interface LabSummary {
 }
 
 /** Version of the RunSummary contract (see CHANGELOG.md for what changed since 1). */
-export const SUMMARY_SCHEMA_VERSION = 4 as const;
+export const SUMMARY_SCHEMA_VERSION = 5 as const;
 
 export interface RunSummary {
   /** Version of this contract: SUMMARY_SCHEMA_VERSION. */

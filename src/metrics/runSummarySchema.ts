@@ -11,8 +11,16 @@ const share = z.number().min(0).max(1);
  * added, renamed or retyped without updating the contract fails its test. `z.toJSONSchema(runSummarySchema)` gives
  * the JSON Schema for consumers.
  */
+/** A connection pool's run figures (`fleets.F.pool`, `services.S.pools.D`). */
+const pool = z.strictObject({
+  waited: count,
+  waitTimeouts: count,
+  meanWait: z.number().nonnegative(),
+  peakWaiters: count,
+});
+
 export const runSummarySchema = z.strictObject({
-  schemaVersion: z.literal(4),
+  schemaVersion: z.literal(5),
   stampedeVersion: z.string().min(1),
   engine: z.enum(["event", "fluid", "lab"]),
   scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -65,6 +73,16 @@ export const runSummarySchema = z.strictObject({
       amplification: z.number().nonnegative(),
       latencyP50: z.number().nonnegative().nullable(),
       latencyP99: z.number().nonnegative().nullable(),
+      setupRefused: count.optional(),
+      pool: pool.optional(),
+      work: z
+        .strictObject({
+          requests: count,
+          finishedClients: count,
+          finishedAt: z.number().nonnegative().nullable(),
+          meanFinish: z.number().nonnegative().nullable(),
+        })
+        .optional(),
     }),
   ),
   links: z.record(
@@ -90,6 +108,8 @@ export const runSummarySchema = z.strictObject({
       wastedShare: share.nullable(),
       outageWindows: z.array(window),
       outageSeconds: z.number().nonnegative(),
+      conflicts: count.optional(),
+      pools: z.record(z.string(), pool).optional(),
     }),
   ),
   monitoring: z

@@ -7,6 +7,7 @@ import { Cause, Outcome } from "../policies/Outcome.js";
 import { type RetryPolicy, STOP } from "../policies/retry/RetryPolicy.js";
 import { ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CallCounters } from "./CallCounters.js";
+import type { ConnectionPool } from "./ConnectionPool.js";
 import type { World } from "./World.js";
 
 /**
@@ -61,6 +62,11 @@ export interface CallSiteConfig {
    * attempt the call is made for (`requests.client[r]`, a dependency call). See `World.criticalityOf`.
    */
   criticality?: number | undefined;
+  /**
+   * Client connection pool (`pool`): an attempt holds a connection from `send` to its end and waits for one when all
+   * are busy. Keyed by caller (`requests.client[r]`) when `callers` > 1, else one key. Undefined: no pool.
+   */
+  pool?: ConnectionPool | undefined;
 }
 
 /**
@@ -98,8 +104,14 @@ export class CallSite {
   private readonly budgets: Budget[];
   private readonly breakers: CircuitBreaker[];
   private readonly keyed: boolean;
+  /** The connection pool, or undefined (checked once per attempt event: nothing else when off). */
+  private readonly pool: ConnectionPool | undefined;
   /** Some retry policy of this site (its own or a deployed fix's) clips attempt timeouts: checked per attempt. */
   private mayClip: boolean;
+  /** Attempts pass a breaker or a budget (`admit`): the site has breakers, budgets, or a deployed fix's budgets. */
+  private gated: boolean;
+  /** Attempt timeouts are drawn or clipped (`attemptTimeout`), not always `config.timeout`. */
+  private varies: boolean;
 
   constructor(w: World, owner: CallOwner, config: CallSiteConfig) {
     this.w = w;
@@ -111,6 +123,9 @@ export class CallSite {
     this.budgets = config.budgetFor ? Array.from({ length: n }, (_, k) => config.budgetFor!(k)) : [];
     this.breakers = config.breakerFor ? Array.from({ length: n }, (_, k) => config.breakerFor!(k)) : [];
     this.mayClip = clips(config.retry);
+    this.gated = this.budgets.length > 0 || this.breakers.length > 0;
+    this.varies = this.mayClip || config.timeoutDistribution !== undefined;
+    this.pool = config.pool;
     this.id = w.registerCaller(this);
   }
 
@@ -143,14 +158,35 @@ export class CallSite {
   attempt(r: number, cause: number): void {
     const w = this.w;
     const req = w.requests;
-    const k = this.key(r);
     req.attempts[r] = req.attempts[r]! + 1;
     req.cause[r] = cause;
+    if (this.gated && !this.admit(r, cause)) return;
+    const now = w.sim.now();
+    req.attemptStart[r] = now;
+    const t = this.varies ? this.attemptTimeout(r) : this.config.timeout;
+    req.deadline[r] = now + t;
+    req.timer[r] =
+      t === this.config.timeout && this.config.timeoutDistribution === undefined
+        ? w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0)
+        : w.sim.after(t, w.kinds.requestTimeout, r, 0);
+    // With a pool the attempt goes out only once it holds a connection (else it waits, its timeout running).
+    if (this.pool !== undefined && !this.pool.acquire(r, this.key(r), now)) return;
+    this.owner.send(r);
+  }
+
+  /**
+   * The breaker and the budget of `r`'s caller admit its current attempt, or refuse it locally (counted in `refused`,
+   * the retry policy sees REJECTED) and this returns false. Kept out of `attempt` (only gated sites call it), so that
+   * `attempt` stays small enough for V8 to inline what it calls.
+   */
+  private admit(r: number, cause: number): boolean {
+    const req = this.w.requests;
+    const k = this.key(r);
     if (this.breakers.length > 0) {
       const ticket = this.breakers[k]!.admit();
       if (ticket === 0) {
         this.refuse(r);
-        return;
+        return false;
       }
       req.ticket[r] = ticket;
     }
@@ -158,29 +194,40 @@ export class CallSite {
     if (budget !== undefined && !budget.tryAcquire(cause)) {
       if (this.breakers.length > 0) this.breakers[k]!.record(Outcome.CANCELLED, 0, req.ticket[r]!);
       this.refuse(r);
-      return;
+      return false;
     }
-    const now = w.sim.now();
-    req.attemptStart[r] = now;
+    return true;
+  }
+
+  /** The timeout of `r`'s current attempt (seconds): drawn, then clipped by the retry policy's own attempt timeout and overall deadline, as in production. */
+  private attemptTimeout(r: number): number {
     const dist = this.config.timeoutDistribution;
     let t = dist === undefined ? this.config.timeout : dist.sample(this.config.streams.timeouts);
-    // The retry policy's own attempt timeout and overall deadline clip the attempt, as they do in production.
     if (this.mayClip) {
-      const policy = this.policyOf(k);
+      const policy = this.policyOf(this.key(r));
       if (
         policy !== undefined &&
         Math.min(policy.attemptTimeout, policy.deadline) < Number.POSITIVE_INFINITY
       ) {
-        const clip = policy.attemptTimeoutAt(req.first[r]!);
+        const clip = policy.attemptTimeoutAt(this.w.requests.first[r]!);
         if (clip < t) t = Math.max(clip, 0);
       }
     }
-    req.deadline[r] = now + t;
-    req.timer[r] =
-      dist === undefined && t === this.config.timeout
-        ? w.sim.inLane(this.lane, w.kinds.requestTimeout, r, 0)
-        : w.sim.after(t, w.kinds.requestTimeout, r, 0);
-    this.owner.send(r);
+    return t;
+  }
+
+  /** Request `r`'s attempt is done with its pool connection: the first waiter, if any, takes it and goes out. */
+  private releasePool(r: number): void {
+    const w = this.pool!.release(r, this.key(r), this.w.sim.now());
+    if (w >= 0) this.owner.send(w);
+  }
+
+  /** Lets waiters take connections the pool has room for now (the calling service gained servers). */
+  poolGrew(): void {
+    const pool = this.pool;
+    if (pool === undefined) return;
+    const now = this.w.sim.now();
+    for (let w = pool.admitNext(0, now); w >= 0; w = pool.admitNext(0, now)) this.owner.send(w);
   }
 
   /**
@@ -192,6 +239,7 @@ export class CallSite {
     this.w.sim.cancel(req.timer[r]!);
     req.timer[r] = -1;
     this.counters.now.refused++;
+    if (this.pool !== undefined) this.releasePool(r);
     this.ended(r, Outcome.FAILURE);
     this.retryOrFinish(r, Outcome.FAILURE);
   }
@@ -245,6 +293,12 @@ export class CallSite {
     const req = w.requests;
     this.counters.now.timeouts++;
     req.timer[r] = -1;
+    const pool = this.pool;
+    if (pool !== undefined) {
+      // A waiter leaves the wait unsent (dropped client-side); a holder frees its connection for the next waiter.
+      if (pool.waiting(r)) pool.leave(r, this.key(r), w.sim.now());
+      else this.releasePool(r);
+    }
     const a = req.current[r]!;
     if (a >= 0) {
       req.current[r] = -1;
@@ -274,6 +328,7 @@ export class CallSite {
     const answer = at.failed[a]!;
     at.callerRelease(a);
     at.netRelease(a);
+    if (this.pool !== undefined) this.releasePool(r);
     w.services[this.config.service]!.outcome(answer === ANSWER_OK);
     if (answer !== ANSWER_OK) {
       // An overloaded service's shedding answer is THROTTLED (budgets such as aws-adaptive slow down on it).
@@ -387,10 +442,12 @@ export class CallSite {
     if (retry !== undefined) {
       this.fixRetry = retry;
       this.mayClip ||= clips(retry);
+      this.varies ||= this.mayClip;
     }
     if (budgetFor !== undefined) {
       this.fixBudgetFor = budgetFor;
       this.fixBudgets = [];
+      this.gated = true;
     }
     if (rank !== undefined) this.rank = rank;
   }

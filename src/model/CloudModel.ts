@@ -8,6 +8,7 @@ import type { Scenario } from "../spec/Scenario.js";
 import { CapacityGauge } from "./CapacityGauge.js";
 import { Monitor, type MonitoredSource } from "./Monitor.js";
 import { OperatorEffects } from "./OperatorEffects.js";
+import { poolColumns } from "./poolColumns.js";
 import { notRestarting, RestartSupervisor } from "./RestartSupervisor.js";
 import { TriggerLedger } from "./TriggerLedger.js";
 import { World } from "./World.js";
@@ -290,6 +291,12 @@ export class CloudModel {
         });
       }
     }
+    for (const f of w.fleets)
+      if (f.pool !== undefined) this.record.push(poolColumns(r, `fleet.${f.name}.pool.`, f.pool, perSecond));
+    for (const s of w.services)
+      for (const d of s.deps)
+        if (d.pool !== undefined)
+          this.record.push(poolColumns(r, `service.${s.name}.pool.${d.name}.`, d.pool, perSecond));
     const gauge = new CapacityGauge(w, this.ledger, this.supervisor);
     const missing = r.column("capacity.missing");
     this.record.push(() => {

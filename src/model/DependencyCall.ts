@@ -6,6 +6,7 @@ import { Cause } from "../policies/Outcome.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { DependencySpec } from "../spec/DependencySpec.js";
 import { type CallOwner, CallSite } from "./CallSite.js";
+import { ConnectionPool } from "./ConnectionPool.js";
 import type { ServiceRuntime } from "./ServiceRuntime.js";
 import type { World } from "./World.js";
 
@@ -24,6 +25,8 @@ export class DependencyCall implements CallOwner {
   link: number;
   readonly hard: boolean;
   readonly site: CallSite;
+  /** The calling service's connection pool to this dependency (`pool`: size per server), or undefined. */
+  readonly pool: ConnectionPool | undefined;
   private readonly w: World;
   private readonly caller: ServiceRuntime;
   private readonly pickRng: Rng;
@@ -41,7 +44,11 @@ export class DependencyCall implements CallOwner {
     this.pickRng = sim.rng(`link/pick/service/${caller.name}/${name}`);
     const budget = spec.budget as BudgetConfig | undefined;
     const breaker = spec.breaker as BreakerConfig | undefined;
+    const size = spec.pool?.size;
+    // Servers are not told apart: the pool holds size x the caller's current servers, shared by its calls.
+    this.pool = size === undefined ? undefined : new ConnectionPool(1, () => size * caller.servers);
     this.site = new CallSite(w, this, {
+      pool: this.pool,
       path,
       service: this.service,
       timeout: spec.timeout,

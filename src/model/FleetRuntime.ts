@@ -8,9 +8,12 @@ import { makeBreaker } from "../policies/breaker/CircuitBreaker.js";
 import { type BudgetConfig, makeBudget } from "../policies/budget/makeBudget.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import { CRITICALITY_LEVELS, type FleetSpec } from "../spec/FleetSpec.js";
+import { ArrivalProcess } from "./ArrivalProcess.js";
 import { type CallOwner, CallSite } from "./CallSite.js";
+import { ConnectionPool } from "./ConnectionPool.js";
 import { DROPPED } from "./DeviceGroup.js";
 import { permutationRanks } from "./permutationRanks.js";
+import { SetupGate } from "./SetupGate.js";
 import { type TeardownSpread, teardownDelay } from "./TeardownSpread.js";
 import type { World } from "./World.js";
 
@@ -72,6 +75,16 @@ export class FleetRuntime implements CallOwner {
   private readonly pickRng: Rng;
   private readonly think: Distribution | undefined;
   private readonly arrivals: Exponential | undefined;
+  /** A non-Poisson open-loop arrival process (`load.arrivals`), or undefined. */
+  private readonly process: ArrivalProcess | undefined;
+  /** Fixed work (`work.requests`): requests each client makes before it stops; 0: no limit. */
+  private readonly workRequests: number;
+  /** Per client: requests ended so far (with fixed work). */
+  private readonly workDone: Int32Array | undefined;
+  /** Clients that finished their work, and the sum and latest of their finish times (seconds). */
+  finishedClients = 0;
+  finishSum = 0;
+  lastFinish = 0;
   private readonly setupLane: number;
   private readonly setupTimeout: number;
   private readonly reconnect: Backoff;
@@ -85,6 +98,10 @@ export class FleetRuntime implements CallOwner {
   private readonly setupDeadline: Float64Array | undefined;
   /** WHILE_QUEUE (deadline running), WHILE_FAIL (fails at once) or WHILE_WAIT (deadline not running). */
   private readonly whileDown: number;
+  /** The clients' connection pools (`pool`), or undefined. */
+  readonly pool: ConnectionPool | undefined;
+  /** The budget connection set-ups must acquire (`connection.budget`); undefined without one. */
+  readonly setupGate: SetupGate | undefined;
 
   private readonly connState: Int8Array;
   private readonly connDevice: Int32Array;
@@ -133,7 +150,10 @@ export class FleetRuntime implements CallOwner {
     const breaker = spec.breaker as BreakerConfig | undefined;
     const budgetRng = stream("budget");
     const breakerRng = stream("breaker");
+    const poolSize = spec.pool?.size;
+    this.pool = poolSize === undefined ? undefined : new ConnectionPool(spec.clients, () => poolSize);
     this.site = new CallSite(w, this, {
+      pool: this.pool,
       path,
       service: this.service,
       timeout: spec.timeout,
@@ -161,13 +181,24 @@ export class FleetRuntime implements CallOwner {
         ? new Float64Array(n)
         : undefined;
     this.setupDeadline = this.setupBack !== undefined ? new Float64Array(n) : undefined;
+    const setupBudget = spec.connection?.budget as BudgetConfig | undefined;
+    this.setupGate =
+      this.persistent && setupBudget !== undefined
+        ? new SetupGate(n, setupBudget, sim, stream("connection/budget"), `${path}.connection.budget`)
+        : undefined;
+    this.process = undefined;
     if (spec.load.type === "open") {
       this.arrivals = new Exponential(1 / (spec.load.rate * n));
       this.think = undefined;
+      const a = spec.load.arrivals;
+      if (a !== undefined && a !== "poisson")
+        this.process = new ArrivalProcess(a, spec.load.rate, n, this.arrivalRng, stream("arrivals/state"));
     } else {
       this.arrivals = undefined;
       this.think = w.distribution(spec.load.think);
     }
+    this.workRequests = spec.work?.requests ?? 0;
+    this.workDone = this.workRequests > 0 ? new Int32Array(n) : undefined;
   }
 
   /** Clients whose rank is below this run the deployed fix's policies (a ramp moves it). */
@@ -210,7 +241,11 @@ export class FleetRuntime implements CallOwner {
       }
     }
     const sim = this.w.sim;
-    if (this.arrivals) sim.after(this.arrivals.sample(this.arrivalRng), this.w.kinds.arrival, this.index, 0);
+    if (this.process !== undefined) {
+      const t = this.process.first(this.loadFactor);
+      if (t < Number.POSITIVE_INFINITY) sim.at(t, this.w.kinds.arrival, this.index, 0);
+    } else if (this.arrivals)
+      sim.after(this.arrivals.sample(this.arrivalRng), this.w.kinds.arrival, this.index, 0);
     else
       for (let c = 0; c < this.clients; c++)
         sim.after(this.think!.sample(this.thinkRng), this.w.kinds.think, this.index, c);
@@ -218,6 +253,14 @@ export class FleetRuntime implements CallOwner {
 
   /** Open loop: the next Poisson arrival, to a uniformly chosen client. */
   onArrival(): void {
+    const p = this.process;
+    if (p !== undefined) {
+      const c = p.client();
+      const t = p.next(this.w.sim.now(), this.loadFactor);
+      if (t < Number.POSITIVE_INFINITY) this.w.sim.at(t, this.w.kinds.arrival, this.index, 0);
+      this.newRequest(c);
+      return;
+    }
     const rng = this.arrivalRng;
     const c = Math.floor(rng.next() * this.clients);
     this.w.sim.after(this.arrivals!.sample(rng) / this.loadFactor, this.w.kinds.arrival, this.index, 0);
@@ -279,6 +322,19 @@ export class FleetRuntime implements CallOwner {
   done(r: number, _ok: boolean): void {
     const c = this.w.requests.client[r]!;
     this.site.release(r);
+    const done = this.workDone;
+    if (done !== undefined) {
+      const k = done[c]! + 1;
+      done[c] = k;
+      if (k >= this.workRequests) {
+        // this client's work is done: it stops
+        const now = this.w.sim.now();
+        this.finishedClients++;
+        this.finishSum += now;
+        if (now > this.lastFinish) this.lastFinish = now;
+        return;
+      }
+    }
     if (this.think !== undefined)
       this.w.sim.after(this.think.sample(this.thinkRng) / this.loadFactor, this.w.kinds.think, this.index, c);
   }
@@ -302,6 +358,14 @@ export class FleetRuntime implements CallOwner {
     const w = this.w;
     const now = w.sim.now();
     this.connState[c] = CONNECTING;
+    const gate = this.setupGate;
+    if (gate !== undefined && !gate.acquire(c, this.connFailures[c]! > 0)) {
+      // Refused by the budget: not sent; wait for the backoff (at least the setup timeout) and ask again.
+      const failures = this.connFailures[c]! + 1;
+      this.connFailures[c] = failures;
+      this.scheduleReconnect(c, failures - 1, this.setupTimeout);
+      return;
+    }
     this.setupAttempts++;
     const dev = w.links[this.link]!;
     const device = dev.pickDevice(this.pickRng);
@@ -311,7 +375,9 @@ export class FleetRuntime implements CallOwner {
       this.startHandshakeSetup(c, dev, device, now, deadline);
       return;
     }
-    const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
+    const rtt = dev.latencyDistributed
+      ? dev.crossing() + dev.crossing()
+      : 2 * (dev.latency + dev.addedLatency);
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)
@@ -424,6 +490,7 @@ export class FleetRuntime implements CallOwner {
     const c = this.tagged(tag);
     if (c < 0 || this.connState[c] !== CONNECTING) return;
     // the success bit without a float modulo (V8 compiles `%` on doubles to a call)
+    if (this.setupGate !== undefined) this.setupGate.ended(c, payload !== tag * 2);
     if (payload !== tag * 2) {
       this.connState[c] = UP;
       this.connFailures[c] = 0;
@@ -450,10 +517,12 @@ export class FleetRuntime implements CallOwner {
     }
   }
 
-  private scheduleReconnect(c: number, n: number): void {
+  /** Schedules client c's next set-up after the backoff for `n` failures (at least `atLeast` seconds). */
+  private scheduleReconnect(c: number, n: number, atLeast = 0): void {
     const fix = this.fixReconnect;
     const backoff = fix !== undefined && this.rank[c]! < this.site.fixed ? fix : this.reconnect;
-    const delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
+    let delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
+    if (delay < atLeast) delay = atLeast;
     this.prevReconnect[c] = delay;
     this.connState[c] = CONNECTING;
     // No backoff at all (the 2021 defect): set up again at once, without an event.
@@ -479,6 +548,7 @@ export class FleetRuntime implements CallOwner {
    */
   private reset(c: number): void {
     this.connEpoch[c] = (this.connEpoch[c]! + 1) & (EPOCH_STRIDE - 1); // wraps long after any stale event is gone
+    if (this.setupGate !== undefined) this.setupGate.ended(c, false, true);
     this.connFailures[c] = 0;
     this.prevReconnect[c] = -1;
     if (this.link < 0) {
@@ -570,7 +640,9 @@ export class FleetRuntime implements CallOwner {
   resetInterval(): void {
     this.site.counters.roll();
     this.site.rollLatency();
+    if (this.pool !== undefined) this.pool.roll();
     this.totalSetupAttempts += this.setupAttempts;
     this.setupAttempts = 0;
+    if (this.setupGate !== undefined) this.setupGate.roll();
   }
 }

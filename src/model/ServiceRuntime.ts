@@ -5,6 +5,7 @@ import type { ServiceSpec } from "../spec/ServiceSpec.js";
 import { AbandonTracker, AT_QUEUED, AT_SERVING } from "./AbandonTracker.js";
 import { ANSWER_ERROR, ANSWER_OK, ANSWER_THROTTLED } from "./AttemptPool.js";
 import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
+import { Contention } from "./Contention.js";
 import type { DependencyCall } from "./DependencyCall.js";
 import { Handshakes } from "./Handshakes.js";
 import { ProcessorSharing } from "./ProcessorSharing.js";
@@ -47,6 +48,8 @@ export class ServiceRuntime {
   private readonly handshakes: Handshakes | undefined;
   private readonly connCost: Distribution | undefined;
   private readonly connCostRng: Rng | undefined;
+  /** Optimistic concurrency control on keys (`contention`), or undefined. */
+  readonly contention: Contention | undefined;
   /** Connections accepted (handshakes started) in this interval and over the run. */
   accepted = 0;
   totalAccepted = 0;
@@ -96,6 +99,10 @@ export class ServiceRuntime {
     this.connCostRng = spec.connectionCost ? w.sim.rng(`service/${name}/connectionCost`) : undefined;
     const ps = spec.processorSharing;
     this.ps = ps ? new ProcessorSharing(spec.servers) : undefined;
+    const occ = spec.contention;
+    this.contention = occ
+      ? new Contention(occ.keys, occ.conflictWindow, w.sim.rng(`service/${name}/contention`))
+      : undefined;
     this.slots = ps ? (ps.concurrency ?? Number.POSITIVE_INFINITY) : spec.servers;
   }
 
@@ -322,7 +329,11 @@ export class ServiceRuntime {
       if (at.callerDone[a] === 1) this.wastedTime += held;
     }
     this.busy--;
-    this.respond(a, at.failed[a]!);
+    let answer = at.failed[a]!;
+    // OCC: a finished request writes its key; a write too close after another one to the same key conflicts.
+    if (this.contention !== undefined && answer === ANSWER_OK && !this.contention.write(w.sim.now()))
+      answer = ANSWER_ERROR;
+    this.respond(a, answer);
     this.next();
   }
 
@@ -410,6 +421,8 @@ export class ServiceRuntime {
       this.reschedulePs(now);
     } else this.slots = this.servers;
     this.next();
+    // Dependency pools are sized per server: more servers, more connections for the calls waiting.
+    for (const d of this.deps) if (d.pool !== undefined) d.site.poolGrew();
   }
 
   resetInterval(): void {
@@ -421,6 +434,8 @@ export class ServiceRuntime {
     t.wastedTime += this.wastedTime;
     this.totalAccepted += this.accepted;
     this.accepted = 0;
+    for (const d of this.deps) if (d.pool !== undefined) d.pool.roll();
+    if (this.contention !== undefined) this.contention.roll();
     this.requests = 0;
     this.successes = 0;
     this.failures = 0;

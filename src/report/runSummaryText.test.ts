@@ -5,7 +5,7 @@ import { runSummaryText, runTimeline } from "./runSummaryText.js";
 
 function summary(verdict: Partial<Verdict>): RunSummary {
   return {
-    schemaVersion: 4,
+    schemaVersion: 5,
     stampedeVersion: "0.1.0",
     engine: "event",
     scenarioHash: "0".repeat(64),

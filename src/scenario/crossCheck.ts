@@ -115,6 +115,32 @@ export function crossCheck(s: ParsedScenario): Problem[] {
         path: ["fleets", n, "connection", "whileDisconnected"],
         message: `'${wd}' needs persistent connections (connection.persistent: true)`,
       });
+    if (f.work !== undefined && f.load.type !== "closed")
+      out.push({
+        path: ["fleets", n, "work"],
+        message:
+          "fixed work needs a closed load (load: { type: closed, think }): each client makes its requests in turn",
+      });
+    if (f.pool !== undefined && f.connection?.persistent === true)
+      out.push({
+        path: ["fleets", n, "pool"],
+        message:
+          "a pool cannot be combined with persistent connections (connection.persistent: true keeps one connection per client); model pooled connections without connection, or the pool as clients",
+      });
+    if (f.connection?.budget !== undefined && f.connection.persistent !== true)
+      out.push({
+        path: ["fleets", n, "connection", "budget"],
+        message: "a set-up budget needs persistent connections (connection.persistent: true)",
+      });
+    const sb = (f.connection?.budget as { type?: string } | undefined)?.type;
+    if (sb === "envoy" || sb === "aws-adaptive")
+      out.push({
+        path: ["fleets", n, "connection", "budget", "type"],
+        message:
+          sb === "envoy"
+            ? "an envoy budget limits concurrent retries, and a client has one set-up at a time: use grpc, ratio, finagle, aws-standard or sre-adaptive"
+            : "an aws-adaptive throttle reacts only to throttled answers, which set-ups never get: use grpc, ratio, finagle, aws-standard or sre-adaptive",
+      });
     if (wd === "fail" && f.retry.unbounded === true)
       out.push({
         path: ["fleets", n, "connection", "whileDisconnected"],

@@ -2,11 +2,13 @@ import type { BackoffConfig } from "../policies/backoff/Backoff.js";
 import type { BreakerConfig } from "../policies/breaker/BreakerConfig.js";
 import type { BudgetConfig } from "../policies/budget/makeBudget.js";
 import type { RetryConfig } from "../policies/retry/RetryPolicy.js";
+import type { ArrivalsSpec } from "./ArrivalsSpec.js";
 import type { DistributionSpec } from "./DistributionSpec.js";
+import type { PoolSpec } from "./PoolSpec.js";
 
 export type LoadSpec =
   /** Open loop: each client sends first attempts as a Poisson process of `rate` per second. */
-  | { type: "open"; rate: number }
+  | { type: "open"; rate: number; arrivals?: ArrivalsSpec }
   /** Closed loop: each client waits for its request to end, then thinks for `think` seconds. */
   | { type: "closed"; think: DistributionSpec };
 
@@ -24,6 +26,12 @@ export interface ConnectionSpec {
    * Default: `queue`.
    */
   whileDisconnected?: "queue" | "fail" | "wait";
+  /**
+   * A budget (policies library budget config) that every connection set-up must acquire, one per client: the set-up
+   * right after a tear-down asks as a first attempt, later ones as retries; a refused set-up is not sent and waits
+   * for the reconnect backoff (at least `setupTimeout`). Default: none (every set-up goes out).
+   */
+  budget?: BudgetConfig;
 }
 
 /** Request criticality as a scenario writes it (the policies' `Criticality` levels 0..3, in this order). */
@@ -50,6 +58,10 @@ export interface FleetSpec {
   budget?: BudgetConfig;
   breaker?: BreakerConfig;
   connection?: ConnectionSpec;
+  /** Fixed work: each client makes `requests` requests and stops (closed loads). Default: none. */
+  work?: { requests: number };
+  /** Client connection pool, per client. Default: none (no limit on attempts in flight). */
+  pool?: PoolSpec;
   /** Each attempt's timeout is drawn from this distribution (seconds) instead of being `timeout`. */
   timeoutDistribution?: DistributionSpec;
   /** The delay before each retry is drawn from this (seconds) instead of the retry policy's backoff. */

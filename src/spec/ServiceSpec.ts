@@ -83,4 +83,10 @@ export interface ServiceSpec {
   connectionCost?: DistributionSpec;
   /** Service plane, used by dependents and reports. Default data. */
   plane: "control" | "data";
+  /**
+   * Optimistic concurrency control: each finished request writes one of `keys` keys (uniform); a write within
+   * `conflictWindow` seconds after another committed write to the same key conflicts and is answered with an error.
+   * Default none: no conflicts.
+   */
+  contention?: { keys: number; conflictWindow: number };
 }

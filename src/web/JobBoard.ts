@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { StampedeError } from "../core/StampedeError.js";
 import type { JobControl, JobOutput, JobRunner, JobSpec } from "../experiments/JobSpec.js";
+import type { LiveSeries, LiveSeriesEvent } from "./LiveSeries.js";
 
 /** The kinds of job the web app starts. */
 export type WebJobKind = "run" | "compare" | "sweep" | "blast";
@@ -9,6 +10,7 @@ export type WebJobState = "running" | "done" | "failed" | "cancelled";
 /** What the page hears about a job (server-sent events). */
 export type WebJobEvent =
   | { type: "progress"; fraction: number; version: number; detail: string }
+  | LiveSeriesEvent
   | { type: "end"; state: WebJobState; error: string | null; verdict: string | null; version: number };
 
 /** One job of the board: its state, its latest report page, its listeners. */
@@ -25,6 +27,8 @@ export interface WebJob {
   verdict: string | null;
   /** The report page as it stands (the live view while running, the final report once done), or null. */
   html: () => string | null;
+  /** A run's downsampled live series (streamed to the page as `series` events), or null. */
+  live: LiveSeries | null;
   readonly controller: AbortController;
   readonly listeners: Set<(e: WebJobEvent) => void>;
 }
@@ -79,6 +83,7 @@ export class JobBoard {
       error: null,
       verdict: null,
       html: () => null,
+      live: null,
       controller: new AbortController(),
       listeners: new Set(),
     };
@@ -94,6 +99,12 @@ export class JobBoard {
     job.detail = detail;
     job.version++;
     const e: WebJobEvent = { type: "progress", fraction: job.fraction, version: job.version, detail };
+    for (const l of job.listeners) l(e);
+  }
+
+  /** Tells the listeners of a running job its new live points. */
+  stream(job: WebJob, e: LiveSeriesEvent): void {
+    if (job.state !== "running") return;
     for (const l of job.listeners) l(e);
   }
 

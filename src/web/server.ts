@@ -91,9 +91,12 @@ function send(
 const json = (res: ServerResponse, status: number, value: unknown): void =>
   send(res, status, JSON.stringify(value), "application/json; charset=utf-8");
 
-/** The app's own page: its script and style only, no network but its own origin, no framing by others. */
-const APP_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The app's own page: its script and style only, no network but its own origin, no framing by others. The editor
+ * (CodeMirror) injects its styles in <style> elements, allowed by a fresh nonce per page load (`nonce`).
+ */
+const appCsp = (nonce: string): string =>
+  `default-src 'none'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 /** A report page (inline scripts by design) shown in the app's frame: sandboxed, no network at all. */
 const REPORT_CSP =
   "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
@@ -198,6 +201,9 @@ export async function startServer(options: ServeOptions): Promise<StampedeServer
       res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
       if (e.type === "end") res.end();
     };
+    // A page that starts listening late gets the live points so far first.
+    const sofar = job.live?.all() ?? null;
+    if (sofar !== null) write(sofar);
     write({ type: "progress", fraction: job.fraction, version: job.version, detail: job.detail });
     if (job.state !== "running") {
       write({ type: "end", state: job.state, error: job.error, verdict: job.verdict, version: job.version });
@@ -211,8 +217,12 @@ export async function startServer(options: ServeOptions): Promise<StampedeServer
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
     const method = req.method ?? "GET";
-    if (method === "GET" && path === "/")
-      return send(res, 200, INDEX_HTML, "text/html; charset=utf-8", { "content-security-policy": APP_CSP });
+    if (method === "GET" && path === "/") {
+      const nonce = randomBytes(16).toString("base64url");
+      return send(res, 200, indexHtml(nonce), "text/html; charset=utf-8", {
+        "content-security-policy": appCsp(nonce),
+      });
+    }
     if (method === "GET" && (path === "/app.js" || path === "/app.css")) {
       const file = join(assets, path.slice(1));
       if (!existsSync(file)) throw new HttpError(404, `${path} is not built: run npm run build`);
@@ -354,9 +364,12 @@ export async function startServer(options: ServeOptions): Promise<StampedeServer
   };
 }
 
-/** The app's page: its bundle does everything; the token comes in the URL's fragment (never sent to the server). */
-const INDEX_HTML = `<!doctype html>
+/**
+ * The app's page: its bundle does everything; the token comes in the URL's fragment (never sent to the server). The
+ * style nonce is handed to the editor in a meta tag.
+ */
+const indexHtml = (nonce: string): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>stampede</title><link rel="stylesheet" href="/app.css"></head>
+<meta name="style-nonce" content="${nonce}"><title>stampede</title><link rel="stylesheet" href="/app.css"></head>
 <body><div id="app"><noscript>stampede serve needs JavaScript.</noscript></div><script src="/app.js"></script></body></html>
 `;

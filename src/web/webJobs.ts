@@ -29,6 +29,7 @@ import { compareReportData } from "../report/writeCompareReport.js";
 import { runReportData } from "../report/writeRunReport.js";
 import type { Scenario } from "../scenario/Scenario.js";
 import type { JobBoard, WebJob } from "./JobBoard.js";
+import { LiveSeries } from "./LiveSeries.js";
 
 /** Which scenario a request means: `scenario` (a built-in name or a real path) and, when edited, its text. */
 export interface ScenarioChoice {
@@ -113,7 +114,10 @@ function liveRunHtml(scenario: Scenario, c: ScenarioChoice, series: Series, frac
   });
 }
 
-/** Starts one run (`stampede run`): after the same size estimate as the CLI, in a worker, streaming its series. */
+/**
+ * Starts one run (`stampede run`): after the same size estimate as the CLI, in a worker, streaming its series: the
+ * live report page (the frame) and the downsampled headline columns as `series` events (`LiveSeries`).
+ */
 export async function startRun(board: JobBoard, ports: ExperimentPorts, c: ScenarioChoice): Promise<WebJob> {
   const scenario = await loadChoice(ports, c);
   checkRunSize(scenario, c.until ?? scenario.duration, { maxBytes: defaultMemoryLimit() });
@@ -121,10 +125,14 @@ export async function startRun(board: JobBoard, ports: ExperimentPorts, c: Scena
   let live: Series | null = null;
   let liveHtml: string | null = null;
   job.html = () => (liveHtml ??= live === null ? null : liveRunHtml(scenario, c, live, job.fraction));
+  const points = new LiveSeries(Math.ceil((c.until ?? scenario.duration) / scenario.interval));
+  job.live = points;
   const runner = board.runnerFor(job, extra(c), (fraction, series) => {
     if (series !== undefined) {
       live = series;
       liveHtml = null;
+      const e = points.update(series, fraction >= 1);
+      if (e !== null) board.stream(job, e);
     }
     board.progress(job, fraction, `${Math.round(fraction * 100)}%`);
   });
@@ -148,6 +156,9 @@ export async function startRun(board: JobBoard, ports: ExperimentPorts, c: Scena
       job.html = () => html;
       job.verdict = verdictWord(out.summary.verdict);
       live = null;
+      // The worker's last snapshot may be lost with its progress channel: the result's series completes the points.
+      const last = points.update(out.series!, true);
+      if (last !== null) board.stream(job, last);
       board.end(job, "done");
     },
     (e: unknown) => board.end(job, "failed", message(e)),

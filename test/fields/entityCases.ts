@@ -141,6 +141,20 @@ export const SERVICE_CASES: CaseTable = {
   ),
   "services.*.dependencies.*.hard": retries({ [`${svc}.dependencies.store.hard`]: false }),
   "services.*.dependencies.*.timeout": retries({ [`${svc}.dependencies.store.timeout`]: "15ms" }),
+  // Processor sharing keeps many calls in flight on 2 servers: a pool of 1 per server (2 in all) makes them wait.
+  "services.*.dependencies.*.pool.size": retries(
+    { [`${svc}.dependencies.store.pool.size`]: 1 },
+    { [`${svc}.processorSharing`]: {}, [`${svc}.dependencies.store.pool`]: { size: 100 } },
+  ),
+  // Every request of the retries base's svc writes one key: conflicts within the window fail (and are retried).
+  "services.*.contention.keys": retries(
+    { [`${svc}.contention.keys`]: 50 },
+    { [`${svc}.contention`]: { keys: 1, conflictWindow: "50ms" } },
+  ),
+  "services.*.contention.conflictWindow": retries(
+    { [`${svc}.contention.conflictWindow`]: "5ms" },
+    { [`${svc}.contention`]: { keys: 1, conflictWindow: "50ms" } },
+  ),
   "services.*.dependencies.*.via": storm({ "services.api.dependencies.db.via": [] }),
   ...retryCases(
     { pattern: "services.*.dependencies.*.retry", path: `${svc}.dependencies.store.retry`, base: "retries" },
@@ -202,7 +216,57 @@ export const SERVICE_CASES: CaseTable = {
   ...distributionCases({ pattern: "services.*.errorTime", path: `${svc}.errorTime`, base: "retries" }, 0.05),
 };
 
+/** `fleets.*.connection.budget` cases: per budget type, the NAT context in which that type's parameters matter. */
+function setupBudgetCases(): CaseTable {
+  const site = (prep: Record<string, unknown>) => ({
+    pattern: "fleets.*.connection.budget",
+    path: "fleets.clients.connection.budget",
+    base: "storm" as const,
+    prep,
+  });
+  const few = budgetCases(site(SETUPS_FAIL));
+  const shallow = budgetCases(site({ "links.nat.setupRate": "3/s", "links.nat.buffer": 5 }));
+  const fast = budgetCases(
+    site({
+      "links.nat.setupRate": "6/s",
+      "links.nat.buffer": 5,
+      "fleets.clients.connection.setupTimeout": "300ms",
+    }),
+  );
+  const out: CaseTable = {};
+  for (const leaf of Object.keys(few)) {
+    out[leaf] = leaf.includes("<grpc>")
+      ? shallow[leaf]!
+      : leaf.includes("<finagle>")
+        ? fast[leaf]!
+        : few[leaf]!;
+  }
+  // Their neighbours in the union (envoy, aws-adaptive) are refused for set-ups: switch from another type.
+  for (const [type, from] of [
+    ["aws-standard", { type: "grpc", maxTokens: 10, tokenRatio: 0.1 }],
+    ["sre-adaptive", { type: "ratio", ratio: 0.3, minRetriesPerSecond: 0 }],
+  ] as const) {
+    const leaf = `fleets.*.connection.budget<${type}>`;
+    out[leaf] = { ...few[leaf]!, prep: { ...few[leaf]!.prep, "fleets.clients.connection.budget": from } };
+  }
+  // A window of retries: 0.5 retries/s per client, 2 s or 10 s wide; a client tries once per setup timeout (1 s).
+  const perSecond = { type: "ratio", ratio: 0, minRetriesPerSecond: 0.5 };
+  out["fleets.*.connection.budget<ratio>.window"] = {
+    base: "storm",
+    prep: { ...SETUPS_FAIL, "fleets.clients.connection.budget": { ...perSecond, window: 10 } },
+    set: { "fleets.clients.connection.budget.window": 2 },
+  };
+  out["fleets.*.connection.budget<ratio>.buckets"] = {
+    base: "storm",
+    prep: { ...SETUPS_FAIL, "fleets.clients.connection.budget": { ...perSecond, window: 10 } },
+    set: { "fleets.clients.connection.budget.buckets": 2 },
+  };
+  return out;
+}
+
 const users = "fleets.users";
+const ONOFF = { type: "onoff", on: "10s", off: "10s" };
+const MMPP = { type: "mmpp", factors: [0.5, 2], sojourns: ["10s", "10s"] };
 export const FLEET_CASES: CaseTable = {
   "fleets.*.network": storm({ "fleets.batch.network": "main" }),
   "fleets.*.target": storm({ "fleets.batch.target": "db" }),
@@ -226,6 +290,9 @@ export const FLEET_CASES: CaseTable = {
     { "fleets.clients.connection.whileDisconnected": "fail" },
     SETUPS_FAIL,
   ),
+  // After the endpoint change set-ups fail at the NAT and are repeated at once, many times per client; each budget type
+  // in a context where its parameters decide how many go out (a client has one set-up at a time, so the contexts differ).
+  ...setupBudgetCases(),
   "fleets.*.connection.setupTimeout": storm(
     { "fleets.clients.connection.setupTimeout": "100ms" },
     SETUPS_FAIL,
@@ -257,6 +324,33 @@ export const FLEET_CASES: CaseTable = {
         do: { type: "reroute", traffic: { class: "bulk" }, via: [] },
       },
     },
+  ),
+  // Slow answers during the faults overlap a client's requests: one connection per client makes them wait.
+  "fleets.*.pool.size": retries({ [`${users}.pool.size`]: 1 }, { [`${users}.pool`]: { size: 100 } }),
+  // Arrival processes of the retries base's open-loop users (20 clients at 1/s).
+  "fleets.*.load<open>.arrivals<scalar>": retries({ [`${users}.load.arrivals`]: "paced" }),
+  "fleets.*.load<open>.arrivals<onoff>": retries({ [`${users}.load.arrivals`]: ONOFF }),
+  "fleets.*.load<open>.arrivals<onoff>.on": retries(
+    { [`${users}.load.arrivals.on`]: "5s" },
+    { [`${users}.load.arrivals`]: ONOFF },
+  ),
+  "fleets.*.load<open>.arrivals<onoff>.off": retries(
+    { [`${users}.load.arrivals.off`]: "5s" },
+    { [`${users}.load.arrivals`]: ONOFF },
+  ),
+  "fleets.*.load<open>.arrivals<mmpp>": retries({ [`${users}.load.arrivals`]: MMPP }),
+  "fleets.*.load<open>.arrivals<mmpp>.factors": retries(
+    { [`${users}.load.arrivals.factors`]: [1, 3] },
+    { [`${users}.load.arrivals`]: MMPP },
+  ),
+  "fleets.*.load<open>.arrivals<mmpp>.sojourns": retries(
+    { [`${users}.load.arrivals.sojourns`]: ["5s", "20s"] },
+    { [`${users}.load.arrivals`]: MMPP },
+  ),
+  // The storm base's closed-loop batch clients (think 2 s, 10 minutes): 5 requests each, or 50.
+  "fleets.*.work.requests": storm(
+    { "fleets.batch.work.requests": 5 },
+    { "fleets.batch.work": { requests: 50 } },
   ),
   "fleets.*.via": storm({ "fleets.clients.via": [] }),
   "fleets.*.criticality": retries(

@@ -52,6 +52,22 @@ export const METADATA: Record<string, string> = {
 export const KNOWN_EXCEPTIONS: Record<string, string> = {
   "variants.*.set.*":
     "a variant's overrides apply only when the variant is chosen (--variant); covered by src/scenario/loadScenario.test.ts and overrides.test.ts",
+  ...Object.fromEntries(
+    ["", ".budgetPercent", ".minRetryConcurrency"].map((f) => [
+      `fleets.*.connection.budget<envoy>${f}`,
+      "refused by validation (crossCheck): an envoy budget limits concurrent retries; a client has one set-up at a time",
+    ]),
+  ),
+  ...Object.fromEntries(
+    ["", ".beta", ".scale", ".minRate", ".smooth"].map((f) => [
+      `fleets.*.connection.budget<aws-adaptive>${f}`,
+      "refused by validation (crossCheck): an aws-adaptive throttle reacts only to throttled answers; set-ups get none",
+    ]),
+  ),
+  "fleets.*.connection.budget<aws-standard>.retryCost":
+    "a failed set-up is a timeout, priced by timeoutRetryCost (its case changes the run); retryCost prices error answers, which set-ups never get",
+  "fleets.*.connection.budget<aws-standard>.noRetryIncrement":
+    "refunds a first set-up that succeeds; a client's quota is below its maximum only after failed set-ups, and then its next success is a retry's (which refunds the retry cost instead)",
 };
 
 // A known exception has no case (the shape generators make one for every leaf of a shared shape).

@@ -29,6 +29,30 @@ export const FLUID_PREP: Record<BaseName, Settings> = {
   cache: { "services.web.cache": undefined, "services.db.cache": undefined, "automation.flush": undefined },
 };
 
+/**
+ * Cases replaced on the fluid side: the event engine's case relies on noise or an outage the fluid run of that case
+ * never shows, so the fluid side gets a context where the field acts on a mean-field run (same leaf, same `set`).
+ */
+export const FLUID_CASES: Record<string, FieldCase> = {
+  // The fluid goodput after the storm is flat, so the metastable window's length cannot matter; a load drop inside
+  // the default window (8m30s) but outside a 10 s one makes it count.
+  "verdict.metastableWindow": {
+    base: "storm",
+    prep: {
+      "verdict.metastableAfter": "1m",
+      "verdict.recoveredFor": "1m",
+      "verdict.metastableRatio": 0.9,
+      "automation.late-drop": { at: "8m30s", action: { type: "load", fleet: "clients", factor: 0.5 } },
+    },
+    set: { "verdict.metastableWindow": "10s" },
+  },
+};
+
+/** The case the fluid side runs for `leaf` (FLUID_CASES first). */
+export function fluidCaseOf(leaf: string, cases: Record<string, FieldCase>): FieldCase | undefined {
+  return FLUID_CASES[leaf] ?? cases[leaf];
+}
+
 /** Steps per smallest timeout in this test (the engine's default is 10). */
 export const FLUID_TEST_BINS = 2;
 

@@ -3,9 +3,6 @@
  * "open:" marks a field the fluid engine ignores today (docs/fluid.md, "Fields the fluid engine ignores"): each is to be
  * refused or implemented; the rest are explained by what the fluid engine is.
  */
-const SHAPE =
-  "open: the fluid queue uses only a service time's mean (docs/fluid.md, Approximations); this case keeps the mean " +
-  "(or changes only the spread), so the fluid result is the same; to be refused for non-exponential shapes or modelled";
 export const FLUID_EXCEPTIONS: Record<string, string> = {
   "automation.*.action<cache-loss>":
     "refused by checkFluid (automation.N.action: caches are not in the fluid engine); its case runs in the cache " +
@@ -13,13 +10,6 @@ export const FLUID_EXCEPTIONS: Record<string, string> = {
   "monitoring.timeout":
     "not run here: the case's 1 ms telemetry timeout sets the fluid step to 0.5 ms (1.2 million steps at 2 bins), " +
     "too slow for this test; FluidMonitor reads it (a telemetry job arrives iff it would within the timeout)",
-  "services.*.serviceTime<constant>": SHAPE,
-  "services.*.serviceTime<uniform>": SHAPE,
-  "services.*.serviceTime<exponential>": SHAPE,
-  "services.*.serviceTime<normal>": SHAPE,
-  "services.*.serviceTime<normal>.stddev": SHAPE,
-  "services.*.serviceTime<lognormal>": SHAPE,
-  "services.*.serviceTime<lognormal>.cv": SHAPE,
   "services.*.degradation.warmup":
     "warm-up scales the cold factor, and FLUID_PREP sets coldFactor to 1 (cold starts are refused: " +
     "services.S.degradation.coldFactor); a base with coldFactor != 1 is refused by name",
@@ -45,6 +35,4 @@ export const FLUID_EXCEPTIONS: Record<string, string> = {
     "open: monitoring is never blind in this case's fluid run, so the blind delay is not used",
   "verdict.baselineWindow":
     "open: the fluid baseline is flat (no noise), so a shorter window gives the same mean",
-  "verdict.metastableWindow":
-    "open: the fluid goodput after the trigger is flat in this case, so the window's length does not matter",
 };

@@ -1,7 +1,8 @@
 /**
  * `stampede serve` under load: 50 concurrent API clients start and cancel runs while others read; every request is
  * answered (no 5xx, no dropped connection), and once the dust settles no job runs and no worker is busy. A cancel
- * reaches the worker's run and ends it within 1 s.
+ * reaches the worker's run and ends it within 1 s. A run streams its downsampled headline series (`series` events)
+ * while it runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestServer, testServer } from "./serveServer.js";
@@ -76,6 +77,37 @@ describe("stampede serve under load", () => {
     const end = events.at(-1)!;
     expect(end.e).toMatchObject({ type: "end", state: "cancelled" });
     expect(end.at - cancelledAt).toBeLessThan(1000);
+    expect(await settled(s)).toMatchObject({ running: 0, busy: 0 });
+  });
+
+  it("a run streams its downsampled headline series while it runs", async () => {
+    const r = await s.call("/api/run", { json: { scenario: "aws-us-east-1-2021-12-07", scale: 0.3 } });
+    expect(r.status).toBe(202);
+    const { id } = (await r.json()) as { id: string };
+    let fraction = 0;
+    const events = await readEvents(
+      s,
+      id,
+      (e) => e.type === "end" || (e.type === "series" && fraction < 1),
+      (e) => {
+        if (e.type === "progress") fraction = e.fraction ?? 0;
+      },
+    );
+    await (await s.call(`/api/jobs/${id}/cancel`, { method: "POST" })).arrayBuffer();
+    const last = events.at(-1)!.e as unknown as {
+      type: string;
+      from: number;
+      step: number;
+      span: number;
+      time: number[];
+      columns: Record<string, unknown[]>;
+    };
+    // A series event came before the run's end, with the two headline columns, downsampled to <= 600 points.
+    expect(last.type).toBe("series");
+    expect(fraction).toBeLessThan(1);
+    expect(last.time.length).toBeGreaterThan(0);
+    expect(Object.keys(last.columns).sort()).toEqual(["amplification", "goodput"]);
+    expect(last.span / last.step).toBeLessThanOrEqual(600);
     expect(await settled(s)).toMatchObject({ running: 0, busy: 0 });
   });
 

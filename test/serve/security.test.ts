@@ -122,3 +122,30 @@ describe("stampede serve refuses what it must", () => {
     expect((await s.call(`/api/jobs/${id}/cancel`, { method: "POST" })).status).toBe(200);
   });
 });
+
+describe("stampede serve's page CSP", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await testServer({ maxRuns: 1 });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it("allows the editor's injected styles by a fresh nonce per load, never 'unsafe-inline'", async () => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await s.call("/");
+      const csp = r.headers.get("content-security-policy") ?? "";
+      const html = await r.text();
+      const style = /style-src ([^;]*)/.exec(csp)?.[1] ?? "";
+      expect(style).not.toContain("unsafe-inline");
+      expect(csp).toContain("script-src 'self';");
+      const nonce = /'nonce-([A-Za-z0-9_-]{16,})'/.exec(style)?.[1];
+      expect(nonce).toBeDefined();
+      expect(html).toContain(`<meta name="style-nonce" content="${nonce}">`);
+      nonces.push(nonce!);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+});

@@ -8,13 +8,14 @@ import { TIME_AXIS_SCRIPT } from "./timeAxisScript.js";
  * time chart, min/max envelopes of downsampled series, a searchable legend - and the dependents' bars and the sweep's
  * phase diagram on their own canvases. Colours are Okabe and Ito's colour-blind-safe palette; fleets keep one colour
  * and their metrics differ by dash; variants differ by colour, dash and width. It records in `window.__stampede`
- * which charts it expected and drew, per chart its y units and markers drawn, and any error it met.
+ * which charts it expected and drew, per chart its y units, markers drawn and line styles (label, colour, dash, width),
+ * and any error it met.
  */
 export const CLIENT_SCRIPT =
   String.raw`
 (function () {
   "use strict";
-  var state = { expected: [], drawn: [], errors: [], units: {}, markers: {}, boundary: {}, skipped: [] };
+  var state = { expected: [], drawn: [], errors: [], units: {}, markers: {}, boundary: {}, skipped: [], styles: {} };
   window.__stampede = state;
   window.addEventListener("error", function (e) { state.errors.push(String(e.message)); });
   var data = JSON.parse(document.getElementById("stampede-data").textContent);
@@ -182,6 +183,7 @@ export const CLIENT_SCRIPT =
     new uPlot({ width: WIDTH, height: 290, scales: scales, axes: axes, series: series,
       plugins: [overlayPlugin(id, defs, opts.markers || [])] }, values, b);
     if (defs.length > 5) legendSearch(b);
+    state.styles[id] = series.slice(1).map(function (x) { return { label: x.label, stroke: x.stroke, dash: x.dash || [], width: x.width }; });
     state.drawn.push(id);
   }
   function def(run, name, label, extra) {
@@ -309,7 +311,7 @@ export const CLIENT_SCRIPT =
     var sec = section("Compare: " + data.runs.length + " variants, seeds " + cmp.seeds.join(", "),
       "Overlays show each variant's first replication (same seed in all: common random numbers). Each variant has " +
       "its own colour, dash and width (the first widest), so identical lines stay visible. Markers: the first variant's.");
-    var t = el("table");
+    var t = el("table", { class: "stats", "data-stats": "" });
     cmp.table.forEach(function (row, i) {
       var tr = el("tr");
       row.forEach(function (cell) { tr.appendChild(el(i === 0 ? "th" : "td", {}, cell)); });

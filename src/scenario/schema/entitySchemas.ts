@@ -1,7 +1,9 @@
 /** Zod schemas of the scenario's structural entities: networks, links (device groups), services and fleets. */
 import * as z from "zod";
+import { arrivalsSchema, workSchema } from "./arrivalsSchema.js";
 import { distributionSchema } from "./distributionSchema.js";
 import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
+import { poolSchema } from "./poolSchema.js";
 import { processorSharingSchema } from "./processorSharingSchema.js";
 import { count, duration, fraction, MAX_CLIENTS, name, named, rate } from "./units.js";
 
@@ -75,6 +77,11 @@ export const dependencySchema = z.strictObject({
   breaker: breakerSchema
     .optional()
     .describe("Circuit breaker of the call, one for the whole calling service. Default none."),
+  pool: poolSchema
+    .optional()
+    .describe(
+      "Connection pool: at most size calls in flight per server of the calling service; more wait for a free connection, timeout running. Default none (no limit).",
+    ),
   via: viaSchema.optional(),
 });
 
@@ -206,6 +213,17 @@ export const serviceSchema = z.strictObject({
     .describe(
       "Processor sharing: admitted requests share the servers as cores (rate min(1, servers/n) each), optionally with a concurrency cap. Default none: FIFO servers.",
     ),
+  contention: z
+    .strictObject({
+      keys: count(1).describe("Keys written (each finished request writes one, uniformly)."),
+      conflictWindow: duration("positive").describe(
+        "A write within this long after another committed write to its key conflicts (the read-to-write time).",
+      ),
+    })
+    .optional()
+    .describe(
+      "Optimistic concurrency control: concurrent writes to the same key conflict and fail (error answer, retryable). Default none.",
+    ),
   errorTime: distributionSchema
     .optional()
     .describe(
@@ -219,6 +237,9 @@ export const loadSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("open").describe("Load kind: open loop (Poisson arrivals per client)."),
       rate: rate().describe("First attempts per second, per client (Poisson)."),
+      arrivals: arrivalsSchema
+        .optional()
+        .describe("Arrival process: poisson (default), paced, onoff or mmpp (each at rate per client)."),
     }),
     z.strictObject({
       type: z
@@ -242,6 +263,11 @@ export const connectionSchema = z.strictObject({
     .optional()
     .describe(
       "A request issued while its connection is down: queue (wait, timeout running), fail (fail at once, not sent; counted as refused), wait (wait, timeout not running). Default queue.",
+    ),
+  budget: budgetSchema
+    .optional()
+    .describe(
+      "Budget every connection set-up must acquire, one per client (a set-up after a tear-down asks as a first attempt, later ones as retries); a refused set-up waits for the reconnect backoff, at least setupTimeout. Default none.",
     ),
 });
 
@@ -270,6 +296,16 @@ export const fleetSchema = z.strictObject({
   connection: connectionSchema
     .optional()
     .describe("Persistent connections and their setup. Default none (no connection setup)."),
+  work: workSchema
+    .optional()
+    .describe(
+      "Fixed work: each client makes this many requests and stops (closed loads only); the summary gives the time to finish. Default none (runs for the whole duration).",
+    ),
+  pool: poolSchema
+    .optional()
+    .describe(
+      "Connection pool per client: at most size attempts in flight per client; more wait for a free connection, timeout running. Not with persistent connections. Default none (no limit).",
+    ),
   timeoutDistribution: distributionSchema
     .optional()
     .describe(

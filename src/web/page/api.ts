@@ -47,9 +47,24 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
   return out;
 }
 
-/** Follows a job's server-sent events until it ends. */
-export function follow(id: string, onView: (v: Partial<JobView> & { type: string }) => void): () => void {
+/** New points of a running job's live series (the server's LiveSeriesEvent). */
+export interface LivePoints {
+  type: "series";
+  from: number;
+  step: number;
+  span: number;
+  time: number[];
+  columns: Record<string, (number | null)[]>;
+}
+
+/** Follows a job's server-sent events until it ends; `onSeries` gets the live points as they come. */
+export function follow(
+  id: string,
+  onView: (v: Partial<JobView> & { type: string }) => void,
+  onSeries?: (p: LivePoints) => void,
+): () => void {
   const source = new EventSource(`/api/jobs/${id}/events`);
+  source.addEventListener("series", (e) => onSeries?.(JSON.parse((e as MessageEvent).data)));
   source.addEventListener("progress", (e) => onView(JSON.parse((e as MessageEvent).data)));
   source.addEventListener("end", (e) => {
     onView(JSON.parse((e as MessageEvent).data));

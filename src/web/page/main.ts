@@ -6,6 +6,7 @@
 import { type ComponentChild, h, render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { get, type Info, type JobView, type Problem, post } from "./api.js";
+import { Editor } from "./Editor.js";
 import { JobPanel } from "./JobPanel.js";
 
 type Tab = "run" | "compare" | "sweep" | "blast";
@@ -23,10 +24,28 @@ function field(label: string, input: ComponentChild) {
   return h("label", { class: "field" }, h("span", {}, label), input);
 }
 
+/**
+ * A text input (a textarea when `extra.rows` is given) bound to one piece of state: the one form handler every
+ * field of the page uses. `extra` carries size, cols and test ids.
+ */
+function textInput(
+  value: string,
+  set: (v: string) => void,
+  extra: Record<string, unknown> = {},
+): ComponentChild {
+  return h("rows" in extra ? "textarea" : "input", {
+    ...extra,
+    value,
+    onInput: (e: Event) => set((e.target as HTMLInputElement | HTMLTextAreaElement).value),
+  });
+}
+
 function App() {
   const [info, setInfo] = useState<Info | null>(null);
   const [ref, setRef] = useState("");
   const [text, setText] = useState("");
+  /** Bumped at every scenario opened: the editor then shows `text` (between loads it owns its document). */
+  const [loaded, setLoaded] = useState(0);
   const [edited, setEdited] = useState(false);
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [variants, setVariants] = useState<string[]>([]);
@@ -54,6 +73,7 @@ function App() {
     setJob(null);
     const s = await get<{ text: string }>(`/api/scenario?ref=${encodeURIComponent(name)}`);
     setText(s.text);
+    setLoaded((n) => n + 1);
   };
   const base = () => ({
     scenario: ref,
@@ -114,6 +134,7 @@ function App() {
         ...info.files.map((f) => ({ name: f, title: f })),
       ]
     : [];
+  const replicationsField = field("replications", textInput(replications, setReplications, { size: 3 }));
   const forms: Record<Tab, ComponentChild> = {
     run: h(
       "div",
@@ -153,14 +174,7 @@ function App() {
           ),
         ),
       ),
-      field(
-        "replications",
-        h("input", {
-          value: replications,
-          size: 3,
-          onInput: (e: Event) => setReplications((e.target as HTMLInputElement).value),
-        }),
-      ),
+      replicationsField,
       h("button", { onClick: compare, disabled: ref === "", "data-testid": "compare" }, "Compare"),
     ),
     sweep: h(
@@ -168,22 +182,9 @@ function App() {
       { class: "form" },
       field(
         "parameters (path=FROM..TO:POINTS[:log], one a line)",
-        h("textarea", {
-          rows: 3,
-          cols: 60,
-          value: params,
-          onInput: (e: Event) => setParams((e.target as HTMLTextAreaElement).value),
-          "data-testid": "params",
-        }),
+        textInput(params, setParams, { rows: 3, cols: 60, "data-testid": "params" }),
       ),
-      field(
-        "replications",
-        h("input", {
-          value: replications,
-          size: 3,
-          onInput: (e: Event) => setReplications((e.target as HTMLInputElement).value),
-        }),
-      ),
+      replicationsField,
       h("button", { onClick: sweep, disabled: ref === "", "data-testid": "sweep" }, "Sweep"),
     ),
     blast: h(
@@ -206,23 +207,8 @@ function App() {
           ),
         ),
       ),
-      field(
-        "fail",
-        h("input", {
-          value: fail,
-          size: 40,
-          onInput: (e: Event) => setFail((e.target as HTMLInputElement).value),
-          "data-testid": "fail",
-        }),
-      ),
-      field(
-        "for",
-        h("input", {
-          value: blastFor,
-          size: 6,
-          onInput: (e: Event) => setBlastFor((e.target as HTMLInputElement).value),
-        }),
-      ),
+      field("fail", textInput(fail, setFail, { size: 40, "data-testid": "fail" })),
+      field("for", textInput(blastFor, setBlastFor, { size: 6 })),
       h("button", { onClick: blast, disabled: blastFiles.length === 0, "data-testid": "blast" }, "Analyse"),
     ),
   };
@@ -274,14 +260,12 @@ function App() {
             "section",
             { class: "editor" },
             h("h2", {}, ref || "pick a scenario"),
-            h("textarea", {
-              class: "code",
-              spellcheck: false,
-              value: text,
-              rows: 18,
-              "data-testid": "editor",
-              onInput: (e: Event) => {
-                setText((e.target as HTMLTextAreaElement).value);
+            h(Editor, {
+              docKey: loaded,
+              text,
+              problems,
+              onChange: (t: string) => {
+                setText(t);
                 setEdited(true);
               },
             }),
@@ -305,41 +289,13 @@ function App() {
             h(
               "div",
               { class: "row" },
-              field(
-                "scale",
-                h("input", {
-                  value: scale,
-                  size: 5,
-                  onInput: (e: Event) => setScale((e.target as HTMLInputElement).value),
-                  "data-testid": "scale",
-                }),
-              ),
-              field(
-                "seed",
-                h("input", {
-                  value: seed,
-                  size: 4,
-                  onInput: (e: Event) => setSeed((e.target as HTMLInputElement).value),
-                }),
-              ),
+              field("scale", textInput(scale, setScale, { size: 5, "data-testid": "scale" })),
+              field("seed", textInput(seed, setSeed, { size: 4 })),
               field(
                 "until (e.g. 3h; empty: the scenario's duration)",
-                h("input", {
-                  value: until,
-                  size: 8,
-                  "data-testid": "until",
-                  onInput: (e: Event) => setUntil((e.target as HTMLInputElement).value),
-                }),
+                textInput(until, setUntil, { size: 8, "data-testid": "until" }),
               ),
-              field(
-                "--set (path=value, one a line)",
-                h("textarea", {
-                  rows: 2,
-                  cols: 40,
-                  value: sets,
-                  onInput: (e: Event) => setSets((e.target as HTMLTextAreaElement).value),
-                }),
-              ),
+              field("--set (path=value, one a line)", textInput(sets, setSets, { rows: 2, cols: 40 })),
             ),
           ),
       forms[tab],

@@ -1,0 +1,230 @@
+import type { FluidCaller } from "./FluidCaller.js";
+import { FluidLink } from "./FluidLink.js";
+import { FluidService } from "./FluidService.js";
+
+/** Relative tolerance of the steadiness test (docs/fluid.md, Skipping quiescent stretches). */
+export const SKIP_RTOL = 1e-9;
+/** Absolute floor of the steadiness test, in mass units (requests, clients, seconds x mass). */
+export const SKIP_ATOL = 1e-9;
+
+/** What the skipper reads: the model's continuous components. */
+export interface SkipParts {
+  readonly callers: readonly FluidCaller[];
+  readonly services: readonly FluidService[];
+  readonly links: readonly FluidLink[];
+}
+
+/**
+ * Skipping of quiescent stretches (docs/fluid.md, "Skipping quiescent stretches"). After each step the skipper reads
+ * a vector: every flow of the step (each counter's increment: attempts, answers, timeouts, setups, drops, work
+ * admitted, per attempt class) and every aggregate state after it (masses waiting, pending in each calendar, queued,
+ * in transit, up connections, backlogs, dependency estimates). A step *repeats with period P* when its vector equals
+ * the one of P steps earlier within {@link SKIP_RTOL} x magnitude (floor {@link SKIP_ATOL}); P = 1 is a steady state
+ * (every derivative zero), and the other candidates are the delays that make limit cycles in the model (each caller's
+ * timeout and connection setup timeout, in steps, and one more: a retry or reconnect without backoff comes back after
+ * exactly that). Once `window + P` consecutive steps repeat (`window` = the longest ring or calendar of any caller,
+ * so every cohort alive now entered under repeating flows), the model jumps over a whole number of periods, adding
+ * that many times the last period's flows and latency samples to the counters, up to the step before the next
+ * discrete event or recording boundary. The continuous parts keep their own step count (the model's local step), so
+ * nothing in their rings moves. While the system moves (a step repeats with no candidate period) the skipper sleeps
+ * for {@link sleep} steps (4 windows, at least 8 x the longest period) and reads nothing, so that its cost stays small. Allocation-free after construction (the buffers grow only when a component's layout
+ * grows, at a discrete event).
+ */
+export class FluidSkip {
+  readonly window: number;
+  /** Candidate periods, steps (1 first). */
+  readonly periods: readonly number[];
+  private readonly m: SkipParts;
+  private readonly hLen: number;
+  private before = new Float64Array(0);
+  /** The last hLen vectors (flows, then state), a ring indexed by step count. */
+  private history = new Float64Array(0);
+  private cur = new Float64Array(0);
+  private sum = new Float64Array(0);
+  private flowLen = 0;
+  private vecLen = 0;
+  /** Steps read. */
+  private count = 0;
+  /** Current period and consecutive steps that repeated with it. */
+  period = 1;
+  run = 0;
+  /** Recording boundaries seen (the model calls {@link boundary}); a latency period must not span one. */
+  private ticks = 0;
+  private snapCount = -1;
+  private snapTicks = -1;
+  /** True when one period's latency samples are known (valid while the run lasts). */
+  private latencyKnown = false;
+  /** Steps read since the last wake-up (history older than that is stale). */
+  private filled = 0;
+  /** Steps left to sleep: after a step that repeats with no candidate, the skipper reads nothing for a while. */
+  private idle = 0;
+  /** Steps slept after a failed test (4 x {@link window}, at least 8 x the longest period). */
+  readonly sleep: number;
+
+  constructor(m: SkipParts, dt: number) {
+    this.m = m;
+    let w = 1;
+    for (const c of m.callers) w = Math.max(w, c.memorySteps);
+    this.window = w + 2;
+    const p = new Set<number>([1]);
+    for (const c of m.callers) {
+      p.add(c.ls);
+      p.add(c.ls + 1);
+      if (c.connection !== undefined) {
+        const st = Math.max(1, Math.round(c.connection.setupTimeout / dt));
+        p.add(st);
+        p.add(st + 1);
+      }
+    }
+    this.periods = [...p].sort((a, b) => a - b);
+    this.hLen = this.periods[this.periods.length - 1]! + 1;
+    this.sleep = Math.max(4 * this.window, 8 * this.hLen);
+  }
+
+  private layout(): void {
+    let f = 0;
+    let s = 0;
+    for (const c of this.m.callers) {
+      f += c.flowCount;
+      s += c.stateCount;
+    }
+    for (const v of this.m.services) s += v.stateCount;
+    f += FluidService.FLOWS * this.m.services.length + FluidLink.FLOWS * this.m.links.length;
+    s += FluidLink.STATE * this.m.links.length;
+    if (f !== this.flowLen || f + s !== this.vecLen) {
+      this.flowLen = f;
+      this.vecLen = f + s;
+      this.before = new Float64Array(f);
+      this.cur = new Float64Array(f + s);
+      this.sum = new Float64Array(f);
+      this.history = new Float64Array(this.hLen * (f + s));
+      this.count = 0;
+      this.reset();
+    }
+  }
+
+  private reset(): void {
+    this.run = 0;
+    this.latencyKnown = false;
+    this.snapCount = -1;
+  }
+
+  /** A recording boundary (interval tick) just happened: the interval counters and histograms restart. */
+  boundary(): void {
+    this.ticks++;
+  }
+
+  private readFlows(out: Float64Array): void {
+    let o = 0;
+    for (const c of this.m.callers) o = c.readFlows(out, o);
+    for (const v of this.m.services) o = v.readFlows(out, o);
+    for (const l of this.m.links) o = l.readFlows(out, o);
+  }
+
+  /** Call before the step's continuous part (after the discrete actions of the step). */
+  beforeStep(): void {
+    if (this.idle > 0) return;
+    this.layout();
+    this.readFlows(this.before);
+    // Near a skip, record one period's latency samples (a period that does not span a recording boundary).
+    if (
+      !this.latencyKnown &&
+      this.run + this.period >= this.window &&
+      (this.snapCount < 0 || this.snapTicks !== this.ticks)
+    ) {
+      for (const c of this.m.callers) c.snapshotLatency();
+      this.snapCount = this.count;
+      this.snapTicks = this.ticks;
+    }
+  }
+
+  /**
+   * Call after the step; returns the period P when the last `window + P` steps repeated with it and one period's
+   * latency samples are known (the next whole periods may be skipped), else 0.
+   */
+  afterStep(): number {
+    if (this.idle > 0) {
+      if (--this.idle === 0) {
+        this.filled = 0;
+        this.reset();
+      }
+      return 0;
+    }
+    const v = this.cur;
+    const fl = this.flowLen;
+    this.readFlows(v);
+    const b = this.before;
+    for (let i = 0; i < fl; i++) v[i] = v[i]! - b[i]!;
+    let o = fl;
+    for (const c of this.m.callers) o = c.readState(v, o);
+    for (const s of this.m.services) o = s.readState(v, o);
+    for (const l of this.m.links) o = l.readState(v, o);
+    const count = this.count;
+    if (this.repeats(count, this.period)) this.run++;
+    else {
+      this.reset();
+      this.period = 1;
+      for (const p of this.periods)
+        if (this.repeats(count, p)) {
+          this.period = p;
+          this.run = 1;
+          break;
+        }
+      // Nothing repeats although every candidate could be tested: the system moves; look again later.
+      if (this.run === 0 && this.filled >= this.hLen) {
+        this.idle = this.sleep;
+        return 0;
+      }
+    }
+    this.history.set(v, (count % this.hLen) * this.vecLen);
+    this.count = count + 1;
+    this.filled++;
+    const p = this.period;
+    if (this.snapCount >= 0 && !this.latencyKnown && this.snapTicks === this.ticks) {
+      if (this.count - this.snapCount === p) {
+        for (const c of this.m.callers) c.closeLatencyPeriod();
+        this.latencyKnown = true;
+      } else if (this.count - this.snapCount > p) this.snapCount = -1;
+    }
+    return this.latencyKnown && this.run >= this.window + p ? p : 0;
+  }
+
+  /** True when the vector of step `count` (in `cur`) equals the one `p` steps before. */
+  private repeats(count: number, p: number): boolean {
+    if (this.filled < p) return false;
+    return same(this.cur, this.history, ((count - p) % this.hLen) * this.vecLen, this.vecLen);
+  }
+
+  /**
+   * Adds `periods` x the last period's flows and latency samples (the steps skipped). Only after afterStep() returned
+   * a period.
+   */
+  repeat(periods: number): void {
+    const p = this.period;
+    const fl = this.flowLen;
+    const sum = this.sum;
+    sum.fill(0);
+    for (let k = 0; k < p; k++) {
+      const base = ((this.count - 1 - k) % this.hLen) * this.vecLen;
+      for (let i = 0; i < fl; i++) sum[i] = sum[i]! + this.history[base + i]!;
+    }
+    let o = 0;
+    for (const c of this.m.callers) {
+      o = c.addFlows(sum, o, periods);
+      c.repeatLatency(periods);
+    }
+    for (const v of this.m.services) o = v.addFlows(sum, o, periods);
+    for (const l of this.m.links) o = l.addFlows(sum, o, periods);
+  }
+}
+
+function same(a: Float64Array, h: Float64Array, base: number, len: number): boolean {
+  for (let i = 0; i < len; i++) {
+    const x = a[i]!;
+    const y = h[base + i]!;
+    const d = Math.abs(x - y);
+    if (d > SKIP_ATOL && d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y))) return false;
+    if (Number.isNaN(d) && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
+}
