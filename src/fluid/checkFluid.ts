@@ -124,6 +124,13 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
       if (d.via !== undefined && d.via.length > 1) no(`${q}.via`, "routes cross at most one device group");
     }
   }
+  for (const [name, f] of Object.entries(s.faults)) {
+    if (f.unresolvable !== undefined)
+      no(
+        `faults.${name}.unresolvable`,
+        "DNS / endpoint faults are not in the fluid engine (it does not tell live connections from new ones)",
+      );
+  }
   for (const [name, a] of Object.entries(s.automation)) {
     if (a.action.type === "cache-loss") no(`automation.${name}.action`, "caches are not in the fluid engine");
     if (a.action.type === "change-endpoints" && (a.action.over ?? 0) > 0)

@@ -61,6 +61,11 @@ export class DependencyCall implements CallOwner {
   }
 
   send(r: number): void {
+    // Every dependency call sets up its own connection: an endpoint that resolves to nothing fails it before it is sent.
+    if (this.w.services[this.service]!.unresolvable) {
+      this.site.failLocally(r);
+      return;
+    }
     const link = this.link;
     this.site.transmit(r, link, link < 0 ? -1 : this.w.links[link]!.pickDevice(this.pickRng), true);
   }

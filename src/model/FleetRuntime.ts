@@ -47,6 +47,8 @@ export class FleetRuntime implements CallOwner {
   readonly spec: FleetSpec;
   readonly clients: number;
   readonly service: number;
+  /** The target service's runtime (its `unresolvable` flag is read on each send without a connection). */
+  private readonly target: World["services"][number];
   readonly persistent: boolean;
   /** The client side of this fleet's calls. */
   readonly site: CallSite;
@@ -105,6 +107,7 @@ export class FleetRuntime implements CallOwner {
     this.spec = spec;
     this.clients = spec.clients;
     this.service = w.serviceIndex(spec.target);
+    this.target = w.services[this.service]!;
     this.link = w.routeLink(spec.network, w.services[this.service]!.spec.network, spec.via, `fleets.${name}`);
     this.persistent = spec.connection?.persistent === true;
     const wd = spec.connection?.whileDisconnected;
@@ -240,6 +243,11 @@ export class FleetRuntime implements CallOwner {
       if (this.connState[c] === DOWN) this.startSetup(c);
       return;
     }
+    // Without a persistent connection every request sets one up: an endpoint that resolves to nothing fails it here.
+    if (!this.persistent && this.target.unresolvable) {
+      this.site.failLocally(r);
+      return;
+    }
     this.sendNow(r, c);
   }
 
@@ -297,6 +305,13 @@ export class FleetRuntime implements CallOwner {
     const now = w.sim.now();
     this.connState[c] = CONNECTING;
     this.setupAttempts++;
+    if (this.target.unresolvable) {
+      // The endpoint resolves to nothing (a DNS fault): the set-up fails at once, before any device sees it.
+      const failures = this.connFailures[c]! + 1;
+      this.connFailures[c] = failures;
+      this.scheduleReconnect(c, failures - 1, this.setupTimeout);
+      return;
+    }
     const dev = w.links[this.link]!;
     const device = dev.pickDevice(this.pickRng);
     this.connDevice[c] = device;
@@ -393,12 +408,17 @@ export class FleetRuntime implements CallOwner {
     }
   }
 
-  private scheduleReconnect(c: number, n: number): void {
+  /**
+   * The next set-up of client c after its `n`-th failure, after the reconnect backoff; `floor` (seconds, default 0)
+   * replaces a zero delay (a failed name look-up is tried again after the setup timeout, not in the same instant).
+   */
+  private scheduleReconnect(c: number, n: number, floor = 0): void {
     const fix = this.fixReconnect;
     const backoff = fix !== undefined && this.rank[c]! < this.site.fixed ? fix : this.reconnect;
-    const delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
+    let delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
     this.prevReconnect[c] = delay;
     this.connState[c] = CONNECTING;
+    if (delay === 0) delay = floor;
     // No backoff at all (the 2021 defect): set up again at once, without an event.
     if (delay === 0) this.startSetup(c);
     else this.w.sim.after(delay, this.w.kinds.reconnect, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);

@@ -58,6 +58,11 @@ export class ServiceRuntime {
   addedLatency = 0;
   capacityFactor = 1;
   partitioned = false;
+  /**
+   * The service's endpoint resolves to nothing (a fault's `unresolvable`): callers' new connection set-ups fail at
+   * once, non-persistent calls fail before they are sent; connections already up are not affected.
+   */
+  unresolvable = false;
   downUntil = -1;
   coldSince = Number.NEGATIVE_INFINITY;
   /** Per-cell down flags of a service with `cells` (set by the RestartSupervisor); undefined with one cell. */

@@ -138,6 +138,11 @@ export function crossCheck(s: ParsedScenario): Problem[] {
     if (services.includes(f.target) && links.includes(f.target))
       out.push({ path: p, message: `'${f.target}' is both a service and a link: rename one` });
     else ref("service or link", known, f.target, p);
+    if (f.unresolvable !== undefined && !services.includes(f.target) && links.includes(f.target))
+      out.push({
+        path: ["faults", n, "unresolvable"],
+        message: `needs a service as target: '${f.target}' is a link (links have no endpoint to resolve)`,
+      });
   }
   if (s.monitoring) {
     const m = s.monitoring;
