@@ -109,6 +109,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
     if (v.cells !== undefined && v.cells !== 1) no(`${p}.cells`, "cells are not in the fluid engine");
     if (v.errorTime !== undefined)
       no(`${p}.errorTime`, "a distributed error-answer time is not in the fluid engine");
+    if (v.leases !== undefined)
+      no(`${p}.leases`, "leases renewed through a dependency are not in the fluid engine");
     if (v.connectionCost !== undefined)
       no(`${p}.connectionCost`, "a server-side connection cost is not in the fluid engine");
     if (v.processorSharing !== undefined)

@@ -73,6 +73,16 @@ export function crossCheck(s: ParsedScenario): Problem[] {
         path: ["services", n, "healthCheck"],
         message: "cannot be combined with minServers or cells (a full restart already replaces the servers)",
       });
+    if (sv.leases !== undefined) {
+      const p = ["services", n, "leases"];
+      ref("dependency", Object.keys(sv.dependencies), sv.leases.via, [...p, "via"]);
+      if (sv.leases.resource !== undefined) service(sv.leases.resource, [...p, "resource"]);
+      if (sv.processorSharing !== undefined)
+        out.push({
+          path: p,
+          message: "cannot be combined with processorSharing (lease work holds a FIFO server)",
+        });
+    }
     if (sv.processorSharing !== undefined && sv.connectionCost !== undefined)
       out.push({
         path: ["services", n, "connectionCost"],
