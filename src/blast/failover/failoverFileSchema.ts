@@ -25,6 +25,19 @@ export const FailoverEntrySchema = z.strictObject({
     })
     .optional()
     .describe("where the function fails over to; required unless standby is none"),
+  primary: z
+    .strictObject({
+      provider: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("provider of the primary; default the region id's prefix"),
+      region: z.string().min(1).describe('primary region node id, e.g. "aws/us-east-1"'),
+    })
+    .optional()
+    .describe(
+      "where the function runs (registers record countries, not regions); with a secondary, the function needs 1 of the two regions",
+    ),
   standby: z.enum(STANDBY_KINDS).optional().describe("standby kind; default cold"),
   capacity: FailoverCapacitySchema.optional().describe("capacity to acquire; default from the standby kind"),
   dnsTtl: duration.optional().describe("DNS TTL clients wait out after the switch; default 60s"),
@@ -39,10 +52,30 @@ export const FailoverEntrySchema = z.strictObject({
     .describe("instances reserved in the secondary (launched without queueing)"),
 });
 
+/**
+ * The launch control plane of one secondary region, shared by every function that fails over into it (the sector
+ * Monte Carlo makes it a service of the generated scenario). All values are assumptions; defaults in
+ * src/blast/sector/controlPlaneDefaults.ts.
+ */
+export const ControlPlaneSchema = z.strictObject({
+  concurrency: z.int().min(1).optional().describe("launches in progress at once (servers); default 20"),
+  launchTime: duration.optional().describe("mean time of one instance launch (exponential); default 30s"),
+  queueLimit: z
+    .int()
+    .min(0)
+    .optional()
+    .describe("launch requests waiting before the API throttles (rejects at once); default 200"),
+  timeout: duration.optional().describe("the clients' timeout of one launch request; default 5m"),
+});
+
 /** A failover side file (`stampede: failover/v1`), kept beside a register so the register stays valid. */
 export const FailoverFileSchema = z.strictObject({
   stampede: z.literal("failover/v1"),
   functions: z.array(FailoverEntrySchema),
+  controlPlanes: z
+    .record(z.string().min(1), ControlPlaneSchema)
+    .optional()
+    .describe("launch control planes of the secondary regions, keyed by region id; default assumptions"),
 });
 
 /** Parsed (unchecked) failover side file. */
