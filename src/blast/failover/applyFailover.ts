@@ -21,7 +21,8 @@ function functionNodeOf(builder: GraphBuilder, spec: FailoverSpec): string | und
 
 /**
  * Wires failover specs into the graph being built: each spec must name a function node (E_FAILOVER_UNKNOWN_FUNCTION
- * at the entry otherwise). A spec with a primary region adds the region node (depending on its provider node) and
+ * at the entry otherwise). A spec with a primary region adds the region node (depending on its provider node when the
+ * graph has one: a register's providers are LEIs, so there the region stands alone) and
  * makes the function need it; with a secondary too, the function needs 1 of {primary, secondary} (hard), and when the
  * node has no `failoverSeconds` yet it gets detection + decision + DNS TTL (the static view's failover time, no
  * queueing). A secondary alone (a catalog function whose location the catalog already gives) adds only the region
@@ -34,7 +35,8 @@ export function applyFailover(builder: GraphBuilder, specs: readonly FailoverSpe
     const had = builder.indexOf(id);
     if (had !== undefined) return had;
     const r = builder.ensureNode({ id, type: "region" });
-    if (provider) builder.dependsOn(r, builder.ensureNode({ id: provider, type: "provider" }));
+    const p = provider === undefined ? undefined : builder.indexOf(provider);
+    if (p !== undefined && builder.info(p).type === "provider") builder.dependsOn(r, p);
     return r;
   };
   for (const spec of specs) {

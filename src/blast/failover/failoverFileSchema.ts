@@ -64,7 +64,7 @@ export const ControlPlaneSchema = z.strictObject({
     .int()
     .min(0)
     .optional()
-    .describe("launch requests waiting before the API throttles (rejects at once); default 200"),
+    .describe("launch requests waiting before the API throttles (rejects at once); default 100"),
   timeout: duration.optional().describe("the clients' timeout of one launch request; default 5m"),
 });
 
