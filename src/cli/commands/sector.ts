@@ -1,11 +1,14 @@
 import type { Command } from "commander";
+import type { ControlPlaneInput } from "../../blast/failover/FailoverSpec.js";
 import { loadGraphs } from "../../blast/loadGraphs.js";
+import { type ControlPlane, controlPlaneOf } from "../../blast/sector/controlPlaneDefaults.js";
 import { formatSectorText } from "../../blast/sector/formatSectorText.js";
 import { outageDurationModel } from "../../blast/sector/outageDurationModel.js";
 import { simulateSector } from "../../blast/sector/simulateSector.js";
+import { parseDuration } from "../../core/parseDuration.js";
 import { StampedeError } from "../../core/StampedeError.js";
 import { writeOutputSet } from "../../core/writeOutputSet.js";
-import { parseFormat, parsePositive, parseWhole } from "../../experiments/parseFlags.js";
+import { collect, parseFormat, parsePositive, parseWhole } from "../../experiments/parseFlags.js";
 import { prepareOutDir } from "../../report/prepareOutDir.js";
 import { sectorHtml } from "../../report/sectorHtml.js";
 
@@ -21,6 +24,49 @@ interface SectorFlags {
   failover?: string;
   entities?: string;
   lenient?: boolean;
+  controlPlane: string[];
+}
+
+/**
+ * `--control-plane REGION:key=value,...` (repeatable): overrides of a secondary region's launch control plane
+ * (concurrency, launchTime, queueLimit, timeout), for counterfactuals and the launch-rate sensitivity.
+ */
+function parseControlPlanes(
+  items: readonly string[],
+  declared: readonly ControlPlaneInput[],
+): ControlPlane[] {
+  return items.map((item) => {
+    const colon = item.indexOf(":");
+    const bad = (why: string) =>
+      new StampedeError("E_BAD_FLAG", `--control-plane "${item}": ${why}`, { path: "--control-plane" });
+    if (colon <= 0) throw bad("expected REGION:key=value,... e.g. aws/us-west-2:concurrency=16");
+    const base = controlPlaneOf(item.slice(0, colon), declared);
+    const out: Record<string, number | string> = { ...base };
+    for (const kv of item.slice(colon + 1).split(",")) {
+      const [k, v] = kv.split("=");
+      if (k === undefined || v === undefined) throw bad(`"${kv}" is not key=value`);
+      let x: number;
+      try {
+        x = k === "launchTime" || k === "timeout" ? parseDuration(v) : Number(v);
+      } catch {
+        x = Number.NaN;
+      }
+      const key = {
+        concurrency: "concurrency",
+        launchTime: "launchTimeSeconds",
+        queueLimit: "queueLimit",
+        timeout: "timeoutSeconds",
+      }[k];
+      if (key === undefined) throw bad(`unknown key "${k}" (concurrency, launchTime, queueLimit, timeout)`);
+      if (
+        !(x > 0 || (key === "queueLimit" && x === 0)) ||
+        ((key === "concurrency" || key === "queueLimit") && !Number.isInteger(x))
+      )
+        throw bad(`bad value "${v}" for ${k}`);
+      out[key] = x;
+    }
+    return out as unknown as ControlPlane;
+  });
 }
 
 /** `stampede sector GRAPH... --fail SELECTOR`: Monte Carlo of a whole sector failing over (docs/blast.md). */
@@ -47,6 +93,12 @@ export function register(program: Command): void {
     .option("--failover <file>", "failover side file for every input; default a register's own failover.yaml")
     .option("--entities <file>", "entities.csv with LEI, total assets, sector for the registers")
     .option("--lenient", "registers: import the valid rows and list the others")
+    .option(
+      "--control-plane <spec>",
+      "override a secondary's launch control plane, e.g. aws/us-west-2:concurrency=16,queueLimit=80 (repeatable)",
+      collect,
+      [],
+    )
     .option(
       "--from-runs <dir>",
       "outage windows of simulated runs (compare or sweep output): not implemented yet",
@@ -77,7 +129,15 @@ export function register(program: Command): void {
         ...(flags.entities ? { entitiesFile: flags.entities } : {}),
         ...(flags.failover ? { failoverFile: flags.failover } : {}),
       });
-      const result = simulateSector(loaded, { fail: flags.fail, runs, seed, duration, delayCv });
+      const controlPlanes = parseControlPlanes(flags.controlPlane, loaded.controlPlanes);
+      const result = simulateSector(loaded, {
+        fail: flags.fail,
+        runs,
+        seed,
+        duration,
+        delayCv,
+        controlPlanes,
+      });
       const json = `${JSON.stringify(result, null, 2)}\n`;
       if (format === "json") process.stdout.write(json);
       else if (format === "html") process.stdout.write(sectorHtml(result));
