@@ -230,8 +230,12 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     atOnce[k]!++;
   }
 
+  const criticalOf = new Map<string, number[]>(firms.map((f) => [f, []]));
+  const countOf = new Map<string, number>();
+  for (const i of critical) criticalOf.get(participants[i]!.firm)!.push(i);
+  for (const p of participants) countOf.set(p.firm, (countOf.get(p.firm) ?? 0) + 1);
   const firmResults = firms.map((firm) => {
-    const mine = critical.filter((i) => participants[i]!.firm === firm);
+    const mine = criticalOf.get(firm)!;
     const worst = new Float64Array(runs);
     let rtoAny = 0;
     let tolAny = 0;
@@ -264,7 +268,7 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     }
     return {
       firm,
-      functions: participants.filter((p) => p.firm === firm).length,
+      functions: countOf.get(firm)!,
       rtoBreach: mine.length === 0 ? null : wilsonInterval(rtoAny, runs),
       toleranceBreach: mine.length === 0 ? null : wilsonInterval(tolAny, runs),
       downtime: quantiles(worst),
@@ -272,13 +276,22 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     };
   });
 
+  const sharingOf = new Map<string, { functions: number; firms: Set<string>; instances: number }>();
+  for (const q of participants) {
+    if (q.mode !== "failover") continue;
+    const region = q.spec!.secondaryRegion!;
+    const s = sharingOf.get(region) ?? { functions: 0, firms: new Set<string>(), instances: 0 };
+    s.functions++;
+    s.firms.add(q.firm);
+    s.instances += q.spec!.instancesToLaunch;
+    sharingOf.set(region, s);
+  }
   const redundantButBreaching = functions.flatMap((f, i) => {
     if (f.staticState !== "degraded" || f.rtoBreach === null || f.rtoBreach.count === 0) return [];
     const p = participants[i]!;
     if (p.mode !== "failover") return [];
     const region = p.spec!.secondaryRegion!;
-    const sharing = participants.filter((q) => q.mode === "failover" && q.spec!.secondaryRegion === region);
-    const instances = sharing.reduce((a, q) => a + q.spec!.instancesToLaunch, 0);
+    const sharing = sharingOf.get(region)!;
     const phases = [...launchPhase[i]!].filter((v, r) => !Number.isNaN(v) && downtime[i]![r]! > p.rto!);
     const median = phases.length === 0 ? null : quantiles(Float64Array.from(phases)).p50;
     return [
@@ -288,7 +301,7 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
         rtoBreach: f.rtoBreach,
         reason:
           `launches queued at the shared control plane ${controlPlaneService(region)} (${region}: ` +
-          `${sharing.length} functions of ${new Set(sharing.map((q) => q.firm)).size} firms, ${instances} instances)` +
+          `${sharing.functions} functions of ${sharing.firms.size} firms, ${sharing.instances} instances)` +
           (median === null ? "" : `; median launch phase in breaching runs ${(median / 60).toFixed(0)} min`),
       },
     ];
