@@ -72,6 +72,20 @@ export function failoverSector(organisations: number): LoadedGraph {
  */
 export async function sectorBench(): Promise<BenchResult[]> {
   const OUTAGES = Number(process.env["SECTOR_BENCH_OUTAGES"] ?? 5);
+  // The graph build first: maxRSS is the peak so far, so it must be read before the Monte Carlo runs.
+  const t1 = performance.now();
+  syntheticSector(1, 1_000_000);
+  const buildSeconds = (performance.now() - t1) / 1000;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const results: BenchResult[] = [
+    {
+      name: "sector.graph1M.maxRSS",
+      value: maxRssMb,
+      unit: "MB",
+      note: `peak RSS of this process after building 1,000,000 organisations in ${buildSeconds.toFixed(1)} s (target < 600 MB)`,
+    },
+  ];
+  if (OUTAGES <= 0) return results;
   const loaded = failoverSector(100_000);
   const t0 = performance.now();
   const r = simulateSector(loaded, {
@@ -82,22 +96,11 @@ export async function sectorBench(): Promise<BenchResult[]> {
     delayCv: 0,
   });
   const perOutage = (performance.now() - t0) / 1000 / OUTAGES;
-  const t1 = performance.now();
-  syntheticSector(1, 1_000_000);
-  const buildSeconds = (performance.now() - t1) / 1000;
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  return [
-    {
-      name: "sector.100k.1000outages",
-      value: perOutage * 1000,
-      unit: "s",
-      note: `extrapolated from ${OUTAGES} outages (${perOutage.toFixed(2)} s each; 12 fleets, ${r.functions.length} functions, 250,000 launches per outage); target <= 60 s`,
-    },
-    {
-      name: "sector.graph1M.maxRSS",
-      value: maxRssMb,
-      unit: "MB",
-      note: `peak RSS of this process after building 1,000,000 organisations in ${buildSeconds.toFixed(1)} s (target < 600 MB)`,
-    },
-  ];
+  results.push({
+    name: "sector.100k.1000outages",
+    value: perOutage * 1000,
+    unit: "s",
+    note: `extrapolated from ${OUTAGES} outages (${perOutage.toFixed(2)} s each; 12 fleets, ${r.functions.length} functions, 250,000 launches per outage); target <= 60 s`,
+  });
+  return results;
 }
