@@ -104,6 +104,20 @@ describe("stampede blast and concentration", () => {
       "json",
     ]);
     expect(JSON.parse(json.out).runs).toBe(2);
+    const out = join(tmp, "sector-out");
+    const written = await run([
+      "sector",
+      REGISTER,
+      "--fail",
+      "region:aws/us-east-1",
+      "--runs",
+      "2",
+      "--out",
+      out,
+    ]);
+    expect(written.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, "sector.json"), "utf8")).runs).toBe(2);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toMatch(/^<!doctype html>/);
     expect((await run(["sector", REGISTER])).code).toBe(2);
     expect(
       (await run(["sector", REGISTER, "--fail", "region:aws/us-east-1", "--duration", "soon"])).code,
