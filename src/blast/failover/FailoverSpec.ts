@@ -30,6 +30,14 @@ export interface FailoverSpec {
   readonly rtoSeconds: number | undefined;
   /** Impact tolerance in seconds, or undefined to use the RTO. */
   readonly impactToleranceSeconds: number | undefined;
+  /** DORA criteria the firm assessed for an outage of this function (not simulated); absent ones are unknown. */
+  readonly dora?: {
+    readonly clients?: boolean | undefined;
+    readonly reputational?: boolean | undefined;
+    readonly geographical?: boolean | undefined;
+    readonly dataLosses?: boolean | undefined;
+    readonly economic?: boolean | undefined;
+  };
   /** Where the entry was read (file:line:col). */
   readonly source: { readonly file: string; readonly line: number; readonly col: number };
 }

@@ -45,6 +45,18 @@ export const FailoverEntrySchema = z.strictObject({
   impactTolerance: duration
     .optional()
     .describe("impact tolerance (maximum tolerable outage); default the RTO"),
+  dora: z
+    .strictObject({
+      clients: z.boolean().optional().describe("Art. 9(1) clients, counterparts, transactions threshold met"),
+      reputational: z.boolean().optional().describe("Art. 9(2) reputational impact threshold met"),
+      geographical: z.boolean().optional().describe("Art. 9(4) geographical spread threshold met"),
+      dataLosses: z.boolean().optional().describe("Art. 9(5) data losses threshold met"),
+      economic: z.boolean().optional().describe("Art. 9(6) economic impact threshold met"),
+    })
+    .optional()
+    .describe(
+      "DORA 2024/1772 criteria stampede cannot simulate, as the firm assesses them for an outage of this function; default unknown (null)",
+    ),
   reservation: z
     .int()
     .min(0)

@@ -92,6 +92,7 @@ export function toFailoverSpec(
     dnsTtlSeconds: dnsTtl ?? DEFAULT_DNS_TTL_SECONDS,
     rtoSeconds: rto,
     impactToleranceSeconds: tolerance,
+    ...(f.dora !== undefined ? { dora: f.dora } : {}),
     source,
   };
 }

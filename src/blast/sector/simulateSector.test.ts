@@ -63,4 +63,32 @@ describe("stampede sector on the example registers", () => {
     expect(kyc.mode).toBe("waits");
     expect(kyc.downtime).toEqual(a.outageSeconds);
   });
+
+  it("DORA class: side-file criteria decide it where they are given, else it stays undetermined", () => {
+    const baltica = "ZZST00ZGDOO36U4US653";
+    const withDora = (dora: Record<string, boolean>): LoadedGraph => ({
+      ...loaded,
+      failover: loaded.failover.map((f) =>
+        f.spec.lei === baltica ? { ...f, spec: { ...f.spec, dora } } : f,
+      ),
+    });
+    const firm = (l: LoadedGraph) => run(l, 1, 8).firms.find((f) => f.firm === baltica)!;
+    const unknown = firm(loaded);
+    expect(unknown.dora.undetermined).toBe(8);
+    const none = {
+      clients: false,
+      reputational: false,
+      geographical: false,
+      dataLosses: false,
+      economic: false,
+    };
+    const known = firm(withDora(none));
+    expect(known.dora.undetermined).toBe(0);
+    expect(known.dora.major).toBe(0);
+    // Clients affected (Art. 9(1)) and more than 2 h of critical downtime (Art. 9(3)): two thresholds, major.
+    const clients = firm(withDora({ ...none, clients: true }));
+    expect(clients.dora.undetermined).toBe(0);
+    expect(clients.dora.major).toBeGreaterThan(0);
+    expect(clients.dora.major + clients.dora["not major"]).toBe(8);
+  });
 });

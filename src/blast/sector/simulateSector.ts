@@ -236,6 +236,22 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
   for (const p of participants) countOf.set(p.firm, (countOf.get(p.firm) ?? 0) + 1);
   const firmResults = firms.map((firm) => {
     const mine = criticalOf.get(firm)!;
+    // Criteria not simulated: true when any of the firm's critical functions' side-file entries says so, false when
+    // all of them say false, else unknown (null).
+    const given = (
+      key: "clients" | "reputational" | "geographical" | "dataLosses" | "economic",
+    ): boolean | null => {
+      const v = mine.map((i) => participants[i]!.spec?.dora?.[key]);
+      if (v.some((x) => x === true)) return true;
+      return v.length > 0 && v.every((x) => x === false) ? false : null;
+    };
+    const criteria = {
+      clients: given("clients"),
+      reputational: given("reputational"),
+      geographical: given("geographical"),
+      dataLosses: given("dataLosses"),
+      economic: given("economic"),
+    };
     const worst = new Float64Array(runs);
     let rtoAny = 0;
     let tolAny = 0;
@@ -256,13 +272,9 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
       if (tb) tolAny++;
       dora[
         doraClass({
+          ...criteria,
           criticalServicesAffected: w > 0,
-          clients: null,
-          reputational: null,
           durationDowntime: durationDowntimeMet(w, w),
-          geographical: null,
-          dataLosses: null,
-          economic: null,
         })
       ]++;
     }
