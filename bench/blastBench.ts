@@ -14,7 +14,7 @@ const SERVICES_PER_PROVIDER = 5;
  * 100,000 organisations with 10 dependency edges each (7 hard, 1 soft, one 1-of-2 redundancy group): 1,000,000
  * organisation edges plus 2,500 service -> provider edges.
  */
-export function syntheticSector(seed = 1): DependencyGraph {
+export function syntheticSector(seed = 1, organisations = ORGANISATIONS): DependencyGraph {
   const rng = new Xoshiro128(seed);
   const b = new GraphBuilder();
   const providers: number[] = [];
@@ -42,7 +42,7 @@ export function syntheticSector(seed = 1): DependencyGraph {
     }
     return services[lo * SERVICES_PER_PROVIDER + Math.floor(rng.next() * SERVICES_PER_PROVIDER)]!;
   };
-  for (let o = 0; o < ORGANISATIONS; o++) {
+  for (let o = 0; o < organisations; o++) {
     const org = b.addNode({ id: `o${o}`, type: "organisation", assets: 1 + (o % 100) });
     for (let e = 0; e < 7; e++) b.dependsOn(org, service());
     b.dependsOn(org, service(), { kind: "soft" });

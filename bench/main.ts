@@ -3,6 +3,7 @@ import { blastBench } from "./blastBench.js";
 import { engineBench } from "./engineBench.js";
 import { fluidBench } from "./fluidBench.js";
 import { scenarioBench } from "./scenarioBench.js";
+import { sectorBench } from "./sectorBench.js";
 import { sweepBench } from "./sweepBench.js";
 
 /**
@@ -15,6 +16,7 @@ const benches: { name: string; run: Bench }[] = [
   { name: "sweep", run: sweepBench },
   { name: "blast", run: blastBench },
   { name: "fluid", run: fluidBench },
+  { name: "sector", run: sectorBench },
 ];
 
 function formatValue(r: BenchResult): string {

@@ -85,6 +85,46 @@ describe("stampede blast and concentration", () => {
     expect(findings[0]!.criticalFunctions.length).toBeGreaterThan(0);
   });
 
+  it("sector: the tables from the example registers; bad flags exit 2", async () => {
+    const regs = ["alpenkreuz", "baltica-pay", "lumen-assurances", "noordhaven-bank"].map((r) =>
+      join(ROOT, "examples/register", r),
+    );
+    const r = await run(["sector", ...regs, "--fail", "region:aws/us-east-1", "--runs", "4"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("P(RTO breach)");
+    expect(r.out).toContain("systemic view");
+    const json = await run([
+      "sector",
+      REGISTER,
+      "--fail",
+      "region:aws/us-east-1",
+      "--runs",
+      "2",
+      "--format",
+      "json",
+    ]);
+    expect(JSON.parse(json.out).runs).toBe(2);
+    const out = join(tmp, "sector-out");
+    const written = await run([
+      "sector",
+      REGISTER,
+      "--fail",
+      "region:aws/us-east-1",
+      "--runs",
+      "2",
+      "--out",
+      out,
+    ]);
+    expect(written.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, "sector.json"), "utf8")).runs).toBe(2);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toMatch(/^<!doctype html>/);
+    expect((await run(["sector", REGISTER])).code).toBe(2);
+    expect(
+      (await run(["sector", REGISTER, "--fail", "region:aws/us-east-1", "--duration", "soon"])).code,
+    ).toBe(2);
+    expect((await run(["sector", REGISTER, "--fail", "region:aws/mars-1"])).code).toBe(2);
+  });
+
   it("bad input exits 2 with one line per problem", async () => {
     const unknown = await run(["blast", CATALOG, "--fail", "region:aws/mars-1"]);
     expect(unknown.code).toBe(2);

@@ -1,8 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { decodeUtf8 } from "../core/decodeUtf8.js";
-import { StampedeError } from "../core/StampedeError.js";
+import { isStampedeError, StampedeError } from "../core/StampedeError.js";
 import type { DependencyGraph } from "../graph/DependencyGraph.js";
 import { GraphBuilder } from "../graph/GraphBuilder.js";
+import { applyFailover, type PlacedFailover } from "./failover/applyFailover.js";
+import type { ControlPlaneInput, FailoverSpec } from "./failover/FailoverSpec.js";
+import { readFailoverData } from "./failover/readFailoverFile.js";
 import { ImportIssues } from "./import/ImportIssues.js";
 import { importBackstage } from "./import/importBackstage.js";
 import { importGraphFile } from "./import/importGraphFile.js";
@@ -15,6 +19,11 @@ export interface LoadOptions {
   readonly lenient?: boolean;
   /** Path of an entities file (LEI, total assets, sector) applied to every register. */
   readonly entitiesFile?: string;
+  /**
+   * Path of a failover side file (`stampede: failover/v1`) for every input. Without it, a register folder's own
+   * `failover.yaml` (or `.yml`) is read when present; catalogs carry failover annotations.
+   */
+  readonly failoverFile?: string;
 }
 
 /** One input and what it contributed. */
@@ -32,6 +41,10 @@ export interface LoadedGraph {
   readonly sources: readonly LoadedSource[];
   /** Problems skipped in lenient mode. */
   readonly warnings: readonly StampedeError[];
+  /** Failover specs matched to their function nodes (side files and catalog annotations). */
+  readonly failover: readonly PlacedFailover[];
+  /** Launch control planes of secondary regions declared in the side files. */
+  readonly controlPlanes: readonly ControlPlaneInput[];
 }
 
 /**
@@ -50,6 +63,15 @@ export function detectFormat(path: string): "graph" | "backstage" | "register" {
   return /^apiVersion:\s*["']?backstage\.io\//m.test(text) || /"apiVersion"\s*:\s*"backstage\.io\//.test(text)
     ? "backstage"
     : "graph";
+}
+
+/** True when `path` is a regular file. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A graph file's text, decoded as strict UTF-8 (a located E_ENCODING for invalid bytes). */
@@ -81,8 +103,27 @@ export function loadGraphs(paths: readonly string[], options: LoadOptions = {}):
     if (!options.lenient) issues.throwIfAny(options.entitiesFile);
     warnings.push(...issues.errors);
   }
+  const specs: FailoverSpec[] = [];
+  const controlPlanes: ControlPlaneInput[] = [];
+  const readSide = (file: string) => {
+    let text: string;
+    try {
+      text = decodeUtf8(readFileSync(file), file);
+    } catch (e) {
+      if (isStampedeError(e)) throw e;
+      throw new StampedeError("E_GRAPH_NOT_FOUND", `failover file "${file}" not found`);
+    }
+    const d = readFailoverData(file, text);
+    specs.push(...d.functions);
+    controlPlanes.push(...d.controlPlanes);
+  };
+  if (options.failoverFile) readSide(options.failoverFile);
   for (const path of paths) {
     const format = detectFormat(path);
+    if (format === "register" && !options.failoverFile) {
+      const side = ["failover.yaml", "failover.yml"].map((f) => join(path, f)).find((f) => isFile(f));
+      if (side) readSide(side);
+    }
     if (format === "register") {
       const r = importRegister(path, builder, {
         ...(options.lenient ? { lenient: true } : {}),
@@ -98,6 +139,7 @@ export function loadGraphs(paths: readonly string[], options: LoadOptions = {}):
       });
     } else if (format === "backstage") {
       const r = importBackstage(path, readText(path), builder);
+      specs.push(...r.failover);
       sources.push({ path, format, summary: `${r.entities} entities (${r.skipped} of other kinds skipped)` });
     } else {
       const before = builder.nodeCount;
@@ -106,7 +148,8 @@ export function loadGraphs(paths: readonly string[], options: LoadOptions = {}):
       sources.push({ path, format, summary: `${builder.nodeCount - before} nodes` });
     }
   }
+  const failover = applyFailover(builder, specs);
   const graph = builder.build();
   const correlated = correlatedIds.map(([a, b]) => [graph.indexOf(a)!, graph.indexOf(b)!] as const);
-  return { graph, correlated, sources, warnings };
+  return { graph, correlated, sources, warnings, failover, controlPlanes };
 }

@@ -59,6 +59,9 @@ describe("checkFluid", () => {
     expect(set("services.db-primary.processorSharing", "{ concurrency: 8 }")[0]?.path).toBe(
       "services.db-primary.processorSharing",
     );
+    expect(set("faults.primary-cpu-loss.unresolvable", "true")[0]?.path).toBe(
+      "faults.primary-cpu-loss.unresolvable",
+    );
     expect(checkFluid(loadScenario("lab-reconnect-storm")).map((r) => r.path)).toEqual([
       "fleets.devices.load",
       "fleets.devices.connection.whileDisconnected",

@@ -160,6 +160,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
     if (v.cells !== undefined && v.cells !== 1) no(`${p}.cells`, "cells are not in the fluid engine");
     if (v.errorTime !== undefined)
       no(`${p}.errorTime`, "a distributed error-answer time is not in the fluid engine");
+    if (v.leases !== undefined)
+      no(`${p}.leases`, "leases renewed through a dependency are not in the fluid engine");
     if (v.connectionCost !== undefined)
       no(`${p}.connectionCost`, "a server-side connection cost is not in the fluid engine");
     if (v.contention !== undefined)
@@ -177,6 +179,13 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
       if (d.pool !== undefined) no(`${q}.pool`, "connection pools are not in the fluid engine");
       if (d.via !== undefined && d.via.length > 1) no(`${q}.via`, "routes cross at most one device group");
     }
+  }
+  for (const [name, f] of Object.entries(s.faults)) {
+    if (f.unresolvable !== undefined)
+      no(
+        `faults.${name}.unresolvable`,
+        "DNS / endpoint faults are not in the fluid engine (it does not tell live connections from new ones)",
+      );
   }
   for (const [name, a] of Object.entries(s.automation)) {
     if (a.action.type === "cache-loss") no(`automation.${name}.action`, "caches are not in the fluid engine");

@@ -1,5 +1,6 @@
 import { StampedeError } from "../core/StampedeError.js";
 import { DependencyGraph, type GraphArrays } from "./DependencyGraph.js";
+import { GrowableColumn } from "./GrowableColumn.js";
 import type { NodeInfo } from "./NodeInfo.js";
 import { nodeTypeCode } from "./NodeType.js";
 
@@ -26,13 +27,17 @@ export type NodeInput = Omit<NodeInfo, "name"> & { readonly name?: string };
 export class GraphBuilder {
   private readonly infos: NodeInfo[] = [];
   private readonly index = new Map<string, number>();
-  private readonly owner: number[] = [];
-  private readonly k: number[] = [];
-  private readonly flags: number[] = [];
-  private readonly start: number[] = [0];
-  private readonly members: number[] = [];
+  private readonly owner = new GrowableColumn((n) => new Int32Array(n));
+  private readonly k = new GrowableColumn((n) => new Int32Array(n));
+  private readonly flags = new GrowableColumn((n) => new Uint8Array(n));
+  private readonly start = new GrowableColumn((n) => new Int32Array(n));
+  private readonly members = new GrowableColumn((n) => new Int32Array(n));
   /** Per entry of `members`: CONTROL_PLANE when that member is used through its control plane. */
-  private readonly memberPlane: number[] = [];
+  private readonly memberPlane = new GrowableColumn((n) => new Uint8Array(n));
+
+  constructor() {
+    this.start.push(0);
+  }
 
   /** Number of nodes added so far. */
   get nodeCount(): number {
@@ -133,17 +138,17 @@ export class GraphBuilder {
     const m = this.members.length;
     const types = new Uint8Array(n);
     for (let i = 0; i < n; i++) types[i] = nodeTypeCode(this.infos[i]!.type);
-    const groupOwner = Int32Array.from(this.owner);
-    const groupK = Int32Array.from(this.k);
-    const groupFlags = Uint8Array.from(this.flags);
-    const groupStart = Int32Array.from(this.start);
-    const groupMembers = Int32Array.from(this.members);
+    const groupOwner = this.owner.toArray();
+    const groupK = this.k.toArray();
+    const groupFlags = this.flags.toArray();
+    const groupStart = this.start.toArray();
+    const groupMembers = this.members.toArray();
     // member -> groups containing it
     const memberStart = new Int32Array(n + 1);
     for (let j = 0; j < m; j++) memberStart[groupMembers[j]! + 1]!++;
     for (let i = 0; i < n; i++) memberStart[i + 1]! += memberStart[i]!;
     const memberGroups = new Int32Array(m);
-    const groupMemberPlanes = Uint8Array.from(this.memberPlane);
+    const groupMemberPlanes = this.memberPlane.toArray();
     const memberPlanes = new Uint8Array(m);
     const fill = memberStart.slice(0, n);
     for (let gi = 0; gi < g; gi++) {

@@ -269,6 +269,15 @@ export class CloudModel {
         out![i] = this.serviceOut[s.index]!;
         wasted![i] = s.busyTime > 0 ? s.wastedTime / s.busyTime : Number.NaN;
       });
+      const lh = s.leases;
+      if (lh !== undefined) {
+        const held = r.column(`${p}leasesHeld`);
+        const backlog = r.column(`${p}leaseBacklog`);
+        this.record.push(() => {
+          held[r.length] = lh.heldCount;
+          backlog[r.length] = lh.backlog;
+        });
+      }
       const sup = this.supervisor;
       if (sup?.manages(s.index)) {
         const down = r.column(`${p}downShare`);

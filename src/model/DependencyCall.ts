@@ -30,12 +30,15 @@ export class DependencyCall implements CallOwner {
   private readonly w: World;
   private readonly caller: ServiceRuntime;
   private readonly pickRng: Rng;
+  /** The target service's runtime (its `unresolvable` flag is read on every send). */
+  private readonly target: ServiceRuntime;
 
   constructor(w: World, caller: ServiceRuntime, name: string, spec: DependencySpec) {
     this.w = w;
     this.caller = caller;
     this.name = name;
     this.service = w.serviceIndex(spec.service);
+    this.target = w.services[this.service]!;
     this.hard = spec.hard;
     const path = `services.${caller.name}.dependencies.${name}`;
     this.link = w.routeLink(caller.spec.network, w.services[this.service]!.spec.network, spec.via, path);
@@ -68,6 +71,11 @@ export class DependencyCall implements CallOwner {
   }
 
   send(r: number): void {
+    // Every dependency call sets up its own connection: an endpoint that resolves to nothing fails it before it is sent.
+    if (this.target.unresolvable) {
+      this.site.failLocally(r);
+      return;
+    }
     const link = this.link;
     this.site.transmit(r, link, link < 0 ? -1 : this.w.links[link]!.pickDevice(this.pickRng), true);
   }

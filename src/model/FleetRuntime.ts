@@ -50,6 +50,8 @@ export class FleetRuntime implements CallOwner {
   readonly spec: FleetSpec;
   readonly clients: number;
   readonly service: number;
+  /** The target service's runtime (its `unresolvable` flag is read on each send without a connection). */
+  private readonly target: World["services"][number];
   readonly persistent: boolean;
   /** The client side of this fleet's calls. */
   readonly site: CallSite;
@@ -128,6 +130,7 @@ export class FleetRuntime implements CallOwner {
     this.spec = spec;
     this.clients = spec.clients;
     this.service = w.serviceIndex(spec.target);
+    this.target = w.services[this.service]!;
     this.link = w.routeLink(spec.network, w.services[this.service]!.spec.network, spec.via, `fleets.${name}`);
     this.persistent = spec.connection?.persistent === true;
     const wd = spec.connection?.whileDisconnected;
@@ -289,6 +292,11 @@ export class FleetRuntime implements CallOwner {
       if (this.connState[c] === DOWN) this.startSetup(c);
       return;
     }
+    // Without a persistent connection every request sets one up: an endpoint that resolves to nothing fails it here.
+    if (!this.persistent && this.target.unresolvable) {
+      this.site.failLocally(r);
+      return;
+    }
     this.sendNow(r, c);
   }
 
@@ -367,6 +375,13 @@ export class FleetRuntime implements CallOwner {
       return;
     }
     this.setupAttempts++;
+    if (this.target.unresolvable) {
+      // The endpoint resolves to nothing (a DNS fault): the set-up fails at once, before any device sees it.
+      const failures = this.connFailures[c]! + 1;
+      this.connFailures[c] = failures;
+      this.scheduleReconnect(c, failures - 1, 0, this.setupTimeout);
+      return;
+    }
     const dev = w.links[this.link]!;
     const device = dev.pickDevice(this.pickRng);
     this.connDevice[c] = device;
@@ -517,14 +532,19 @@ export class FleetRuntime implements CallOwner {
     }
   }
 
-  /** Schedules client c's next set-up after the backoff for `n` failures (at least `atLeast` seconds). */
-  private scheduleReconnect(c: number, n: number, atLeast = 0): void {
+  /**
+   * Schedules client c's next set-up after the reconnect backoff for `n` failures, at least `atLeast` seconds (a set-up
+   * the budget refused); `zeroDelay` (seconds) replaces a delay of 0 (a failed name look-up is tried again after the
+   * setup timeout, not in the same instant). Both default to 0.
+   */
+  private scheduleReconnect(c: number, n: number, atLeast = 0, zeroDelay = 0): void {
     const fix = this.fixReconnect;
     const backoff = fix !== undefined && this.rank[c]! < this.site.fixed ? fix : this.reconnect;
     let delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
     if (delay < atLeast) delay = atLeast;
     this.prevReconnect[c] = delay;
     this.connState[c] = CONNECTING;
+    if (delay === 0) delay = zeroDelay;
     // No backoff at all (the 2021 defect): set up again at once, without an event.
     if (delay === 0) this.startSetup(c);
     else this.w.sim.after(delay, this.w.kinds.reconnect, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);

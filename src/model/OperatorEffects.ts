@@ -215,6 +215,7 @@ export class OperatorEffects {
       s.addedLatency = c.addedLatency;
       s.capacityFactor = c.capacityFactor;
       s.partitioned = c.partition;
+      s.unresolvable = c.unresolvable;
       s.setServers(s.servers);
       return;
     }

@@ -8,6 +8,7 @@ import { CACHE_HIT, CACHE_WAIT, CacheRuntime } from "./CacheRuntime.js";
 import { Contention } from "./Contention.js";
 import type { DependencyCall } from "./DependencyCall.js";
 import { Handshakes } from "./Handshakes.js";
+import type { LeaseHolder } from "./LeaseHolder.js";
 import { ProcessorSharing } from "./ProcessorSharing.js";
 import type { World } from "./World.js";
 
@@ -61,6 +62,13 @@ export class ServiceRuntime {
   addedLatency = 0;
   capacityFactor = 1;
   partitioned = false;
+  /**
+   * The service's endpoint resolves to nothing (a fault's `unresolvable`): callers' new connection set-ups fail at
+   * once, non-persistent calls fail before they are sent; connections already up are not affected.
+   */
+  unresolvable = false;
+  /** The leases this service holds (`leases`): their re-establishment jobs take its servers before requests. */
+  leases: LeaseHolder | undefined;
   downUntil = -1;
   coldSince = Number.NEGATIVE_INFINITY;
   /** Per-cell down flags of a service with `cells` (set by the RestartSupervisor); undefined with one cell. */
@@ -219,6 +227,8 @@ export class ServiceRuntime {
         if (this.spec.cancelAbandoned && now >= hs.deadline[s]!) hs.release(s);
         else this.startHandshake(s, now);
       }
+    const lh = this.leases;
+    if (lh !== undefined) while (this.busy < this.servers && lh.backlog > 0) lh.startNext(now);
     while (this.busy < this.slots && q.size > 0) {
       const a = q.dequeue(now);
       if (a === NONE) break;
@@ -412,6 +422,11 @@ export class ServiceRuntime {
   }
 
   /** Changes the number of servers; new servers take queued work at once. */
+  /** Takes queued work while servers are free (after a lease job ended). */
+  wake(): void {
+    this.next();
+  }
+
   setServers(n: number): void {
     this.servers = Math.max(0, Math.round(n));
     const ps = this.ps;

@@ -7,6 +7,7 @@ import type { CallSite } from "./CallSite.js";
 import { DependencyCall } from "./DependencyCall.js";
 import { DeviceGroup, DROPPED } from "./DeviceGroup.js";
 import { FleetRuntime } from "./FleetRuntime.js";
+import { LeaseHolder } from "./LeaseHolder.js";
 import { makeDistribution } from "./makeDistribution.js";
 import { makeServiceQueue } from "./makeServiceQueue.js";
 import { RequestPool } from "./RequestPool.js";
@@ -29,6 +30,14 @@ export interface ModelKinds {
   handshakeArrive: number;
   /** A service finished a connection handshake (target: the service, payload: its handshake slot). */
   handshakeDone: number;
+  /** Lease renewal tick of a service with `leases` (target: the service). */
+  leaseTick: number;
+  /** A lease re-establishment job's timeout (target: the service, payload: epoch-tagged lease). */
+  leaseTimeout: number;
+  /** A lease re-establishment's re-queue backoff ended (target: the service, payload: epoch-tagged lease). */
+  leaseRequeue: number;
+  /** A server finished a lease re-establishment job (target: the service, payload: its job slot). */
+  leaseDone: number;
   /**
    * A dropped connection setup is sent again (`links.<l>.setupRetransmit`; target: the fleet, payload: its
    * epoch-tagged client).
@@ -77,6 +86,10 @@ export class World {
       psDone: sim.register((sv) => s[sv]!.onPsDone(), "ps-done"),
       handshakeArrive: sim.register((fl, tag) => f[fl]!.onHandshakeArrive(tag), "handshake-arrive"),
       handshakeDone: sim.register((sv, slot) => s[sv]!.onHandshakeDone(slot), "handshake-done"),
+      leaseTick: sim.register((sv) => s[sv]!.leases!.onTick(), "lease-tick"),
+      leaseTimeout: sim.register((sv, tag) => s[sv]!.leases!.onTimeout(tag), "lease-timeout"),
+      leaseRequeue: sim.register((sv, tag) => s[sv]!.leases!.onRequeue(tag), "lease-requeue"),
+      leaseDone: sim.register((sv, slot) => s[sv]!.leases!.onDone(slot), "lease-done"),
       setupRetransmit: sim.register((fl, tag) => f[fl]!.onSetupRetransmit(tag), "setup-retransmit"),
     };
     for (const [name, spec] of Object.entries(scenario.links)) {
@@ -102,6 +115,8 @@ export class World {
         svc.deps.push(new DependencyCall(this, svc, depName, dep));
       }
     }
+    for (const svc of s)
+      if (svc.spec.leases !== undefined) svc.leases = new LeaseHolder(this, svc, svc.spec.leases);
     for (const [name, spec] of Object.entries(scenario.fleets)) {
       f.push(new FleetRuntime(this, f.length, name, spec));
     }

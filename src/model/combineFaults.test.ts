@@ -18,7 +18,13 @@ describe("combineFaults", () => {
     expect(c.capacityFactor).toBeCloseTo(0.2, 12);
     expect(c.addedLatency).toBeCloseTo(0.15, 12);
     expect(c.partition).toBe(true);
-    expect(combineFaults([])).toEqual({ errorRate: 0, addedLatency: 0, capacityFactor: 1, partition: false });
+    expect(combineFaults([])).toEqual({
+      errorRate: 0,
+      addedLatency: 0,
+      capacityFactor: 1,
+      partition: false,
+      unresolvable: false,
+    });
   });
 });
 

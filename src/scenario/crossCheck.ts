@@ -73,6 +73,16 @@ export function crossCheck(s: ParsedScenario): Problem[] {
         path: ["services", n, "healthCheck"],
         message: "cannot be combined with minServers or cells (a full restart already replaces the servers)",
       });
+    if (sv.leases !== undefined) {
+      const p = ["services", n, "leases"];
+      ref("dependency", Object.keys(sv.dependencies), sv.leases.via, [...p, "via"]);
+      if (sv.leases.resource !== undefined) service(sv.leases.resource, [...p, "resource"]);
+      if (sv.processorSharing !== undefined)
+        out.push({
+          path: p,
+          message: "cannot be combined with processorSharing (lease work holds a FIFO server)",
+        });
+    }
     if (sv.processorSharing !== undefined && sv.connectionCost !== undefined)
       out.push({
         path: ["services", n, "connectionCost"],
@@ -164,6 +174,11 @@ export function crossCheck(s: ParsedScenario): Problem[] {
     if (services.includes(f.target) && links.includes(f.target))
       out.push({ path: p, message: `'${f.target}' is both a service and a link: rename one` });
     else ref("service or link", known, f.target, p);
+    if (f.unresolvable !== undefined && !services.includes(f.target) && links.includes(f.target))
+      out.push({
+        path: ["faults", n, "unresolvable"],
+        message: `needs a service as target: '${f.target}' is a link (links have no endpoint to resolve)`,
+      });
   }
   if (s.monitoring) {
     const m = s.monitoring;

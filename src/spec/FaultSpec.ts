@@ -11,5 +11,7 @@ export interface FaultSpec {
   capacityFactor?: number;
   /** Nothing gets through. */
   partition?: boolean;
+  /** The target service's endpoint resolves to nothing: new connection set-ups fail at once; live ones go on. */
+  unresolvable?: boolean;
   trigger: boolean;
 }

@@ -3,6 +3,7 @@ import type { CacheSpec } from "./CacheSpec.js";
 import type { DependencySpec } from "./DependencySpec.js";
 import type { DistributionSpec } from "./DistributionSpec.js";
 import type { HealthCheckSpec } from "./HealthCheckSpec.js";
+import type { LeasesSpec } from "./LeasesSpec.js";
 import type { ProcessorSharingSpec } from "./ProcessorSharingSpec.js";
 
 export interface DegradationSpec {
@@ -73,6 +74,8 @@ export interface ServiceSpec {
    * Default: none (each server works on one request at a time).
    */
   processorSharing?: ProcessorSharingSpec;
+  /** Leases on resources renewed through a dependency (see LeasesSpec). Default none. */
+  leases?: LeasesSpec;
   /**
    * Server-side cost of accepting one connection (TLS handshake, authentication): a distribution of server time, drawn
    * per accepted connection from the stream `service/<name>/connectionCost`. Each connection setup of a fleet that

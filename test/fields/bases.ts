@@ -226,5 +226,67 @@ const cache: RawScenario = {
 };
 
 /** The base scenarios by name. */
-export const BASES = { storm, retries, restarts, cache } as const;
+/**
+ * A manager holding 60 leases on the 10 hosts of a service, renewed through a store whose endpoint resolves to nothing
+ * for 2 minutes: the leases lapse and their re-establishment (2 servers, 0.3 s each, 10 s timeout: 9 s of work for
+ * the 60, close to the timeout) is queued on the manager; re-queued with a backoff it recovers.
+ */
+const leases: RawScenario = {
+  ...common,
+  name: "leases",
+  description: "a manager's host leases lapse while its store is unreachable",
+  duration: "8m",
+  networks: { dc: {} },
+  services: {
+    store: { network: "dc", servers: 4, serviceTime: { type: "constant", value: "1ms" }, queueLimit: 100 },
+    other: { network: "dc", servers: 4, serviceTime: { type: "constant", value: "1ms" }, queueLimit: 100 },
+    manager: {
+      network: "dc",
+      servers: 2,
+      serviceTime: { type: "exponential", mean: "10ms" },
+      queueLimit: 10_000,
+      dependencies: {
+        store: { service: "store", timeout: "1s" },
+        other: { service: "other", timeout: "1s" },
+      },
+      leases: {
+        count: 60,
+        ttl: { type: "exponential", mean: "20s" },
+        renewEvery: "5s",
+        via: "store",
+        resource: "hosts",
+        work: { type: "exponential", mean: "300ms" },
+        timeout: "10s",
+        requeue: { type: "exponential", base: "2s", cap: "30s", jitter: "full" },
+      },
+    },
+    hosts: {
+      network: "dc",
+      servers: 10,
+      serviceTime: { type: "exponential", mean: "100ms" },
+      queueLimit: 50,
+    },
+  },
+  fleets: {
+    launches: {
+      network: "dc",
+      target: "hosts",
+      clients: 50,
+      load: { type: "open", rate: "0.2/s" },
+      timeout: "2s",
+      retry: { maxAttempts: 1 },
+    },
+    managed: {
+      network: "dc",
+      target: "manager",
+      clients: 10,
+      load: { type: "open", rate: "0.5/s" },
+      timeout: "2s",
+      retry: { maxAttempts: 1 },
+    },
+  },
+  faults: { "empty-record": { target: "store", start: "1m", end: "3m", unresolvable: true } },
+};
+
+export const BASES = { storm, retries, restarts, cache, leases } as const;
 export type BaseName = keyof typeof BASES;

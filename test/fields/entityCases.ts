@@ -27,6 +27,11 @@ const restarts = (set: FieldCase["set"], prep?: FieldCase["prep"]): FieldCase =>
   set,
   ...(prep ? { prep } : {}),
 });
+const leases = (set: FieldCase["set"], prep?: FieldCase["prep"]): FieldCase => ({
+  base: "leases",
+  set,
+  ...(prep ? { prep } : {}),
+});
 const cache = (set: FieldCase["set"], prep?: FieldCase["prep"]): FieldCase => ({
   base: "cache",
   set,
@@ -83,6 +88,33 @@ const SHEDDABLE_BULK = {
     retry: { maxAttempts: 2 },
     criticality: "sheddable",
   },
+};
+const lease = "services.manager.leases";
+/** The leases base: the manager's leases lapse while store is unreachable (1m to 3m) and are re-established. */
+const LEASE_CASES: CaseTable = {
+  "services.*.leases.count": leases({ [`${lease}.count`]: 30 }),
+  "services.*.leases.renewEvery": leases({ [`${lease}.renewEvery`]: "15s" }),
+  "services.*.leases.via": leases({ [`${lease}.via`]: "other" }),
+  "services.*.leases.resource": leases({ [`${lease}.resource`]: "manager" }),
+  "services.*.leases.timeout": leases({ [`${lease}.timeout`]: "3s" }),
+  ...distributionCases({ pattern: "services.*.leases.ttl", path: `${lease}.ttl`, base: "leases" }, 20),
+  ...distributionCases({ pattern: "services.*.leases.work", path: `${lease}.work`, base: "leases" }, 0.3),
+  ...backoffCases({ pattern: "services.*.leases.requeue", path: `${lease}.requeue`, base: "leases" }, 2),
+  // A small backlog (3 jobs) drops re-establishments (throttled), which the adaptive throttles react to.
+  ...budgetCases({
+    pattern: "services.*.leases.budget",
+    path: `${lease}.budget`,
+    base: "leases",
+    prep: { "services.manager.queueLimit": 3 },
+  }),
+  // retryCost prices retries after throttles (drops by the full backlog): timeouts made cheap, so that jobs keep coming.
+  "services.*.leases.budget<aws-standard>.retryCost": leases(
+    { [`${lease}.budget.retryCost`]: 50 },
+    {
+      "services.manager.queueLimit": 3,
+      [`${lease}.budget`]: { type: "aws-standard", quota: 100, timeoutRetryCost: 1 },
+    },
+  ),
 };
 export const SERVICE_CASES: CaseTable = {
   "services.*.network": storm({ "services.db.network": "main" }),
@@ -214,6 +246,7 @@ export const SERVICE_CASES: CaseTable = {
     0.05,
   ),
   ...distributionCases({ pattern: "services.*.errorTime", path: `${svc}.errorTime`, base: "retries" }, 0.05),
+  ...LEASE_CASES,
 };
 
 /** `fleets.*.connection.budget` cases: per budget type, the NAT context in which that type's parameters matter. */

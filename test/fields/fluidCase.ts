@@ -27,6 +27,8 @@ export const FLUID_PREP: Record<BaseName, Settings> = {
   },
   // Caches are refused: the base keeps its three tiers without them.
   cache: { "services.web.cache": undefined, "services.db.cache": undefined, "automation.flush": undefined },
+  // Leases are refused (every case of this base is about them); the DNS fault becomes a partition.
+  leases: { "faults.empty-record": { target: "store", start: "1m", end: "3m", partition: true } },
 };
 
 /**

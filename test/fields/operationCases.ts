@@ -86,6 +86,10 @@ export const FAULT_CASES: CaseTable = {
   "faults.*.addedLatency": storm({ "faults.db-errors.addedLatency": "200ms" }),
   "faults.*.capacityFactor": storm({ "faults.db-errors.capacityFactor": 0.1 }),
   "faults.*.partition": storm({ "faults.db-errors.partition": true }),
+  // api's endpoint resolves to nothing during the endpoint change: the clients' new set-ups fail at once.
+  "faults.*.unresolvable": storm({
+    "faults.empty-record": { target: "api", start: "3m", end: "4m", unresolvable: true },
+  }),
   "faults.*.trigger": storm({ "faults.db-errors.trigger": false }),
 };
 

@@ -10,6 +10,10 @@ export interface FailoverSpec {
   readonly detectionSeconds: number;
   /** Seconds from detection to the decision to fail over (default 900). */
   readonly decisionSeconds: number;
+  /** Primary region node id, when given (registers record countries, not regions). */
+  readonly primaryRegion: string | undefined;
+  /** Primary provider id (default: the region id's prefix before "/"). */
+  readonly primaryProvider: string | undefined;
   /** Secondary region node id, or undefined when the standby kind is "none". */
   readonly secondaryRegion: string | undefined;
   /** Secondary provider id (default: the region id's prefix before "/"). */
@@ -26,6 +30,14 @@ export interface FailoverSpec {
   readonly rtoSeconds: number | undefined;
   /** Impact tolerance in seconds, or undefined to use the RTO. */
   readonly impactToleranceSeconds: number | undefined;
+  /** DORA criteria the firm assessed for an outage of this function (not simulated); absent ones are unknown. */
+  readonly dora?: {
+    readonly clients?: boolean | undefined;
+    readonly reputational?: boolean | undefined;
+    readonly geographical?: boolean | undefined;
+    readonly dataLosses?: boolean | undefined;
+    readonly economic?: boolean | undefined;
+  };
   /** Where the entry was read (file:line:col). */
   readonly source: { readonly file: string; readonly line: number; readonly col: number };
 }
@@ -38,3 +50,13 @@ export const DEFAULT_DECISION_SECONDS = 900;
 export const DEFAULT_DNS_TTL_SECONDS = 60;
 /** Default primary footprint, in instances, when a capacity share gives no `of` (assumption). */
 export const DEFAULT_FOOTPRINT_INSTANCES = 10;
+
+/** Launch control plane of one secondary region (side file `controlPlanes`), values as written (seconds). */
+export interface ControlPlaneInput {
+  readonly region: string;
+  readonly concurrency?: number;
+  readonly launchTimeSeconds?: number;
+  readonly queueLimit?: number;
+  readonly timeoutSeconds?: number;
+  readonly source: { readonly file: string; readonly line: number; readonly col: number };
+}

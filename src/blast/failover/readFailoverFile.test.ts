@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StampedeError } from "../../core/StampedeError.js";
 import { ImportError } from "../import/ImportIssues.js";
 import { leiCheckDigits } from "../register/isValidLei.js";
-import { readFailoverFile } from "./readFailoverFile.js";
+import { readFailoverData, readFailoverFile } from "./readFailoverFile.js";
 
 const LEI = `ZZST00TESTFAILOV01${leiCheckDigits("ZZST00TESTFAILOV01")}`;
 
@@ -105,5 +105,40 @@ functions:
       expect.arrayContaining([["E_FAILOVER_SCHEMA", 3, "functions.0.standby"]]),
     );
     expect(errs.length).toBe(2);
+  });
+
+  it("reads the primary region and the secondary regions' control planes; bad control-plane durations are located", () => {
+    const d = readFailoverData(
+      "f.yaml",
+      `stampede: failover/v1
+functions:
+  - { function: A, lei: ${LEI}, primary: { region: aws/us-east-1 }, secondary: { region: aws/us-west-2 } }
+controlPlanes:
+  aws/us-west-2: { concurrency: 8, launchTime: 45s, queueLimit: 40, timeout: 5m }
+`,
+    );
+    expect(d.functions[0]).toMatchObject({ primaryRegion: "aws/us-east-1", primaryProvider: "aws" });
+    expect(d.controlPlanes).toEqual([
+      {
+        region: "aws/us-west-2",
+        concurrency: 8,
+        launchTimeSeconds: 45,
+        queueLimit: 40,
+        timeoutSeconds: 300,
+        source: { file: "f.yaml", line: 5, col: 18 },
+      },
+    ]);
+    let errs: readonly StampedeError[] = [];
+    try {
+      readFailoverData(
+        "f.yaml",
+        "stampede: failover/v1\nfunctions: []\ncontrolPlanes:\n  r: { launchTime: 0s }\n",
+      );
+    } catch (e) {
+      if (e instanceof ImportError) errs = e.errors;
+    }
+    expect(errs.map((e) => [e.code, e.location?.line, e.path])).toEqual([
+      ["E_FAILOVER_BAD_DURATION", 4, "controlPlanes.r.launchTime"],
+    ]);
   });
 });

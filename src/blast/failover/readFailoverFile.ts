@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from "yaml";
-import { isStampedeError } from "../../core/StampedeError.js";
+import { parseDuration } from "../../core/parseDuration.js";
+import { isStampedeError, StampedeError } from "../../core/StampedeError.js";
 import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { ImportIssues } from "../import/ImportIssues.js";
 import { yamlLocate } from "../import/yamlLocate.js";
-import type { FailoverSpec } from "./FailoverSpec.js";
+import type { ControlPlaneInput, FailoverSpec } from "./FailoverSpec.js";
 import { FailoverFileSchema } from "./failoverFileSchema.js";
 import { toFailoverSpec } from "./toFailoverSpec.js";
 
@@ -14,6 +15,17 @@ import { toFailoverSpec } from "./toFailoverSpec.js";
  * at once as an ImportError (the CLI exits 2).
  */
 export function readFailoverFile(file: string, text: string): FailoverSpec[] {
+  return readFailoverData(file, text).functions;
+}
+
+/** What a failover side file holds: the functions' failover specs and the secondary regions' control planes. */
+export interface FailoverData {
+  readonly functions: FailoverSpec[];
+  readonly controlPlanes: ControlPlaneInput[];
+}
+
+/** Reads a failover side file, functions and `controlPlanes` (see {@link readFailoverFile}). */
+export function readFailoverData(file: string, text: string): FailoverData {
   const issues = new ImportIssues();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, yamlParseOptions(lineCounter));
@@ -36,7 +48,7 @@ export function readFailoverFile(file: string, text: string): FailoverSpec[] {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) issues.add("E_FAILOVER_SCHEMA", issue.message, at(issue.path));
     issues.throwIfAny(file);
-    return [];
+    return { functions: [], controlPlanes: [] };
   }
   const seen = new Map<string, number>();
   const out: FailoverSpec[] = [];
@@ -54,6 +66,32 @@ export function readFailoverFile(file: string, text: string): FailoverSpec[] {
     const spec = toFailoverSpec(f, (path) => at(p(...path)), issues);
     if (spec) out.push(spec);
   });
+  const controlPlanes: ControlPlaneInput[] = [];
+  for (const [region, cp] of Object.entries(parsed.data.controlPlanes ?? {})) {
+    const p = (...rest: PropertyKey[]) => ["controlPlanes", region, ...rest];
+    const sec = (v: string | number | undefined, field: string): number | undefined => {
+      if (v === undefined) return undefined;
+      try {
+        const s = parseDuration(v);
+        if (!(s > 0)) throw new StampedeError("E_DURATION", `must be > 0, got ${String(v)}`);
+        return s;
+      } catch (e) {
+        issues.add("E_FAILOVER_BAD_DURATION", isStampedeError(e) ? e.message : String(e), at(p(field)));
+        return undefined;
+      }
+    };
+    const launchTime = sec(cp.launchTime, "launchTime");
+    const timeout = sec(cp.timeout, "timeout");
+    const { path: _, ...source } = at(p());
+    controlPlanes.push({
+      region,
+      ...(cp.concurrency !== undefined ? { concurrency: cp.concurrency } : {}),
+      ...(launchTime !== undefined ? { launchTimeSeconds: launchTime } : {}),
+      ...(cp.queueLimit !== undefined ? { queueLimit: cp.queueLimit } : {}),
+      ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+      source,
+    });
+  }
   issues.throwIfAny(file);
-  return out;
+  return { functions: out, controlPlanes };
 }

@@ -81,6 +81,9 @@ export function toFailoverSpec(
     lei: f.lei,
     detectionSeconds: detection ?? DEFAULT_DETECTION_SECONDS,
     decisionSeconds: decision ?? DEFAULT_DECISION_SECONDS,
+    primaryRegion: f.primary?.region,
+    primaryProvider:
+      f.primary === undefined ? undefined : (f.primary.provider ?? f.primary.region.split("/")[0]),
     secondaryRegion: region,
     secondaryProvider: region === undefined ? undefined : (f.secondary?.provider ?? region.split("/")[0]),
     standby,
@@ -89,6 +92,7 @@ export function toFailoverSpec(
     dnsTtlSeconds: dnsTtl ?? DEFAULT_DNS_TTL_SECONDS,
     rtoSeconds: rto,
     impactToleranceSeconds: tolerance,
+    ...(f.dora !== undefined ? { dora: f.dora } : {}),
     source,
   };
 }

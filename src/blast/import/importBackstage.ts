@@ -2,6 +2,8 @@ import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder } from "../../graph/GraphBuilder.js";
 import type { NodeType } from "../../graph/NodeType.js";
+import type { FailoverSpec } from "../failover/FailoverSpec.js";
+import { failoverFromAnnotations } from "../failover/failoverFromAnnotations.js";
 import { type CatalogLink, catalogIndex, catalogLinks } from "./catalogLinks.js";
 import { ensureLocation } from "./ensureLocation.js";
 import { ImportIssues } from "./ImportIssues.js";
@@ -21,6 +23,8 @@ export interface BackstageResult {
   readonly entities: number;
   /** Entities of other kinds (Group, User, Domain, ...), not part of the graph. */
   readonly skipped: number;
+  /** Failover specs of components with `stampede.dev/failover-*` annotations (docs/blast.md). */
+  readonly failover: readonly FailoverSpec[];
 }
 
 /**
@@ -42,6 +46,7 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
   const entities: CatalogEntity[] = [];
   const seen = new Map<string, CatalogEntity>();
   const indexOf = new Map<CatalogEntity, number>();
+  const failoverSpecs: FailoverSpec[] = [];
   for (const e of read) {
     const first = seen.get(e.key);
     if (first) {
@@ -100,6 +105,10 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
       });
       seen.set(e.key, e);
       entities.push(e);
+      if (e.kind === "component") {
+        const f = failoverFromAnnotations(e.id, a, e.at, issues);
+        if (f) failoverSpecs.push(f);
+      }
       indexOf.set(e, i);
     } catch (err) {
       if (!isStampedeError(err)) throw err;
@@ -149,7 +158,7 @@ export function importBackstage(file: string, text: string, builder: GraphBuilde
     addLocation(builder, indexOf.get(e)!, e, issues, where);
   }
   issues.throwIfAny(file);
-  return { entities: entities.length, skipped };
+  return { entities: entities.length, skipped, failover: failoverSpecs };
 }
 
 /** Edges from an entity to its provider, regions (k-of-n) or zones, from annotations. */

@@ -30,6 +30,7 @@ interface BlastFlags {
   spof?: boolean;
   lenient?: boolean;
   entities?: string;
+  failover?: string;
   format: string;
   out?: string;
   limit: string;
@@ -87,6 +88,10 @@ export function register(program: Command): void {
     .option("--spof", "list the single points of failure of every critical function")
     .option("--lenient", "registers: import the valid rows and list the others")
     .option("--entities <file>", "entities.csv with LEI, total assets, sector for the registers")
+    .option(
+      "--failover <file>",
+      "failover side file (stampede: failover/v1) for every input; default a register's own failover.yaml",
+    )
     .option("--format <fmt>", "text or json", "text")
     .option("--out <dir>", "write blast.json and report.html into DIR")
     .option("--limit <n>", "rows per table in text output", "25")
@@ -130,6 +135,7 @@ export function register(program: Command): void {
       const loaded = loadGraphs(paths, {
         ...(flags.lenient ? { lenient: true } : {}),
         ...(flags.entities ? { entitiesFile: flags.entities } : {}),
+        ...(flags.failover ? { failoverFile: flags.failover } : {}),
       });
       const { graph } = loaded;
       const nothingAsked = flags.fail.length === 0 && !flags.fromRun && level === undefined && !flags.spof;

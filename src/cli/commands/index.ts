@@ -10,6 +10,7 @@ import { register as registerMerge } from "./merge.js";
 import { register as registerRegister } from "./register.js";
 import { register as registerRun } from "./run.js";
 import { register as registerSchema } from "./schema.js";
+import { register as registerSector } from "./sector.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerSweep } from "./sweep.js";
 import { register as registerValidate } from "./validate.js";
@@ -36,4 +37,5 @@ export function registerCommands(program: Command): void {
   registerBlast(program);
   registerConcentration(program);
   registerRegister(program);
+  registerSector(program);
 }

@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { arrivalsSchema, workSchema } from "./arrivalsSchema.js";
 import { distributionSchema } from "./distributionSchema.js";
+import { leasesSchema } from "./leasesSchema.js";
 import { backoffSchema, breakerSchema, budgetSchema, queueSchema, retrySchema } from "./policySchemas.js";
 import { poolSchema } from "./poolSchema.js";
 import { processorSharingSchema } from "./processorSharingSchema.js";
@@ -207,6 +208,11 @@ export const serviceSchema = z.strictObject({
     .optional()
     .describe(
       "Server time to accept one connection (TLS, auth), drawn per connection setup that reaches the service (stream service/NAME/connectionCost); handshakes go before queued requests and the setup succeeds only if answered within setupTimeout. Default none.",
+    ),
+  leases: leasesSchema
+    .optional()
+    .describe(
+      "Leases on resources renewed through a dependency: when it cannot be reached they lapse (the resource's capacity falls) and re-establishing them is queued work on this service. Default none.",
     ),
   processorSharing: processorSharingSchema
     .optional()

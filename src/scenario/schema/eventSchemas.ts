@@ -109,6 +109,12 @@ export const faultSchema = z
       .describe("Latency added to every request (service) or crossing (link)."),
     capacityFactor: fraction().optional().describe("Capacity multiplier during the fault (0.1 = 90% lost)."),
     partition: z.boolean().optional().describe("Nothing gets through."),
+    unresolvable: z
+      .boolean()
+      .optional()
+      .describe(
+        "DNS / endpoint fault of a service: its endpoint resolves to nothing, so new connection set-ups to it fail at once (non-persistent calls fail before they are sent); connections already up live on.",
+      ),
     trigger: z.boolean().default(true).describe("Part of the verdict's trigger window. Default true."),
   })
   .superRefine((f, ctx) => {
@@ -122,11 +128,12 @@ export const faultSchema = z
       f.errorRate === undefined &&
       f.addedLatency === undefined &&
       f.capacityFactor === undefined &&
-      f.partition === undefined
+      f.partition === undefined &&
+      f.unresolvable === undefined
     )
       ctx.addIssue({
         code: "custom",
         path: [],
-        message: "has no effect: set errorRate, addedLatency, capacityFactor or partition",
+        message: "has no effect: set errorRate, addedLatency, capacityFactor, partition or unresolvable",
       });
   });
