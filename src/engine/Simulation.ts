@@ -53,6 +53,8 @@ export class Simulation implements Clock {
 
   private readonly heap: EventHeap;
   private readonly lanes: TimerLane[] = [];
+  /** The lane whose head is the earliest (time, seq) of all lanes' heads, or -1 when every lane is empty. */
+  private laneNext = -1;
   private readonly handlers: (EventHandler | undefined)[] = [undefined];
   private readonly kindNames: string[] = ["callback"];
   private callbacks: ((() => void) | undefined)[] = [];
@@ -171,6 +173,7 @@ export class Simulation implements Clock {
     if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
     const slot = this.alloc(kind, target, payload);
     l.push(this.t + l.delay, this.nextSeq++, slot);
+    if (l.size === 1) this.laneHeadAdded(lane);
     return this.sGen[slot]! * SLOT_LIMIT + slot;
   }
 
@@ -244,22 +247,24 @@ export class Simulation implements Clock {
       let bestTime = Number.POSITIVE_INFINITY;
       let src = -1;
       if (heap.size > 0) bestTime = heap.time[0]!;
-      const nLanes = lanes.length;
-      if (nLanes > 0) {
-        let bestSeq = heap.size > 0 ? heap.seq[0]! : 0;
-        for (let i = 0; i < nLanes; i++) {
-          const l = lanes[i]!;
-          if (l.size === 0) continue;
-          const lt = l.time[l.head]!;
-          if (lt < bestTime || (lt === bestTime && l.seq[l.head]! < bestSeq)) {
-            bestTime = lt;
-            bestSeq = l.seq[l.head]!;
-            src = i;
-          }
+      // The lane with the earliest head is kept in `laneNext` (a lane's head changes only when it is popped or was
+      // empty), so an event from the heap costs no scan of the lanes.
+      const ln = this.laneNext;
+      if (ln >= 0) {
+        const l = lanes[ln]!;
+        const lt = l.time[l.head]!;
+        if (lt < bestTime || (lt === bestTime && l.seq[l.head]! < heap.seq[0]!)) {
+          bestTime = lt;
+          src = ln;
         }
       }
       if (bestTime > until || bestTime === Number.POSITIVE_INFINITY) return;
-      const slot = src < 0 ? heap.pop() : lanes[src]!.pop();
+      let slot: number;
+      if (src < 0) slot = heap.pop();
+      else {
+        slot = lanes[src]!.pop();
+        this.laneNext = this.earliestLane();
+      }
       const kind = this.sKind[slot]!;
       const sGen = this.sGen;
       sGen[slot] = (sGen[slot]! + 1) & GEN_MASK;
@@ -309,6 +314,39 @@ export class Simulation implements Clock {
 
   // The bad* helpers keep the messages out of the scheduling methods: V8 inlines by bytecode size, and small
   // scheduling methods inline into the model's handlers (a double returned from a call that is not inlined is boxed).
+  /** Lane `lane` was empty and got a head: it is the next lane if its head comes before the current next lane's. */
+  private laneHeadAdded(lane: number): void {
+    const ln = this.laneNext;
+    if (ln < 0) {
+      this.laneNext = lane;
+      return;
+    }
+    const a = this.lanes[lane]!;
+    const b = this.lanes[ln]!;
+    const ta = a.time[a.head]!;
+    const tb = b.time[b.head]!;
+    if (ta < tb || (ta === tb && a.seq[a.head]! < b.seq[b.head]!)) this.laneNext = lane;
+  }
+
+  /** The lane with the earliest head by (time, seq), or -1 when every lane is empty (a scan: after a lane pop). */
+  private earliestLane(): number {
+    const lanes = this.lanes;
+    let best = -1;
+    let bt = Number.POSITIVE_INFINITY;
+    let bs = 0;
+    for (let i = 0; i < lanes.length; i++) {
+      const l = lanes[i]!;
+      if (l.size === 0) continue;
+      const t = l.time[l.head]!;
+      if (best < 0 || t < bt || (t === bt && l.seq[l.head]! < bs)) {
+        best = i;
+        bt = t;
+        bs = l.seq[l.head]!;
+      }
+    }
+    return best;
+  }
+
   private badLane(lane: number): never {
     throw new StampedeError("E_UNKNOWN_LANE", `no timer lane ${lane}: create it with lane(delay)`);
   }
