@@ -7,7 +7,7 @@ import { loadScenarioText } from "../scenario/loadScenario.js";
 import type { RawScenario } from "../scenario/schema/scenarioSchema.js";
 import { CloudModel } from "./CloudModel.js";
 
-const REPRO = new URL("../../../shared/repro/", import.meta.url);
+const REPRO = new URL("../../test/fixtures/repro/", import.meta.url);
 
 function col(r: RunResult, name: string): number[] {
   const c = r.series.columns[name];
@@ -86,7 +86,7 @@ describe("FleetRuntime connections", () => {
     expect(model.world.fleets[0]!.disconnected()).toBe(0);
   });
 
-  it("removing link devices tears down the connections pinned to them (shared/repro/remove.yaml)", () => {
+  it("removing link devices tears down the connections pinned to them (the reproduction remove.yaml)", () => {
     const text = readFileSync(new URL("remove.yaml", REPRO), "utf8");
     const yaml = text.replace("connection: { setupTimeout", "connection: { persistent: true, setupTimeout");
     const r = runScenario(loadScenarioText(yaml, "remove.yaml"), { seed: 1 });
