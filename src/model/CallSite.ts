@@ -347,6 +347,7 @@ export class CallSite {
 
   /** Tells the budget and the breaker how the attempt admitted for `r` ended. */
   private ended(r: number, outcome: number): void {
+    if (!this.gated) return; // no budget, no breaker: nothing to tell (the common case, one field test)
     const req = this.w.requests;
     const k = this.key(r);
     const budget = this.budgetOf(k);
@@ -368,7 +369,7 @@ export class CallSite {
 
   private retryOrFinish(r: number, outcome: number): void {
     const req = this.w.requests;
-    const policy = this.policyOf(this.key(r));
+    const policy = this.fixRetry === undefined ? this.config.retry : this.policyOf(this.key(r));
     let delay =
       policy === undefined ? STOP : policy.next(req.attempts[r]!, outcome, req.first[r]!, req.prevDelay[r]!);
     if (delay !== STOP && (this.config.persistence !== undefined || this.config.retryDelay !== undefined))

@@ -123,19 +123,29 @@ export class DeviceGroup {
     return this.latencyDist !== undefined;
   }
 
-  /**
-   * One crossing of the group, seconds: the base latency (drawn, when it is a distribution; negative draws count as
-   * 0) plus the faults' `addedLatency`. Each direction of a call, a setup or a telemetry emission is one crossing.
-   */
   /** Cold path of `enqueue` (kept out of it so that it stays small enough for V8 to inline). */
   private removedDevice(device: number): never {
     throw new Error(`${this.name}: job enqueued on removed device ${device}`);
   }
 
+  /**
+   * One crossing of the group, seconds: the base latency (drawn, when it is a distribution; negative draws count as
+   * 0) plus the faults' `addedLatency`. Each direction of a call, a setup or a telemetry emission is one crossing.
+   */
   crossing(): number {
     // Kept tiny so that V8 inlines it into every caller: a double returned from a call that is not inlined is boxed
     // (one heap allocation per crossing). The draw lives in its own method.
     return this.latencyDist === undefined ? this.latency + this.addedLatency : this.drawCrossing();
+  }
+
+  /**
+   * A connection setup's round trip, seconds: two crossings (`crossing()` out and back; two draws, out first, when the
+   * latency is a distribution).
+   */
+  roundTrip(): number {
+    return this.latencyDist === undefined
+      ? 2 * (this.latency + this.addedLatency)
+      : this.drawCrossing() + this.drawCrossing();
   }
 
   private drawCrossing(): number {

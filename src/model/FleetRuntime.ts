@@ -310,7 +310,11 @@ export class FleetRuntime implements CallOwner {
   /** Operator policing at the device ingress: blocked clients and rate limits drop traffic before the device. */
   private admitted(c: number, now: number): boolean {
     if (this.rank[c]! < this.blocked) return false;
-    if (this.rateLimit === Number.POSITIVE_INFINITY) return true;
+    return this.rateLimit === Number.POSITIVE_INFINITY || this.takeToken(now);
+  }
+
+  /** The ingress rate limit's token bucket (`rateLimit` tokens a second, at most `rateLimit` banked): takes one. */
+  private takeToken(now: number): boolean {
     this.tokens = Math.min(this.rateLimit, this.tokens + (now - this.tokensAt) * this.rateLimit);
     this.tokensAt = now;
     if (this.tokens < 1) return false;
@@ -361,38 +365,30 @@ export class FleetRuntime implements CallOwner {
     }
   }
 
-  /** Starts a connection setup for client c through the device group on the route. */
+  /**
+   * Starts a connection setup for client c through the device group on the route. The plain path (no set-up budget,
+   * no handshake, a name that resolves) is kept small so that V8 inlines it into the set-up result and reconnect
+   * handlers; each option a scenario may use is one field test here and its own method.
+   */
   private startSetup(c: number): void {
-    const w = this.w;
-    const now = w.sim.now();
     this.connState[c] = CONNECTING;
-    const gate = this.setupGate;
-    if (gate !== undefined && !gate.acquire(c, this.connFailures[c]! > 0)) {
-      // Refused by the budget: not sent; wait for the backoff (at least the setup timeout) and ask again.
-      const failures = this.connFailures[c]! + 1;
-      this.connFailures[c] = failures;
-      this.scheduleReconnect(c, failures - 1, this.setupTimeout);
-      return;
-    }
+    if (this.setupGate !== undefined && !this.gateAdmits(c)) return;
     this.setupAttempts++;
     if (this.target.unresolvable) {
-      // The endpoint resolves to nothing (a DNS fault): the set-up fails at once, before any device sees it.
-      const failures = this.connFailures[c]! + 1;
-      this.connFailures[c] = failures;
-      this.scheduleReconnect(c, failures - 1, 0, this.setupTimeout);
+      this.unresolvedSetup(c);
       return;
     }
+    const w = this.w;
     const dev = w.links[this.link]!;
     const device = dev.pickDevice(this.pickRng);
     this.connDevice[c] = device;
+    const now = w.sim.now();
     const deadline = now + this.setupTimeout;
     if (this.setupBack !== undefined) {
       this.startHandshakeSetup(c, dev, device, now, deadline);
       return;
     }
-    const rtt = dev.latencyDistributed
-      ? dev.crossing() + dev.crossing()
-      : 2 * (dev.latency + dev.addedLatency);
+    const rtt = dev.roundTrip();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)
@@ -402,6 +398,25 @@ export class FleetRuntime implements CallOwner {
       if (done === DROPPED && dev.setupRetransmit > 0)
         this.retransmitLater(c, now, deadline, dev.setupRetransmit);
     }
+  }
+
+  /**
+   * The set-up budget (`connection.budget`) admits client c's set-up, or refuses it: then it is not sent, and the
+   * client waits for the backoff (at least the setup timeout) and asks again.
+   */
+  private gateAdmits(c: number): boolean {
+    if (this.setupGate!.acquire(c, this.connFailures[c]! > 0)) return true;
+    const failures = this.connFailures[c]! + 1;
+    this.connFailures[c] = failures;
+    this.scheduleReconnect(c, failures - 1, this.setupTimeout);
+    return false;
+  }
+
+  /** The endpoint resolves to nothing (a DNS fault): the set-up fails at once, before any device sees it. */
+  private unresolvedSetup(c: number): void {
+    const failures = this.connFailures[c]! + 1;
+    this.connFailures[c] = failures;
+    this.scheduleReconnect(c, failures - 1, 0, this.setupTimeout);
   }
 
   /**
@@ -443,7 +458,7 @@ export class FleetRuntime implements CallOwner {
       else if (done + fwd < deadline) w.sim.at(done + fwd, w.kinds.handshakeArrive, this.index, tag);
       return;
     }
-    const rtt = dev.latencyDistributed ? dev.crossing() + dev.crossing() : 2 * dev.crossing();
+    const rtt = dev.roundTrip();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     if (done === DROPPED) this.retransmitLater(c, now, deadline, this.retransmitDelay![c]!);
     else if (done + rtt <= deadline) w.sim.at(done + rtt, w.kinds.setupResult, this.index, tag * 2 + 1);

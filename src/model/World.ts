@@ -122,7 +122,6 @@ export class World {
     }
   }
 
-  /** Registers a call site and returns its id (what `requests.site[r]` holds for its requests). */
   /**
    * The criticality (policies `Criticality`, 0 most critical) of attempt `a`: its call site's, or for a dependency
    * call the criticality of the attempt it is made for, up to the fleet that started the chain.
@@ -137,6 +136,7 @@ export class World {
     }
   }
 
+  /** Registers a call site and returns its id (what `requests.site[r]` holds for its requests). */
   registerCaller(site: CallSite): number {
     this.callers.push(site);
     return this.callers.length - 1;

@@ -101,7 +101,12 @@ export class Backoff {
 
   /** The un-jittered delay e(n) for retry index `n` (0-based) in seconds. */
   raw(n: number): number {
-    const e = this.linear ? this.base * (n + 1) : this.base * this.multiplier ** n;
+    // A multiplier of 1 (constant, none) skips the power: 1 ** n is exactly 1, and `pow` is a call on the storm's path.
+    const e = this.linear
+      ? this.base * (n + 1)
+      : this.multiplier === 1
+        ? this.base
+        : this.base * this.multiplier ** n;
     return Math.min(e, this.cap);
   }
 
