@@ -156,14 +156,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     const util = col(`link.${l.name}.utilisation`);
     const queue = col(`link.${l.name}.queue`);
     const storm = col(`link.${l.name}.stormFactor`);
+    const t = l.counts.totals;
     links[l.name] = {
       devices: l.devices,
-      forwarded: l.totalForwarded,
-      setups: l.totalSetups,
-      drops: l.totalDrops,
+      forwarded: t.forwarded,
+      setups: t.setups,
+      drops: t.drops,
       peakQueue: max(queue),
       peakUtilisation: round(max(util)),
-      wastedShare: round(l.totalAdmitted > 0 ? l.totalWasted / l.totalAdmitted : 0),
+      // no work admitted: no share to tell (null), not 0
+      wastedShare: t.admittedWork > 0 ? round(t.wastedWork / t.admittedWork) : null,
       peakStormFactor: round(max(storm)),
     };
   }

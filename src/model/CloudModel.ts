@@ -230,10 +230,11 @@ export class CloudModel {
         const now = this.sim.now();
         util![i] = l.utilisationSinceTick(now, now - this.lastTick);
         queue![i] = l.queueLength(now);
-        drops![i] = l.drops * perSecond;
-        setups![i] = l.setups * perSecond;
-        fwd![i] = l.forwarded * perSecond;
-        wasted![i] = l.admittedWork > 0 ? l.wastedWork / l.admittedWork : Number.NaN;
+        const n = l.counts.now;
+        drops![i] = n.drops * perSecond;
+        setups![i] = n.setups * perSecond;
+        fwd![i] = n.forwarded * perSecond;
+        wasted![i] = n.admittedWork > 0 ? n.wastedWork / n.admittedWork : Number.NaN;
         let demand = 0;
         for (const f of w.fleets)
           if (f.link === li && f.persistent) demand += f.disconnectedAdmitted() / f.setupTimeoutSeconds;

@@ -26,15 +26,15 @@ describe("DeviceGroup", () => {
     expect(g.queueLength(0)).toBe(3);
     expect(g.queueLength(0.15)).toBe(2); // the first setup completed at 0.1
     expect(g.enqueue(0, 0.15, true, 10, 0)).toBeCloseTo(0.4, 12);
-    expect(g.drops).toBe(1);
+    expect(g.counts.now.drops).toBe(1);
   });
 
   it("counts work as wasted when its result would reach the caller after its deadline", () => {
     const g = new DeviceGroup("nat", spec, new Xoshiro128(1));
     g.enqueue(0, 0, true, 0.15, 0.01); // done 0.1 + 0.01 <= 0.15: useful
     g.enqueue(0, 0, true, 0.15, 0.01); // done 0.2 + 0.01 > 0.15: wasted
-    expect(g.wastedWork).toBeCloseTo(0.1, 12);
-    expect(g.admittedWork).toBeCloseTo(0.2, 12);
+    expect(g.counts.now.wastedWork).toBeCloseTo(0.1, 12);
+    expect(g.counts.now.admittedWork).toBeCloseTo(0.2, 12);
   });
 
   it("measures utilisation as work done over elapsed device time, backlog excluded", () => {
@@ -53,7 +53,7 @@ describe("DeviceGroup", () => {
     expect(g.enqueue(0, 0, false, 10, 0)).toBe(DROPPED);
     expect(g.queueLength(0)).toBe(6);
     expect(g.queueLength(0.05)).toBe(3); // the requests left by 0.03, the setups still wait
-    expect(g.drops).toBe(2);
+    expect(g.counts.now.drops).toBe(2);
     // utilisation: the busier server (setups, busy all of the first 0.3 s)
     expect(g.utilisationSinceTick(0.3, 0.3)).toBeCloseTo(1, 12);
     // devices added and removed carry both queues

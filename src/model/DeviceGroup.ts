@@ -1,7 +1,12 @@
 import type { Rng } from "../core/Rng.js";
 import type { Distribution } from "../engine/distributions/Distribution.js";
 import type { LinkSpec } from "../spec/LinkSpec.js";
+import { IntervalCounters } from "./IntervalCounters.js";
 import { makeDistribution } from "./makeDistribution.js";
+
+/** The counters of a device group (see `DeviceGroup.counts`). */
+const LINK_COUNTERS = ["forwarded", "setups", "drops", "admittedWork", "wastedWork"] as const;
+type LinkCounterName = (typeof LINK_COUNTERS)[number];
 
 /** Returned by `DeviceGroup.enqueue` when the job was dropped (buffer full, partition, policing). */
 export const DROPPED = -1;
@@ -71,18 +76,13 @@ export class DeviceGroup {
   /** Draws fault drops (`link/<name>/drops`). Device picks use the caller's own stream (`pickDevice(rng)`). */
   private readonly dropRng: Rng;
 
-  // Counters since the last tick, read and reset by the recorder.
-  forwarded = 0;
-  setups = 0;
-  drops = 0;
-  wastedWork = 0;
-  admittedWork = 0;
-  // Whole-run totals.
-  totalForwarded = 0;
-  totalSetups = 0;
-  totalDrops = 0;
-  totalWasted = 0;
-  totalAdmitted = 0;
+  /**
+   * Interval and run counters: jobs `forwarded`, `setups` and `drops` (every job dropped: partition, fault, full
+   * buffer, no device), `admittedWork` and `wastedWork` in device-seconds. Read by the recorder, rolled at each tick.
+   */
+  readonly counts = new IntervalCounters(LINK_COUNTERS);
+  /** `counts.now`, held directly: the enqueue path counts with one load. */
+  private readonly now: Record<LinkCounterName, number> = this.counts.now;
 
   /**
    * @param dropRng fault drops (`link/<name>/drops`); device picks use each caller's own stream.
@@ -225,12 +225,12 @@ export class DeviceGroup {
    */
   enqueue(device: number, now: number, setup: boolean, deadline: number, ahead: number): number {
     if (this.devices === 0) {
-      this.drops++;
+      this.now.drops++;
       return DROPPED;
     }
     if (device >= this.devices) this.removedDevice(device);
     if (this.partitioned || (this.dropRate > 0 && this.dropRng.next() < this.dropRate)) {
-      this.drops++;
+      this.now.drops++;
       return DROPPED;
     }
     // the device's queue: itself (shared), or its setup or forwarding queue (separate)
@@ -247,7 +247,7 @@ export class DeviceGroup {
     if (size >= cap) {
       this.ringHead[q] = head;
       this.ringSize[q] = size;
-      this.drops++;
+      this.now.drops++;
       return DROPPED;
     }
     const cost = (setup ? this.setupCost : this.forwardCost) * this.costFactor;
@@ -260,10 +260,11 @@ export class DeviceGroup {
     this.ringHead[q] = head;
     this.ringSize[q] = size + 1;
     this.admitted[q] = this.admitted[q]! + cost;
-    this.admittedWork += cost;
-    if (done + ahead > deadline) this.wastedWork += cost;
-    if (setup) this.setups++;
-    else this.forwarded++;
+    const n = this.now;
+    n.admittedWork += cost;
+    if (done + ahead > deadline) n.wastedWork += cost;
+    if (setup) n.setups++;
+    else n.forwarded++;
     return done;
   }
 
@@ -312,15 +313,6 @@ export class DeviceGroup {
 
   /** Moves the interval counters into the run totals and resets them. */
   resetInterval(): void {
-    this.totalForwarded += this.forwarded;
-    this.totalSetups += this.setups;
-    this.totalDrops += this.drops;
-    this.totalWasted += this.wastedWork;
-    this.totalAdmitted += this.admittedWork;
-    this.forwarded = 0;
-    this.setups = 0;
-    this.drops = 0;
-    this.wastedWork = 0;
-    this.admittedWork = 0;
+    this.counts.roll();
   }
 }

@@ -82,7 +82,7 @@ describe("FleetRuntime connections", () => {
     );
     model.run(240);
     const direct = model.world.links[model.world.linkIndexOf("direct")]!;
-    expect(direct.totalSetups + direct.setups).toBe(400);
+    expect(direct.counts.total("setups")).toBe(400);
     expect(model.world.fleets[0]!.disconnected()).toBe(0);
   });
 

@@ -96,6 +96,8 @@ export class FleetRuntime implements CallOwner {
    * group. Per client: the back crossing of its pending setup (seconds). Undefined without a connection cost.
    */
   private readonly setupBack: Float64Array | undefined;
+  /** A set-up budget or a handshake: set-ups leave the plain path (`startSetupWithOptions`). */
+  private readonly setupOptions: boolean;
   /** Per client: the deadline (setup timeout) of its pending setup, with a connection cost. */
   private readonly setupDeadline: Float64Array | undefined;
   /** WHILE_QUEUE (deadline running), WHILE_FAIL (fails at once) or WHILE_WAIT (deadline not running). */
@@ -189,6 +191,7 @@ export class FleetRuntime implements CallOwner {
       this.persistent && setupBudget !== undefined
         ? new SetupGate(n, setupBudget, sim, stream("connection/budget"), `${path}.connection.budget`)
         : undefined;
+    this.setupOptions = this.setupGate !== undefined || this.setupBack !== undefined;
     this.process = undefined;
     if (spec.load.type === "open") {
       this.arrivals = new Exponential(1 / (spec.load.rate * n));
@@ -367,27 +370,36 @@ export class FleetRuntime implements CallOwner {
 
   /**
    * Starts a connection setup for client c through the device group on the route. The plain path (no set-up budget,
-   * no handshake, a name that resolves) is kept small so that V8 inlines it into the set-up result and reconnect
-   * handlers; each option a scenario may use is one field test here and its own method.
+   * no handshake, a name that resolves) is one flag test and `sendSetup`, kept small so that V8 inlines it, with the
+   * event scheduling, into the set-up result and reconnect handlers; the options live in `startSetupWithOptions`.
    */
   private startSetup(c: number): void {
     this.connState[c] = CONNECTING;
-    if (this.setupGate !== undefined && !this.gateAdmits(c)) return;
-    this.setupAttempts++;
-    if (this.target.unresolvable) {
-      this.unresolvedSetup(c);
+    if (this.setupOptions || this.target.unresolvable) {
+      this.startSetupWithOptions(c);
       return;
     }
+    this.setupAttempts++;
+    this.sendSetup(c);
+  }
+
+  /** A set-up with a budget, a handshake or an unresolvable name: each option is one test and its own method. */
+  private startSetupWithOptions(c: number): void {
+    if (this.setupGate !== undefined && !this.gateAdmits(c)) return;
+    this.setupAttempts++;
+    if (this.target.unresolvable) this.unresolvedSetup(c);
+    else if (this.setupBack !== undefined) this.startHandshakeSetup(c);
+    else this.sendSetup(c);
+  }
+
+  /** Sends client c's set-up through a device of the route's group; its result is an event of the set-up lane or earlier. */
+  private sendSetup(c: number): void {
     const w = this.w;
     const dev = w.links[this.link]!;
     const device = dev.pickDevice(this.pickRng);
     this.connDevice[c] = device;
     const now = w.sim.now();
     const deadline = now + this.setupTimeout;
-    if (this.setupBack !== undefined) {
-      this.startHandshakeSetup(c, dev, device, now, deadline);
-      return;
-    }
     const rtt = dev.roundTrip();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
@@ -468,14 +480,13 @@ export class FleetRuntime implements CallOwner {
    * A setup through the device group and then the target service's handshake (`connectionCost`): the setup's timeout
    * always runs (a lane event); an answer back before it succeeds (`onHandshakeDone`).
    */
-  private startHandshakeSetup(
-    c: number,
-    dev: World["links"][number],
-    device: number,
-    now: number,
-    deadline: number,
-  ): void {
+  private startHandshakeSetup(c: number): void {
     const w = this.w;
+    const dev = w.links[this.link]!;
+    const device = dev.pickDevice(this.pickRng);
+    this.connDevice[c] = device;
+    const now = w.sim.now();
+    const deadline = now + this.setupTimeout;
     const fwd = dev.crossing();
     const back = dev.crossing();
     this.setupBack![c] = back;
@@ -555,7 +566,9 @@ export class FleetRuntime implements CallOwner {
   private scheduleReconnect(c: number, n: number, atLeast = 0, zeroDelay = 0): void {
     const fix = this.fixReconnect;
     const backoff = fix !== undefined && this.rank[c]! < this.site.fixed ? fix : this.reconnect;
-    let delay = backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
+    // A schedule whose every delay is 0 (`none`, the 2021 defect) is not called: its draws would be multiplied by 0,
+    // and leaving the call out keeps the no-backoff storm's path small enough for V8 to inline the set-up into it.
+    let delay = backoff.maxDelay === 0 ? 0 : backoff.delay(n, this.prevReconnect[c]!, this.reconnectRng);
     if (delay < atLeast) delay = atLeast;
     this.prevReconnect[c] = delay;
     this.connState[c] = CONNECTING;

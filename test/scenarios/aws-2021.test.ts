@@ -82,9 +82,11 @@ describe("aws-us-east-1-2021-12-07 (default)", () => {
       expect(mean(r, "goodput", reroute + 600, block)).toBeLessThan(0.5 * v.baselineGoodput);
       // Every step of the runbook is carried out on the day.
       for (const step of r.summary.operators) expect(step.at, step.name).not.toBeNull();
-      // Device recovery between 5 and 9 hours after the trigger.
-      expect(v.recoveredAt! - t0).toBeGreaterThan(5 * HOUR);
-      expect(v.recoveredAt! - t0).toBeLessThan(9 * HOUR);
+      // Device recovery within 20% of the published 6 h 52 min after the trigger (14:22 PST). A regression test: the
+      // time follows from the calibrated diagnosis time and the runbook (docs/scenarios/aws-us-east-1-2021-12-07.md).
+      const published = 6 * HOUR + 52 * 60;
+      expect(v.recoveredAt! - t0).toBeGreaterThanOrEqual(0.8 * published);
+      expect(v.recoveredAt! - t0).toBeLessThanOrEqual(1.2 * published);
       // Dependents: the named organisations out at least 4 hours; multi-region Netflix at most a quarter of the median.
       const named = ["prime-video", "ring", "irobot", "disney", "ticketmaster", "venmo"];
       const outages = named.map((d) => r.summary.dependents[d]!.outageSeconds);
