@@ -36,6 +36,7 @@ export interface FailoverSpec {
     readonly reputational?: boolean | undefined;
     readonly geographical?: boolean | undefined;
     readonly dataLosses?: boolean | undefined;
+    readonly maliciousAccess?: boolean | undefined;
     readonly economic?: boolean | undefined;
   };
   /** Where the entry was read (file:line:col). */

@@ -50,7 +50,18 @@ export const FailoverEntrySchema = z.strictObject({
       clients: z.boolean().optional().describe("Art. 9(1) clients, counterparts, transactions threshold met"),
       reputational: z.boolean().optional().describe("Art. 9(2) reputational impact threshold met"),
       geographical: z.boolean().optional().describe("Art. 9(4) geographical spread threshold met"),
-      dataLosses: z.boolean().optional().describe("Art. 9(5) data losses threshold met"),
+      dataLosses: z
+        .boolean()
+        .optional()
+        .describe(
+          "Art. 9(5)(a) data losses: impact on availability, authenticity, integrity or confidentiality of data",
+        ),
+      maliciousAccess: z
+        .boolean()
+        .optional()
+        .describe(
+          "Art. 9(5)(b): successful, malicious and unauthorised access to network and information systems that may result in data losses (major on its own, Art. 8(1)(a))",
+        ),
       economic: z.boolean().optional().describe("Art. 9(6) economic impact threshold met"),
     })
     .optional()

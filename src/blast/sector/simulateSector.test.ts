@@ -80,6 +80,7 @@ describe("stampede sector on the example registers", () => {
       reputational: false,
       geographical: false,
       dataLosses: false,
+      maliciousAccess: false,
       economic: false,
     };
     const known = firm(withDora(none));
@@ -90,5 +91,11 @@ describe("stampede sector on the example registers", () => {
     expect(clients.dora.undetermined).toBe(0);
     expect(clients.dora.major).toBeGreaterThan(0);
     expect(clients.dora.major + clients.dora["not major"]).toBe(8);
+    // Everything else known but Art. 9(5)(b) unknown: it alone could make each incident major (Art. 8(1)(a)).
+    const { maliciousAccess: _, ...allButMalicious } = none;
+    expect(firm(withDora(allButMalicious)).dora.undetermined).toBe(8);
+    // A malicious access (side file): major on its own in every run where a critical function was down.
+    const malicious = firm(withDora({ ...none, maliciousAccess: true }));
+    expect(malicious.dora.major).toBe(8);
   });
 });

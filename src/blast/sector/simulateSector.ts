@@ -239,7 +239,7 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     // Criteria not simulated: true when any of the firm's critical functions' side-file entries says so, false when
     // all of them say false, else unknown (null).
     const given = (
-      key: "clients" | "reputational" | "geographical" | "dataLosses" | "economic",
+      key: "clients" | "reputational" | "geographical" | "dataLosses" | "maliciousAccess" | "economic",
     ): boolean | null => {
       const v = mine.map((i) => participants[i]!.spec?.dora?.[key]);
       if (v.some((x) => x === true)) return true;
@@ -250,6 +250,7 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
       reputational: given("reputational"),
       geographical: given("geographical"),
       dataLosses: given("dataLosses"),
+      maliciousAccess: given("maliciousAccess"),
       economic: given("economic"),
     };
     const worst = new Float64Array(runs);
