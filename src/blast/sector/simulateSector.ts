@@ -326,7 +326,11 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     runs,
     seed,
     assumptions: {
-      duration: { family: options.duration.family, parameters: options.duration.parameters },
+      duration: {
+        family: options.duration.family,
+        parameters: options.duration.parameters,
+        ...(options.duration.fromRuns !== undefined ? { fromRuns: options.duration.fromRuns } : {}),
+      },
       delayCv: cv,
       controlPlanes: planes,
       retry: `retry until launched, exponential backoff base ${LAUNCH_RETRY.backoff.base}s cap ${LAUNCH_RETRY.backoff.cap}s, full jitter`,

@@ -3,7 +3,8 @@ import type { ControlPlaneInput } from "../../blast/failover/FailoverSpec.js";
 import { loadGraphs } from "../../blast/loadGraphs.js";
 import { type ControlPlane, controlPlaneOf } from "../../blast/sector/controlPlaneDefaults.js";
 import { formatSectorText } from "../../blast/sector/formatSectorText.js";
-import { outageDurationModel } from "../../blast/sector/outageDurationModel.js";
+import { type OutageDurationModel, outageDurationModel } from "../../blast/sector/outageDurationModel.js";
+import { outageDurationsFromRuns } from "../../blast/sector/outageDurationsFromRuns.js";
 import { simulateSector } from "../../blast/sector/simulateSector.js";
 import { parseDuration } from "../../core/parseDuration.js";
 import { StampedeError } from "../../core/StampedeError.js";
@@ -101,26 +102,29 @@ export function register(program: Command): void {
     )
     .option(
       "--from-runs <dir>",
-      "outage windows of simulated runs (compare or sweep output): not implemented yet",
+      "draw outage durations from the outage windows (triggerStart -> recoveredAt) of a compare or sweep --out directory; runs that never recovered count as lower bounds (censored)",
     )
     .option("--format <fmt>", "text, json or html", "text")
     .option("--out <dir>", "write sector.json and report.html into DIR")
-    .action((paths: string[], flags: SectorFlags) => {
+    .action((paths: string[], flags: SectorFlags, command: Command) => {
       const format = parseFormat(flags.format, ["text", "json", "html"] as const);
       if (flags.fail === undefined)
         throw new StampedeError("E_BAD_FLAG", "--fail SELECTOR is required", { path: "--fail" });
-      if (flags.fromRuns !== undefined)
-        throw new StampedeError("E_BAD_FLAG", "--from-runs is not implemented yet: use --duration", {
+      if (flags.fromRuns !== undefined && command.getOptionValueSource("duration") === "cli")
+        throw new StampedeError("E_BAD_FLAG", "--from-runs and --duration are exclusive: give one", {
           path: "--from-runs",
         });
       const runs = parseWhole("--runs", flags.runs, 1);
       const seed = parseWhole("--seed", flags.seed, 0);
       const delayCv = flags.delayCv === "0" ? 0 : parsePositive("--delay-cv", flags.delayCv);
-      let duration: ReturnType<typeof outageDurationModel>;
-      try {
-        duration = outageDurationModel(flags.duration);
-      } catch (e) {
-        throw new StampedeError("E_BAD_FLAG", (e as Error).message, { path: "--duration" });
+      let duration: OutageDurationModel;
+      if (flags.fromRuns !== undefined) duration = outageDurationsFromRuns(flags.fromRuns);
+      else {
+        try {
+          duration = outageDurationModel(flags.duration);
+        } catch (e) {
+          throw new StampedeError("E_BAD_FLAG", (e as Error).message, { path: "--duration" });
+        }
       }
       const out =
         flags.out === undefined ? undefined : prepareOutDir(flags.out, ["sector.json", "report.html"]);
