@@ -59,5 +59,7 @@ export interface ControlPlaneInput {
   readonly launchTimeSeconds?: number;
   readonly queueLimit?: number;
   readonly timeoutSeconds?: number;
+  /** Instances the region's capacity pool can still launch (a finite stock); absent: unlimited. */
+  readonly capacity?: number;
   readonly source: { readonly file: string; readonly line: number; readonly col: number };
 }

@@ -89,6 +89,13 @@ export const ControlPlaneSchema = z.strictObject({
     .optional()
     .describe("launch requests waiting before the API throttles (rejects at once); default 100"),
   timeout: duration.optional().describe("the clients' timeout of one launch request; default 5m"),
+  capacity: z
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "instances the region's capacity pool can still launch for the sector (a finite stock: once empty, launches fail at once with insufficient capacity); default unlimited",
+    ),
 });
 
 /** A failover side file (`stampede: failover/v1`), kept beside a register so the register stays valid. */

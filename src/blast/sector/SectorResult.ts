@@ -79,6 +79,8 @@ export interface SectorResult {
       readonly launchTimeSeconds: number;
       readonly queueLimit: number;
       readonly timeoutSeconds: number;
+      /** Instances the region's capacity pool can still launch; null: unlimited. */
+      readonly capacity: number | null;
     }[];
     readonly retry: string;
     readonly intervalSeconds: number;

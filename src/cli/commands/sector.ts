@@ -30,7 +30,7 @@ interface SectorFlags {
 
 /**
  * `--control-plane REGION:key=value,...` (repeatable): overrides of a secondary region's launch control plane
- * (concurrency, launchTime, queueLimit, timeout), for counterfactuals and the launch-rate sensitivity.
+ * (concurrency, launchTime, queueLimit, timeout, capacity), for counterfactuals and the launch-rate sensitivity.
  */
 function parseControlPlanes(
   items: readonly string[],
@@ -42,7 +42,7 @@ function parseControlPlanes(
       new StampedeError("E_BAD_FLAG", `--control-plane "${item}": ${why}`, { path: "--control-plane" });
     if (colon <= 0) throw bad("expected REGION:key=value,... e.g. aws/us-west-2:concurrency=16");
     const base = controlPlaneOf(item.slice(0, colon), declared);
-    const out: Record<string, number | string> = { ...base };
+    const out: Record<string, number | string | null> = { ...base };
     for (const kv of item.slice(colon + 1).split(",")) {
       const [k, v] = kv.split("=");
       if (k === undefined || v === undefined) throw bad(`"${kv}" is not key=value`);
@@ -57,11 +57,14 @@ function parseControlPlanes(
         launchTime: "launchTimeSeconds",
         queueLimit: "queueLimit",
         timeout: "timeoutSeconds",
+        capacity: "capacity",
       }[k];
-      if (key === undefined) throw bad(`unknown key "${k}" (concurrency, launchTime, queueLimit, timeout)`);
+      if (key === undefined)
+        throw bad(`unknown key "${k}" (concurrency, launchTime, queueLimit, timeout, capacity)`);
+      const whole = key === "concurrency" || key === "queueLimit" || key === "capacity";
       if (
-        !(x > 0 || (key === "queueLimit" && x === 0)) ||
-        ((key === "concurrency" || key === "queueLimit") && !Number.isInteger(x))
+        !(x > 0 || ((key === "queueLimit" || key === "capacity") && x === 0)) ||
+        (whole && !Number.isInteger(x))
       )
         throw bad(`bad value "${v}" for ${k}`);
       out[key] = x;
@@ -96,7 +99,7 @@ export function register(program: Command): void {
     .option("--lenient", "registers: import the valid rows and list the others")
     .option(
       "--control-plane <spec>",
-      "override a secondary's launch control plane, e.g. aws/us-west-2:concurrency=16,queueLimit=80 (repeatable)",
+      "override a secondary's launch control plane, e.g. aws/us-west-2:concurrency=16,queueLimit=80,capacity=600 (repeatable)",
       collect,
       [],
     )
