@@ -123,6 +123,24 @@ describe("stampede blast and concentration", () => {
       (await run(["sector", REGISTER, "--fail", "region:aws/us-east-1", "--duration", "soon"])).code,
     ).toBe(2);
     expect((await run(["sector", REGISTER, "--fail", "region:aws/mars-1"])).code).toBe(2);
+    const pool = (v: string) =>
+      run([
+        "sector",
+        REGISTER,
+        "--fail",
+        "region:aws/us-east-1",
+        "--runs",
+        "1",
+        "--format",
+        "json",
+        "--control-plane",
+        `aws/us-west-2:capacity=${v}`,
+      ]);
+    const declared = JSON.parse((await pool("100")).out) as {
+      assumptions: { controlPlanes: { capacity: number | null }[] };
+    };
+    expect(declared.assumptions.controlPlanes.map((c) => c.capacity)).toContain(100);
+    for (const bad of ["-1", "2.5", "lots"]) expect((await pool(bad)).code).toBe(2);
   });
 
   it("bad input exits 2 with one line per problem", async () => {

@@ -183,6 +183,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       outageSeconds: windowSeconds(outageWindows),
     };
     if (s.contention !== undefined) services[s.name]!.conflicts = s.contention.totalConflicts;
+    if (s.stockLeft !== undefined) services[s.name]!.stockOuts = s.totalStockOuts;
     const pooled = s.deps.filter((d) => d.pool !== undefined);
     if (pooled.length > 0)
       services[s.name]!.pools = Object.fromEntries(pooled.map((d) => [d.name, poolSummary(d.pool!)]));

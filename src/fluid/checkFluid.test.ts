@@ -50,6 +50,7 @@ describe("checkFluid", () => {
     expect(set("services.db-primary.contention", "{ keys: 10, conflictWindow: 10ms }")[0]?.path).toBe(
       "services.db-primary.contention",
     );
+    expect(set("services.db-primary.stock", "{ units: 100 }")[0]?.path).toBe("services.db-primary.stock");
     expect(set("fleets.app-servers.timeoutDistribution", "{ type: exponential, mean: 3s }")[0]?.path).toBe(
       "fleets.app-servers.timeoutDistribution",
     );

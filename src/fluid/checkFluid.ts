@@ -166,6 +166,8 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
       no(`${p}.connectionCost`, "a server-side connection cost is not in the fluid engine");
     if (v.contention !== undefined)
       no(`${p}.contention`, "optimistic concurrency control (write conflicts) is not in the fluid engine");
+    if (v.stock !== undefined)
+      no(`${p}.stock`, "a finite stock (requests fail once it is empty) is not in the fluid engine");
     if (v.processorSharing !== undefined)
       no(`${p}.processorSharing`, "processor sharing is not in the fluid engine (its servers are FIFO)");
     if (v.degradation !== undefined && v.degradation.coldFactor !== 1)

@@ -1,5 +1,6 @@
 import type { NodeInfo } from "./NodeInfo.js";
 import { Failure, NodeState } from "./NodeState.js";
+import type { NodeTable } from "./NodeTable.js";
 import { NODE_TYPES, type NodeType } from "./NodeType.js";
 
 /** The typed arrays of a built graph (see {@link DependencyGraph}). */
@@ -67,9 +68,12 @@ export class DependencyGraph {
   private readonly partial: Int32Array;
   private impactedCount = 0;
 
+  /**
+   * `nodes` holds the nodes' descriptive data (at least `arrays.types.length` nodes; the graph reads only those), as
+   * a {@link NodeTable} that nothing changes afterwards (GraphBuilder copies it before changing it).
+   */
   constructor(
-    private readonly infos: readonly NodeInfo[],
-    private readonly index: ReadonlyMap<string, number>,
+    private readonly nodes: NodeTable,
     arrays: GraphArrays,
   ) {
     this.a = arrays;
@@ -85,14 +89,14 @@ export class DependencyGraph {
 
   /** Index of node `id`, or undefined. */
   indexOf(id: string): number | undefined {
-    return this.index.get(id);
+    const i = this.nodes.indexOf(id);
+    return i !== undefined && i < this.nodeCount ? i : undefined;
   }
 
-  /** Descriptive data of node `i`. */
+  /** Descriptive data of node `i` (assembled on each call: a cold path). */
   info(i: number): NodeInfo {
-    const info = this.infos[i];
-    if (!info) throw new RangeError(`no node ${i}`);
-    return info;
+    if (!(i < this.nodeCount)) throw new RangeError(`no node ${i}`);
+    return this.nodes.info(i);
   }
 
   /** Type of node `i`. */

@@ -2,7 +2,7 @@ import { StampedeError } from "../core/StampedeError.js";
 import { DependencyGraph, type GraphArrays } from "./DependencyGraph.js";
 import { GrowableColumn } from "./GrowableColumn.js";
 import type { NodeInfo } from "./NodeInfo.js";
-import { nodeTypeCode } from "./NodeType.js";
+import { NodeTable } from "./NodeTable.js";
 
 /** Options of one dependency (a plain edge or a k-of-n group). */
 export interface DependencyOptions {
@@ -25,8 +25,9 @@ export type NodeInput = Omit<NodeInfo, "name"> & { readonly name?: string };
  * Node indices are assigned in insertion order from 0. A plain dependency is a 1-of-1 group.
  */
 export class GraphBuilder {
-  private readonly infos: NodeInfo[] = [];
-  private readonly index = new Map<string, number>();
+  /** The nodes' data by column; shared with the last built graph until the builder changes a node (then copied). */
+  private nodes = new NodeTable();
+  private shared = false;
   private readonly owner = new GrowableColumn((n) => new Int32Array(n));
   private readonly k = new GrowableColumn((n) => new Int32Array(n));
   private readonly flags = new GrowableColumn((n) => new Uint8Array(n));
@@ -41,20 +42,26 @@ export class GraphBuilder {
 
   /** Number of nodes added so far. */
   get nodeCount(): number {
-    return this.infos.length;
+    return this.nodes.size;
+  }
+
+  /** The node table, copied first when a built graph shares it (copy on write). */
+  private writable(): NodeTable {
+    if (this.shared) {
+      this.nodes = this.nodes.clone();
+      this.shared = false;
+    }
+    return this.nodes;
   }
 
   /** Adds a node; throws E_GRAPH_DUPLICATE_NODE when the id exists. Returns its index. */
   addNode(input: NodeInput): number {
-    if (this.index.has(input.id)) {
+    if (this.nodes.indexOf(input.id) !== undefined) {
       throw new StampedeError("E_GRAPH_DUPLICATE_NODE", `node "${input.id}" is declared twice`, {
         ...(input.source ? { location: input.source } : {}),
       });
     }
-    const i = this.infos.length;
-    this.infos.push({ ...input, name: input.name ?? input.id });
-    this.index.set(input.id, i);
-    return i;
+    return this.writable().add({ ...input, name: input.name ?? input.id });
   }
 
   /**
@@ -62,9 +69,9 @@ export class GraphBuilder {
    * it exists with another type.
    */
   ensureNode(input: NodeInput): number {
-    const i = this.index.get(input.id);
+    const i = this.nodes.indexOf(input.id);
     if (i === undefined) return this.addNode(input);
-    const have = this.infos[i]!;
+    const have = this.nodes.info(i);
     if (have.type !== input.type) {
       throw new StampedeError(
         "E_GRAPH_TYPE_CONFLICT",
@@ -77,19 +84,18 @@ export class GraphBuilder {
 
   /** Index of node `id`, or undefined. */
   indexOf(id: string): number | undefined {
-    return this.index.get(id);
+    return this.nodes.indexOf(id);
   }
 
   /** The data of node `i` as added. */
   info(i: number): NodeInfo {
-    const info = this.infos[i];
-    if (!info) throw new RangeError(`no node ${i}`);
-    return info;
+    return this.nodes.info(i);
   }
 
   /** Replaces fields of node `i` (e.g. attributes learnt from a later file). */
   update(i: number, fields: Partial<Omit<NodeInfo, "id" | "type">>): void {
-    this.infos[i] = { ...this.info(i), ...fields };
+    this.info(i); // RangeError when there is no node i
+    this.writable().update(i, fields);
   }
 
   /** `from` depends on `to` (both node indices). */
@@ -102,7 +108,7 @@ export class GraphBuilder {
    * `k` must be between 1 and the number of distinct members (E_GRAPH_BAD_GROUP otherwise).
    */
   dependsOnGroup(from: number, members: readonly number[], k: number, options: DependencyOptions = {}): void {
-    const n = this.infos.length;
+    const n = this.nodes.size;
     const distinct = [...new Set(members)];
     for (const m of [from, ...distinct]) {
       if (!Number.isInteger(m) || m < 0 || m >= n) throw new RangeError(`no node ${m}`);
@@ -110,7 +116,7 @@ export class GraphBuilder {
     if (!Number.isInteger(k) || k < 1 || k > distinct.length) {
       throw new StampedeError(
         "E_GRAPH_BAD_GROUP",
-        `"${this.infos[from]!.id}" needs ${k} of ${distinct.length} members: k must be between 1 and n`,
+        `"${this.nodes.idOf(from)}" needs ${k} of ${distinct.length} members: k must be between 1 and n`,
       );
     }
     if (options.memberPlanes !== undefined && options.memberPlanes.length !== members.length)
@@ -133,11 +139,10 @@ export class GraphBuilder {
 
   /** Freezes the graph into typed arrays (CSR adjacency both ways). The builder may be reused afterwards. */
   build(): DependencyGraph {
-    const n = this.infos.length;
+    const n = this.nodes.size;
     const g = this.owner.length;
     const m = this.members.length;
-    const types = new Uint8Array(n);
-    for (let i = 0; i < n; i++) types[i] = nodeTypeCode(this.infos[i]!.type);
+    const types = this.nodes.typeCodes(n);
     const groupOwner = this.owner.toArray();
     const groupK = this.k.toArray();
     const groupFlags = this.flags.toArray();
@@ -179,6 +184,7 @@ export class GraphBuilder {
       ownStart,
       ownGroups,
     };
-    return new DependencyGraph(this.infos.slice(), new Map(this.index), arrays);
+    this.shared = true;
+    return new DependencyGraph(this.nodes, arrays);
   }
 }

@@ -158,6 +158,11 @@ export interface ServiceSummary {
   outageSeconds: number;
   /** Writes that conflicted (`contention`, error answers); present only with contention. */
   conflicts?: number;
+  /**
+   * Requests answered with an error because the service's finite stock was empty (`stock`); present only with a
+   * stock.
+   */
+  stockOuts?: number;
   /** Connection pools of this service's dependency calls, by dependency key; present only when one has a pool. */
   pools?: Record<string, PoolSummary>;
 }

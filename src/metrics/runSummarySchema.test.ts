@@ -75,6 +75,19 @@ describe("the RunSummary contract", () => {
     expect(shape.scenarioHash.safeParse("abc").success).toBe(false);
   });
 
+  it("accepts a service's stockOuts (a finite stock), a count", () => {
+    const s = loadScenario("retry-storm", {
+      scale: 0.05,
+      set: { "services.db-primary.stock": "{ units: 50 }" },
+    });
+    const summary = runSummarySchema.parse(runScenario(s, { until: 120 }).summary);
+    expect(summary.services["db-primary"]!.stockOuts).toBeGreaterThan(0);
+    const services = runSummarySchema.shape.services;
+    expect(services.safeParse({ a: { ...summary.services["db-primary"]!, stockOuts: -1 } }).success).toBe(
+      false,
+    );
+  });
+
   it("rejects a summary with a renamed field", () => {
     const bad = { schemaVersion: 1, scenario: "x", variant: null, overrides: {}, scale: 1, seed: 1 };
     expect(runSummarySchema.safeParse(bad).success).toBe(false);

@@ -109,6 +109,7 @@ export const runSummarySchema = z.strictObject({
       outageWindows: z.array(window),
       outageSeconds: z.number().nonnegative(),
       conflicts: count.optional(),
+      stockOuts: count.optional(),
       pools: z.record(z.string(), pool).optional(),
     }),
   ),

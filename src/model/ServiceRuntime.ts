@@ -51,6 +51,10 @@ export class ServiceRuntime {
   private readonly connCostRng: Rng | undefined;
   /** Optimistic concurrency control on keys (`contention`), or undefined. */
   readonly contention: Contention | undefined;
+  /** Units left in the finite stock (`stock`), or undefined: unlimited. */
+  stockLeft: number | undefined;
+  /** Requests answered with an error because the stock was empty, over the run. */
+  totalStockOuts = 0;
   /** Connections accepted (handshakes started) in this interval and over the run. */
   accepted = 0;
   totalAccepted = 0;
@@ -112,6 +116,7 @@ export class ServiceRuntime {
       ? new Contention(occ.keys, occ.conflictWindow, w.sim.rng(`service/${name}/contention`))
       : undefined;
     this.slots = ps ? (ps.concurrency ?? Number.POSITIVE_INFINITY) : spec.servers;
+    this.stockLeft = spec.stock?.units;
   }
 
   get queueLength(): number {
@@ -174,6 +179,12 @@ export class ServiceRuntime {
       (this.downCells > 0 && this.inDownCell(a)) ||
       (this.errorRate > 0 && this.errorRng.next() < this.errorRate)
     ) {
+      this.respond(a, ANSWER_ERROR);
+      return;
+    }
+    if (this.stockLeft === 0) {
+      // The stock is empty: "insufficient capacity" at once, without taking a server or a queue place.
+      this.totalStockOuts++;
       this.respond(a, ANSWER_ERROR);
       return;
     }
@@ -343,6 +354,14 @@ export class ServiceRuntime {
     // OCC: a finished request writes its key; a write too close after another one to the same key conflicts.
     if (this.contention !== undefined && answer === ANSWER_OK && !this.contention.write(w.sim.now()))
       answer = ANSWER_ERROR;
+    // A finite stock: a success takes one unit; work that finishes after the last unit went is a stock-out.
+    if (this.stockLeft !== undefined && answer === ANSWER_OK) {
+      if (this.stockLeft > 0) this.stockLeft--;
+      else {
+        this.totalStockOuts++;
+        answer = ANSWER_ERROR;
+      }
+    }
     this.respond(a, answer);
     this.next();
   }

@@ -13,7 +13,14 @@ const result: SectorResult = {
     duration: { family: "lognormal", parameters: "mu=1 sigma=1" },
     delayCv: 0.5,
     controlPlanes: [
-      { region: "aws/us-west-2", concurrency: 8, launchTimeSeconds: 30, queueLimit: 40, timeoutSeconds: 300 },
+      {
+        region: "aws/us-west-2",
+        concurrency: 8,
+        launchTimeSeconds: 30,
+        queueLimit: 40,
+        timeoutSeconds: 300,
+        capacity: null,
+      },
     ],
     retry: "until launched",
     intervalSeconds: 10,

@@ -51,7 +51,7 @@ export function sectorHtml(r: SectorResult): string {
 <p>${r.runs} runs, seed ${r.seed}. Illustrative: every number rests on the assumptions below.</p>
 <ul><li>Outage duration (assumption): ${e(a.duration.family)} ${e(a.duration.parameters)}</li>
 <li>Detection and decision delays: lognormal, cv ${a.delayCv}; launch retries: ${e(a.retry)}</li>
-${a.controlPlanes.map((c) => `<li>Control plane ${e(c.region)}: ${c.concurrency} launches at once, ${c.launchTimeSeconds} s each, throttles past ${c.queueLimit} queued</li>`).join("\n")}</ul>
+${a.controlPlanes.map((c) => `<li>Control plane ${e(c.region)}: ${c.concurrency} launches at once, ${c.launchTimeSeconds} s each, throttles past ${c.queueLimit} queued, capacity pool ${c.capacity === null ? "unlimited" : `${c.capacity} instances`}</li>`).join("\n")}</ul>
 <h2>Functions: P(RTO breach), Wilson 95 % interval</h2>
 <table><tr><th>function</th><th>critical</th><th>static N-1</th><th>mode</th><th>secondary</th><th>P(RTO breach)</th><th>p50</th><th>p90</th></tr>
 ${fnRows}</table>

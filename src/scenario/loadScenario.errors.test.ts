@@ -96,7 +96,7 @@ describe("bad scenario files: all errors at once, each at its position", () => {
   it("gives JSON files positions too", () => {
     expect(errorLines("bad/schema.json")).toEqual([
       "bad/schema.json:10:18  services.api.servers  must be >= 1, got 0",
-      "bad/schema.json:13:7  services.api.colour  unknown field 'colour'; fields: description, network, servers, serviceTime, queue, queueLimit, cancelAbandoned, cancelAt, degradation, cache, dependencies, minServers, restart, cells, healthCheck, plane, connectionCost, leases, processorSharing, contention, errorTime",
+      "bad/schema.json:13:7  services.api.colour  unknown field 'colour'; fields: description, network, servers, serviceTime, queue, queueLimit, cancelAbandoned, cancelAt, degradation, cache, dependencies, minServers, restart, cells, healthCheck, plane, connectionCost, leases, processorSharing, contention, stock, errorTime",
     ]);
   });
 

@@ -7,7 +7,7 @@ export const E_SCALE = "E_SCALE";
 /**
  * Scales a scenario's populations and capacities by `factor` (0.1 = a tenth) so that its dynamics stay the same: the
  * number of clients, each device's forwarding and setup rates and buffer, each service's servers, minimum servers
- * queue limit, lease count and host replacements under way (`healthCheck.concurrent` as a count; cells are capped at the servers), and the absolute rates and server counts of actions (scale, remove-capacity, rate-limit) are multiplied; counts are
+ * queue limit, lease count, stock units and host replacements under way (`healthCheck.concurrent` as a count; cells are capped at the servers), and the absolute rates and server counts of actions (scale, remove-capacity, rate-limit) are multiplied; counts are
  * rounded and kept >= 1 (a queue limit >= 0). Per-client rates, timeouts, delays, fractions and device counts are
  * unchanged, so the storm factor (setup work demanded over capacity) and every delay are preserved. Returns a copy;
  * `origin.scale` records the product of the factors applied.
@@ -31,6 +31,8 @@ export function scaleScenario(s: Scenario, factor: number): Scenario {
     if (sv.cells !== undefined) sv.cells = Math.min(sv.cells, sv.servers);
     // leases scale with the servers: re-establishing them all (count x work / servers) takes as long at any scale
     if (sv.leases !== undefined) sv.leases.count = n(sv.leases.count);
+    // a stock scales with the clients that draw on it (0 stays 0)
+    if (sv.stock !== undefined) sv.stock.units = n(sv.stock.units, 0);
     const hc = sv.healthCheck;
     if (hc !== undefined && typeof hc.concurrent === "number") hc.concurrent = n(hc.concurrent);
   }

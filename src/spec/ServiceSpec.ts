@@ -92,4 +92,11 @@ export interface ServiceSpec {
    * Default none: no conflicts.
    */
   contention?: { keys: number; conflictWindow: number };
+  /**
+   * A finite stock of `units` (a region's capacity pool, tickets): each request answered with success consumes one
+   * unit; once the stock is empty, arriving requests are answered with an error at once, without server time, and a
+   * request whose work finishes after the last unit went is answered with an error too (both counted as stock-outs).
+   * Default none: unlimited.
+   */
+  stock?: { units: number };
 }

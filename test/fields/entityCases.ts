@@ -187,6 +187,8 @@ export const SERVICE_CASES: CaseTable = {
     { [`${svc}.contention.conflictWindow`]: "5ms" },
     { [`${svc}.contention`]: { keys: 1, conflictWindow: "50ms" } },
   ),
+  // A stock of 10 units runs out within seconds of the retries base's load; 500 units last longer.
+  "services.*.stock.units": retries({ [`${svc}.stock.units`]: 500 }, { [`${svc}.stock`]: { units: 10 } }),
   "services.*.dependencies.*.via": storm({ "services.api.dependencies.db.via": [] }),
   ...retryCases(
     { pattern: "services.*.dependencies.*.retry", path: `${svc}.dependencies.store.retry`, base: "retries" },

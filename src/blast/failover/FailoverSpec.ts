@@ -36,6 +36,7 @@ export interface FailoverSpec {
     readonly reputational?: boolean | undefined;
     readonly geographical?: boolean | undefined;
     readonly dataLosses?: boolean | undefined;
+    readonly maliciousAccess?: boolean | undefined;
     readonly economic?: boolean | undefined;
   };
   /** Where the entry was read (file:line:col). */
@@ -58,5 +59,7 @@ export interface ControlPlaneInput {
   readonly launchTimeSeconds?: number;
   readonly queueLimit?: number;
   readonly timeoutSeconds?: number;
+  /** Instances the region's capacity pool can still launch (a finite stock); absent: unlimited. */
+  readonly capacity?: number;
   readonly source: { readonly file: string; readonly line: number; readonly col: number };
 }

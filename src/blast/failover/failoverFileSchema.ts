@@ -50,7 +50,18 @@ export const FailoverEntrySchema = z.strictObject({
       clients: z.boolean().optional().describe("Art. 9(1) clients, counterparts, transactions threshold met"),
       reputational: z.boolean().optional().describe("Art. 9(2) reputational impact threshold met"),
       geographical: z.boolean().optional().describe("Art. 9(4) geographical spread threshold met"),
-      dataLosses: z.boolean().optional().describe("Art. 9(5) data losses threshold met"),
+      dataLosses: z
+        .boolean()
+        .optional()
+        .describe(
+          "Art. 9(5)(a) data losses: impact on availability, authenticity, integrity or confidentiality of data",
+        ),
+      maliciousAccess: z
+        .boolean()
+        .optional()
+        .describe(
+          "Art. 9(5)(b): successful, malicious and unauthorised access to network and information systems that may result in data losses (major on its own, Art. 8(1)(a))",
+        ),
       economic: z.boolean().optional().describe("Art. 9(6) economic impact threshold met"),
     })
     .optional()
@@ -78,6 +89,13 @@ export const ControlPlaneSchema = z.strictObject({
     .optional()
     .describe("launch requests waiting before the API throttles (rejects at once); default 100"),
   timeout: duration.optional().describe("the clients' timeout of one launch request; default 5m"),
+  capacity: z
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "instances the region's capacity pool can still launch for the sector (a finite stock: once empty, launches fail at once with insufficient capacity); default unlimited",
+    ),
 });
 
 /** A failover side file (`stampede: failover/v1`), kept beside a register so the register stays valid. */

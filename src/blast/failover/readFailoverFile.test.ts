@@ -114,7 +114,7 @@ functions:
 functions:
   - { function: A, lei: ${LEI}, primary: { region: aws/us-east-1 }, secondary: { region: aws/us-west-2 } }
 controlPlanes:
-  aws/us-west-2: { concurrency: 8, launchTime: 45s, queueLimit: 40, timeout: 5m }
+  aws/us-west-2: { concurrency: 8, launchTime: 45s, queueLimit: 40, timeout: 5m, capacity: 600 }
 `,
     );
     expect(d.functions[0]).toMatchObject({ primaryRegion: "aws/us-east-1", primaryProvider: "aws" });
@@ -125,6 +125,7 @@ controlPlanes:
         launchTimeSeconds: 45,
         queueLimit: 40,
         timeoutSeconds: 300,
+        capacity: 600,
         source: { file: "f.yaml", line: 5, col: 18 },
       },
     ]);
@@ -132,13 +133,13 @@ controlPlanes:
     try {
       readFailoverData(
         "f.yaml",
-        "stampede: failover/v1\nfunctions: []\ncontrolPlanes:\n  r: { launchTime: 0s }\n",
+        "stampede: failover/v1\nfunctions: []\ncontrolPlanes:\n  r: { launchTime: 0s }\n  s: { capacity: -5 }\n",
       );
     } catch (e) {
       if (e instanceof ImportError) errs = e.errors;
     }
     expect(errs.map((e) => [e.code, e.location?.line, e.path])).toEqual([
-      ["E_FAILOVER_BAD_DURATION", 4, "controlPlanes.r.launchTime"],
+      ["E_FAILOVER_SCHEMA", 5, "controlPlanes.s.capacity"],
     ]);
   });
 });

@@ -1,9 +1,7 @@
-import { LineCounter, parseDocument } from "yaml";
 import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError, StampedeError } from "../../core/StampedeError.js";
-import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { ImportIssues } from "../import/ImportIssues.js";
-import { yamlLocate } from "../import/yamlLocate.js";
+import { readYamlInput } from "../import/readYamlInput.js";
 import type { ControlPlaneInput, FailoverSpec } from "./FailoverSpec.js";
 import { FailoverFileSchema } from "./failoverFileSchema.js";
 import { toFailoverSpec } from "./toFailoverSpec.js";
@@ -27,23 +25,7 @@ export interface FailoverData {
 /** Reads a failover side file, functions and `controlPlanes` (see {@link readFailoverFile}). */
 export function readFailoverData(file: string, text: string): FailoverData {
   const issues = new ImportIssues();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, yamlParseOptions(lineCounter));
-  issues.errors.push(...yamlSyntaxErrors(doc, lineCounter, file, "E_YAML_SYNTAX"));
-  issues.throwIfAny(file);
-  let raw: unknown;
-  try {
-    raw = yamlData(doc, lineCounter, file, "E_YAML");
-  } catch (e) {
-    if (!isStampedeError(e)) throw e;
-    issues.errors.push(e);
-    issues.throwIfAny(file);
-  }
-  const at = (path: readonly PropertyKey[]) => ({
-    file,
-    ...yamlLocate(doc, lineCounter, path),
-    path: path.map(String).join("."),
-  });
+  const { raw, at } = readYamlInput(file, text, issues);
   const parsed = FailoverFileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) issues.add("E_FAILOVER_SCHEMA", issue.message, at(issue.path));
@@ -89,6 +71,7 @@ export function readFailoverData(file: string, text: string): FailoverData {
       ...(launchTime !== undefined ? { launchTimeSeconds: launchTime } : {}),
       ...(cp.queueLimit !== undefined ? { queueLimit: cp.queueLimit } : {}),
       ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+      ...(cp.capacity !== undefined ? { capacity: cp.capacity } : {}),
       source,
     });
   }

@@ -1,12 +1,10 @@
-import { LineCounter, parseDocument } from "yaml";
 import { parseDuration } from "../../core/parseDuration.js";
 import { isStampedeError } from "../../core/StampedeError.js";
 import type { GraphBuilder, NodeInput } from "../../graph/GraphBuilder.js";
-import { yamlData, yamlParseOptions, yamlSyntaxErrors } from "../../scenario/yamlData.js";
 import { ensureLocation } from "./ensureLocation.js";
 import { type GraphFile, GraphFileSchema } from "./graphFileSchema.js";
 import { ImportIssues } from "./ImportIssues.js";
-import { yamlLocate } from "./yamlLocate.js";
+import { readYamlInput } from "./readYamlInput.js";
 
 /** What a graph file contributed besides nodes and edges. */
 export interface GraphFileResult {
@@ -21,23 +19,7 @@ export interface GraphFileResult {
  */
 export function importGraphFile(file: string, text: string, builder: GraphBuilder): GraphFileResult {
   const issues = new ImportIssues();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, yamlParseOptions(lineCounter));
-  issues.errors.push(...yamlSyntaxErrors(doc, lineCounter, file, "E_YAML_SYNTAX"));
-  issues.throwIfAny(file);
-  let raw: unknown;
-  try {
-    raw = yamlData(doc, lineCounter, file, "E_YAML");
-  } catch (e) {
-    if (!isStampedeError(e)) throw e;
-    issues.errors.push(e);
-    issues.throwIfAny(file);
-  }
-  const at = (path: readonly PropertyKey[]): { file: string; line: number; col: number; path: string } => ({
-    file,
-    ...yamlLocate(doc, lineCounter, path),
-    path: path.map(String).join("."),
-  });
+  const { raw, at } = readYamlInput(file, text, issues);
   const parsed = GraphFileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) issues.add("E_GRAPH_SCHEMA", issue.message, at(issue.path));
@@ -77,7 +59,7 @@ export function importGraphFile(file: string, text: string, builder: GraphBuilde
       ...(rto !== undefined ? { rtoSeconds: rto } : {}),
       ...(n.provider && n.type === "service" ? { provider: n.provider } : {}),
       ...(failover !== undefined ? { failoverSeconds: failover } : {}),
-      source: { file, ...yamlLocate(doc, lineCounter, ["nodes", i]) },
+      source: (({ path: _path, ...place }) => place)(at(["nodes", i])),
     };
     const have = builder.indexOf(n.id);
     if (

@@ -1,5 +1,6 @@
 import type { ShareEstimate } from "../../metrics/ShareEstimate.js";
 import type { DoraClass } from "./doraClassification.js";
+import type { FromRunsSource } from "./outageDurationsFromRuns.js";
 
 /** Downtime quantiles over the runs, seconds. */
 export interface DowntimeQuantiles {
@@ -65,7 +66,12 @@ export interface SectorResult {
   readonly seed: number;
   /** The outage-duration distribution (an assumption) and the other assumptions of the model. */
   readonly assumptions: {
-    readonly duration: { readonly family: string; readonly parameters: string };
+    readonly duration: {
+      readonly family: string;
+      readonly parameters: string;
+      /** `--from-runs`: the directory, its kind, how many runs and how many of them censored (never recovered). */
+      readonly fromRuns?: FromRunsSource;
+    };
     readonly delayCv: number;
     readonly controlPlanes: readonly {
       readonly region: string;
@@ -73,6 +79,8 @@ export interface SectorResult {
       readonly launchTimeSeconds: number;
       readonly queueLimit: number;
       readonly timeoutSeconds: number;
+      /** Instances the region's capacity pool can still launch; null: unlimited. */
+      readonly capacity: number | null;
     }[];
     readonly retry: string;
     readonly intervalSeconds: number;

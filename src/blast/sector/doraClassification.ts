@@ -1,12 +1,14 @@
 /**
  * DORA major-incident classification of one simulated incident for one financial entity, after Commission Delegated
  * Regulation (EU) 2024/1772 (RTS on the classification of ICT-related incidents). Art. 8(1): an incident is major
- * when it affected critical services (Art. 6) and either the data-losses threshold (Art. 9(5)) is met or two or more
- * of the other materiality thresholds of Art. 9(1) to (6) are met. stampede simulates only the duration and service
- * downtime criterion (Art. 9(3): incident duration longer than 24 hours, or service downtime longer than 2 hours for
- * ICT services supporting critical or important functions); the others (clients, counterparts and transactions
- * Art. 9(1); reputational impact 9(2); geographical spread 9(4); data losses 9(5); economic impact 9(6)) are null
- * (unknown) unless given. Thresholds verified against the text quoted in docs/blast.md.
+ * when it affected critical services (Art. 6) and either (a) the materiality threshold of Art. 9(5), point (b), is
+ * met (a successful, malicious and unauthorised access to network and information systems that may result in data
+ * losses) or (b) two or more of the other materiality thresholds of Art. 9(1) to (6) are met. stampede simulates
+ * only the duration and service downtime criterion (Art. 9(3): incident duration longer than 24 hours, or service
+ * downtime longer than 2 hours for ICT services supporting critical or important functions); the others (malicious
+ * access 9(5)(b); clients, counterparts and transactions 9(1); reputational impact 9(2); geographical spread 9(4);
+ * data losses 9(5)(a); economic impact 9(6)) are null (unknown) unless given. Verified against the text quoted in
+ * docs/blast.md.
  */
 export interface DoraCriteria {
   /** Art. 6 / Art. 8(1): critical services affected. */
@@ -19,8 +21,16 @@ export interface DoraCriteria {
   readonly durationDowntime: boolean;
   /** Art. 9(4) geographical spread; null: not simulated. */
   readonly geographical: boolean | null;
-  /** Art. 9(5) data losses; null: not simulated. */
+  /**
+   * Art. 9(5)(a) data losses: an impact on the availability, authenticity, integrity or confidentiality of data with
+   * an adverse impact on the business objectives or on meeting regulatory requirements; null: not simulated.
+   */
   readonly dataLosses: boolean | null;
+  /**
+   * Art. 9(5)(b) (the threshold of Art. 8(1)(a), major on its own): a successful, malicious and unauthorised access
+   * to network and information systems, not covered by 9(5)(a), that may result in data losses; null: not simulated.
+   */
+  readonly maliciousAccess: boolean | null;
   /** Art. 9(6) economic impact; null: not simulated. */
   readonly economic: boolean | null;
 }
@@ -38,14 +48,17 @@ export function durationDowntimeMet(incidentSeconds: number, criticalDowntimeSec
   return incidentSeconds > DORA_DURATION_SECONDS || criticalDowntimeSeconds > DORA_DOWNTIME_SECONDS;
 }
 
-/** Art. 8(1) over the criteria, with unknown (null) criteria making the class undetermined when they could decide it. */
+/**
+ * Art. 8(1) over the criteria, with unknown (null) criteria making the class undetermined when they could decide it.
+ * The "other" thresholds of 8(1)(b) are those of Art. 9(1), (2), (3), (4), (5)(a) and (6): 9(5)(b) decides alone.
+ */
 export function doraClass(c: DoraCriteria): DoraClass {
   if (!c.criticalServicesAffected) return "not major";
-  if (c.dataLosses === true) return "major";
+  if (c.maliciousAccess === true) return "major";
   const others = [c.clients, c.reputational, c.durationDowntime, c.geographical, c.dataLosses, c.economic];
   const met = others.filter((v) => v === true).length;
   const unknown = others.filter((v) => v === null).length;
   if (met >= 2) return "major";
-  if (c.dataLosses === null || met + unknown >= 2) return "undetermined";
+  if (c.maliciousAccess === null || met + unknown >= 2) return "undetermined";
   return "not major";
 }

@@ -37,7 +37,8 @@ export function controlPlaneService(region: string): string {
  * The failovers of one outage as a normal stampede scenario, so the herd, its retries and its queueing come from the
  * event engine like any other run: each secondary region's launch control plane is a service (servers = launches at
  * once, exponential service time = one launch, queueLimit = throttling: more waiting requests are rejected at once,
- * abandoned launches keep their server), and each fleet is a closed-loop client population whose clients each launch
+ * abandoned launches keep their server, a declared capacity pool is the service's `stock`: launches past it fail at
+ * once with "insufficient capacity" and are retried), and each fleet is a closed-loop client population whose clients each launch
  * one instance: the first think time is the fleet's start (constant), then a `load` automation at time 0 divides
  * later think times by 1e-9 so that a client that succeeded (or gave up after its retries) does not launch again.
  */
@@ -55,6 +56,8 @@ export function failoverScenario(
       serviceTime: { type: "exponential", mean: p.launchTimeSeconds },
       queueLimit: p.queueLimit,
       plane: "control",
+      // The region's capacity pool: each launch takes an instance; once empty, launches fail at once.
+      ...(p.capacity !== null ? { stock: { units: p.capacity } } : {}),
     };
   }
   const timeoutOf = new Map(planes.map((p) => [p.region, p.timeoutSeconds]));

@@ -17,7 +17,7 @@ export function formatSectorText(r: SectorResult, limit = 50): string {
     `delays: lognormal around the side files' values, cv ${a.delayCv}; launch retries: ${a.retry}; completion resolution ${a.intervalSeconds}s`,
     ...a.controlPlanes.map(
       (c) =>
-        `control plane ${c.region} (assumption): ${c.concurrency} launches at once, ${c.launchTimeSeconds}s each, throttles past ${c.queueLimit} queued, client timeout ${c.timeoutSeconds}s`,
+        `control plane ${c.region} (assumption): ${c.concurrency} launches at once, ${c.launchTimeSeconds}s each, throttles past ${c.queueLimit} queued, client timeout ${c.timeoutSeconds}s, capacity pool ${c.capacity === null ? "unlimited" : `${c.capacity} instances`}`,
     ),
     "",
     "functions (P with Wilson 95% interval)",

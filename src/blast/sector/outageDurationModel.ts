@@ -5,6 +5,7 @@ import type { Distribution } from "../../engine/distributions/Distribution.js";
 import { Exponential } from "../../engine/distributions/Exponential.js";
 import { LogNormal } from "../../engine/distributions/LogNormal.js";
 import { Weibull } from "../../engine/distributions/Weibull.js";
+import type { FromRunsSource } from "./outageDurationsFromRuns.js";
 
 /**
  * Published durations of whole-region AWS us-east-1 outages in the scenario library's reference
@@ -24,6 +25,8 @@ export interface OutageDurationModel {
   /** Parameters in words, e.g. `mu=10.12 sigma=0.62 (fitted to 3 published durations)`. */
   readonly parameters: string;
   readonly distribution: Distribution;
+  /** Present when the durations come from simulated runs (`--from-runs`, outageDurationsFromRuns). */
+  readonly fromRuns?: FromRunsSource;
 }
 
 /**

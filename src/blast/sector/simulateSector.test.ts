@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type LoadedGraph, loadGraphs } from "../loadGraphs.js";
+import { controlPlaneOf } from "./controlPlaneDefaults.js";
 import { outageDurationModel } from "./outageDurationModel.js";
 import { simulateSector } from "./simulateSector.js";
 
@@ -55,6 +56,49 @@ describe("stampede sector on the example registers", () => {
     expect(pay.rtoBreach!.high).toBeLessThan(0.5);
   });
 
+  it("a finite capacity pool: none left, every launch there fails; a pool far above the demand changes nothing", () => {
+    const west = "aws/us-west-2";
+    const plane = (capacity: number) => [{ ...controlPlaneOf(west, loaded.controlPlanes), capacity }];
+    const sim = (capacity: number | undefined) =>
+      simulateSector(loaded, {
+        fail: "region:aws/us-east-1",
+        runs: 8,
+        seed: 4,
+        duration: outageDurationModel(),
+        ...(capacity === undefined ? {} : { controlPlanes: plane(capacity) }),
+      });
+    const demand = loaded.failover
+      .filter((f) => f.spec.secondaryRegion === west)
+      .reduce((n, f) => n + f.spec.instancesToLaunch, 0);
+    expect(demand).toBeGreaterThan(100);
+    const unlimited = sim(undefined);
+    expect(unlimited.assumptions.controlPlanes.find((c) => c.region === west)!.capacity).toBeNull();
+    // Ten times the demand: never reached, the same runs (common random numbers) to the last second.
+    const ample = sim(10 * demand);
+    expect(ample.functions).toEqual(unlimited.functions);
+    // No capacity: every function that must launch instances in us-west-2 is down for the whole outage.
+    const none = sim(0);
+    const launching = none.functions.filter(
+      (f) =>
+        f.secondaryRegion === west &&
+        loaded.failover.find((x) => x.functionNode === f.id)!.spec.instancesToLaunch > 0,
+    );
+    expect(launching.length).toBeGreaterThan(1);
+    for (const f of launching) expect(f.downtime).toEqual(none.outageSeconds);
+    const pay = none.redundantButBreaching.find((b) => b.id === PAY)!;
+    expect(pay.reason).toContain(
+      "insufficient capacity: the pool of 0 instances ran out in 8 of the 8 breaching runs",
+    );
+    // Half the demand: the firms that fail over late find no capacity; the early ones still get theirs.
+    const half = sim(Math.floor(demand / 2));
+    const breaches = (r: typeof none) => r.functions.reduce((n, f) => n + (f.rtoBreach?.count ?? 0), 0);
+    expect(breaches(half)).toBeGreaterThan(breaches(unlimited));
+    expect(breaches(half)).toBeLessThanOrEqual(breaches(none));
+    expect(
+      half.functions.some((f) => f.secondaryRegion === west && f.downtime.p50 < half.outageSeconds.p50),
+    ).toBe(true);
+  });
+
   it("is a pure function of the seed, and functions waiting for the primary are down for the whole outage", () => {
     const a = run(loaded, 3, 8);
     const b = run(loaded, 3, 8);
@@ -80,6 +124,7 @@ describe("stampede sector on the example registers", () => {
       reputational: false,
       geographical: false,
       dataLosses: false,
+      maliciousAccess: false,
       economic: false,
     };
     const known = firm(withDora(none));
@@ -90,5 +135,11 @@ describe("stampede sector on the example registers", () => {
     expect(clients.dora.undetermined).toBe(0);
     expect(clients.dora.major).toBeGreaterThan(0);
     expect(clients.dora.major + clients.dora["not major"]).toBe(8);
+    // Everything else known but Art. 9(5)(b) unknown: it alone could make each incident major (Art. 8(1)(a)).
+    const { maliciousAccess: _, ...allButMalicious } = none;
+    expect(firm(withDora(allButMalicious)).dora.undetermined).toBe(8);
+    // A malicious access (side file): major on its own in every run where a critical function was down.
+    const malicious = firm(withDora({ ...none, maliciousAccess: true }));
+    expect(malicious.dora.major).toBe(8);
   });
 });

@@ -111,6 +111,8 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
   const downtime = participants.map(() => new Float64Array(runs));
   const launchPhase = participants.map(() => new Float64Array(runs).fill(Number.NaN));
   const outage = new Float64Array(runs);
+  /** Per secondary region: 1 in the runs where its capacity pool ran out (some launch found no capacity). */
+  const ranOut = new Map(regions.map((r) => [r, new Uint8Array(runs)]));
   for (let r = 0; r < runs; r++) {
     const D = options.duration.distribution.sample(durationRng);
     outage[r] = D;
@@ -181,6 +183,11 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     // The run stops as soon as every fleet has its capacity (nothing after that changes a downtime).
     model.run(D, undefined, allDone);
     allDone();
+    for (const s of model.world.services)
+      if (s.stockLeft !== undefined && s.totalStockOuts > 0) {
+        const region = planes.find((p) => controlPlaneService(p.region) === s.name)?.region;
+        if (region !== undefined) ranOut.get(region)![r] = 1;
+      }
     for (const w of watch) {
       for (const i of w.g.members) {
         const s = participants[i]!.spec!;
@@ -239,7 +246,7 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     // Criteria not simulated: true when any of the firm's critical functions' side-file entries says so, false when
     // all of them say false, else unknown (null).
     const given = (
-      key: "clients" | "reputational" | "geographical" | "dataLosses" | "economic",
+      key: "clients" | "reputational" | "geographical" | "dataLosses" | "maliciousAccess" | "economic",
     ): boolean | null => {
       const v = mine.map((i) => participants[i]!.spec?.dora?.[key]);
       if (v.some((x) => x === true)) return true;
@@ -250,6 +257,7 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
       reputational: given("reputational"),
       geographical: given("geographical"),
       dataLosses: given("dataLosses"),
+      maliciousAccess: given("maliciousAccess"),
       economic: given("economic"),
     };
     const worst = new Float64Array(runs);
@@ -306,6 +314,15 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     const sharing = sharingOf.get(region)!;
     const phases = [...launchPhase[i]!].filter((v, r) => !Number.isNaN(v) && downtime[i]![r]! > p.rto!);
     const median = phases.length === 0 ? null : quantiles(Float64Array.from(phases)).p50;
+    const plane = planes.find((c) => c.region === region)!;
+    const out = ranOut.get(region)!;
+    let breaching = 0;
+    let empty = 0;
+    for (let r = 0; r < runs; r++)
+      if (downtime[i]![r]! > p.rto!) {
+        breaching++;
+        empty += out[r]!;
+      }
     return [
       {
         id: f.id,
@@ -314,7 +331,10 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
         reason:
           `launches queued at the shared control plane ${controlPlaneService(region)} (${region}: ` +
           `${sharing.functions} functions of ${sharing.firms.size} firms, ${sharing.instances} instances)` +
-          (median === null ? "" : `; median launch phase in breaching runs ${(median / 60).toFixed(0)} min`),
+          (median === null ? "" : `; median launch phase in breaching runs ${(median / 60).toFixed(0)} min`) +
+          (plane.capacity === null || empty === 0
+            ? ""
+            : `; insufficient capacity: the pool of ${plane.capacity} instances ran out in ${empty} of the ${breaching} breaching runs`),
       },
     ];
   });
@@ -325,7 +345,11 @@ export function simulateSector(loaded: LoadedGraph, options: SectorOptions): Sec
     runs,
     seed,
     assumptions: {
-      duration: { family: options.duration.family, parameters: options.duration.parameters },
+      duration: {
+        family: options.duration.family,
+        parameters: options.duration.parameters,
+        ...(options.duration.fromRuns !== undefined ? { fromRuns: options.duration.fromRuns } : {}),
+      },
       delayCv: cv,
       controlPlanes: planes,
       retry: `retry until launched, exponential backoff base ${LAUNCH_RETRY.backoff.base}s cap ${LAUNCH_RETRY.backoff.cap}s, full jitter`,

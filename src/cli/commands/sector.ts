@@ -3,7 +3,8 @@ import type { ControlPlaneInput } from "../../blast/failover/FailoverSpec.js";
 import { loadGraphs } from "../../blast/loadGraphs.js";
 import { type ControlPlane, controlPlaneOf } from "../../blast/sector/controlPlaneDefaults.js";
 import { formatSectorText } from "../../blast/sector/formatSectorText.js";
-import { outageDurationModel } from "../../blast/sector/outageDurationModel.js";
+import { type OutageDurationModel, outageDurationModel } from "../../blast/sector/outageDurationModel.js";
+import { outageDurationsFromRuns } from "../../blast/sector/outageDurationsFromRuns.js";
 import { simulateSector } from "../../blast/sector/simulateSector.js";
 import { parseDuration } from "../../core/parseDuration.js";
 import { StampedeError } from "../../core/StampedeError.js";
@@ -29,7 +30,7 @@ interface SectorFlags {
 
 /**
  * `--control-plane REGION:key=value,...` (repeatable): overrides of a secondary region's launch control plane
- * (concurrency, launchTime, queueLimit, timeout), for counterfactuals and the launch-rate sensitivity.
+ * (concurrency, launchTime, queueLimit, timeout, capacity), for counterfactuals and the launch-rate sensitivity.
  */
 function parseControlPlanes(
   items: readonly string[],
@@ -41,7 +42,7 @@ function parseControlPlanes(
       new StampedeError("E_BAD_FLAG", `--control-plane "${item}": ${why}`, { path: "--control-plane" });
     if (colon <= 0) throw bad("expected REGION:key=value,... e.g. aws/us-west-2:concurrency=16");
     const base = controlPlaneOf(item.slice(0, colon), declared);
-    const out: Record<string, number | string> = { ...base };
+    const out: Record<string, number | string | null> = { ...base };
     for (const kv of item.slice(colon + 1).split(",")) {
       const [k, v] = kv.split("=");
       if (k === undefined || v === undefined) throw bad(`"${kv}" is not key=value`);
@@ -56,11 +57,14 @@ function parseControlPlanes(
         launchTime: "launchTimeSeconds",
         queueLimit: "queueLimit",
         timeout: "timeoutSeconds",
+        capacity: "capacity",
       }[k];
-      if (key === undefined) throw bad(`unknown key "${k}" (concurrency, launchTime, queueLimit, timeout)`);
+      if (key === undefined)
+        throw bad(`unknown key "${k}" (concurrency, launchTime, queueLimit, timeout, capacity)`);
+      const whole = key === "concurrency" || key === "queueLimit" || key === "capacity";
       if (
-        !(x > 0 || (key === "queueLimit" && x === 0)) ||
-        ((key === "concurrency" || key === "queueLimit") && !Number.isInteger(x))
+        !(x > 0 || ((key === "queueLimit" || key === "capacity") && x === 0)) ||
+        (whole && !Number.isInteger(x))
       )
         throw bad(`bad value "${v}" for ${k}`);
       out[key] = x;
@@ -95,32 +99,35 @@ export function register(program: Command): void {
     .option("--lenient", "registers: import the valid rows and list the others")
     .option(
       "--control-plane <spec>",
-      "override a secondary's launch control plane, e.g. aws/us-west-2:concurrency=16,queueLimit=80 (repeatable)",
+      "override a secondary's launch control plane, e.g. aws/us-west-2:concurrency=16,queueLimit=80,capacity=600 (repeatable)",
       collect,
       [],
     )
     .option(
       "--from-runs <dir>",
-      "outage windows of simulated runs (compare or sweep output): not implemented yet",
+      "draw outage durations from the outage windows (triggerStart -> recoveredAt) of a compare or sweep --out directory; runs that never recovered count as lower bounds (censored)",
     )
     .option("--format <fmt>", "text, json or html", "text")
     .option("--out <dir>", "write sector.json and report.html into DIR")
-    .action((paths: string[], flags: SectorFlags) => {
+    .action((paths: string[], flags: SectorFlags, command: Command) => {
       const format = parseFormat(flags.format, ["text", "json", "html"] as const);
       if (flags.fail === undefined)
         throw new StampedeError("E_BAD_FLAG", "--fail SELECTOR is required", { path: "--fail" });
-      if (flags.fromRuns !== undefined)
-        throw new StampedeError("E_BAD_FLAG", "--from-runs is not implemented yet: use --duration", {
+      if (flags.fromRuns !== undefined && command.getOptionValueSource("duration") === "cli")
+        throw new StampedeError("E_BAD_FLAG", "--from-runs and --duration are exclusive: give one", {
           path: "--from-runs",
         });
       const runs = parseWhole("--runs", flags.runs, 1);
       const seed = parseWhole("--seed", flags.seed, 0);
       const delayCv = flags.delayCv === "0" ? 0 : parsePositive("--delay-cv", flags.delayCv);
-      let duration: ReturnType<typeof outageDurationModel>;
-      try {
-        duration = outageDurationModel(flags.duration);
-      } catch (e) {
-        throw new StampedeError("E_BAD_FLAG", (e as Error).message, { path: "--duration" });
+      let duration: OutageDurationModel;
+      if (flags.fromRuns !== undefined) duration = outageDurationsFromRuns(flags.fromRuns);
+      else {
+        try {
+          duration = outageDurationModel(flags.duration);
+        } catch (e) {
+          throw new StampedeError("E_BAD_FLAG", (e as Error).message, { path: "--duration" });
+        }
       }
       const out =
         flags.out === undefined ? undefined : prepareOutDir(flags.out, ["sector.json", "report.html"]);

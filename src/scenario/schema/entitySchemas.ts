@@ -230,6 +230,16 @@ export const serviceSchema = z.strictObject({
     .describe(
       "Optimistic concurrency control: concurrent writes to the same key conflict and fail (error answer, retryable). Default none.",
     ),
+  stock: z
+    .strictObject({
+      units: count(0).describe(
+        "Units in the stock at the start (instances a region can still launch, tickets, licences).",
+      ),
+    })
+    .optional()
+    .describe(
+      "A finite stock: each successful request consumes one unit; once it is empty, requests fail at once (no server time; an error answer, retryable; counted in the summary's stockOuts), like a capacity pool answering 'insufficient capacity'. Default none: unlimited.",
+    ),
   errorTime: distributionSchema
     .optional()
     .describe(
