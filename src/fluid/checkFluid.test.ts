@@ -63,6 +63,12 @@ describe("checkFluid", () => {
     expect(set("faults.primary-cpu-loss.unresolvable", "true")[0]?.path).toBe(
       "faults.primary-cpu-loss.unresolvable",
     );
+    const sustained = checkFluid(
+      loadScenario("aws-us-east-1-2021-12-07", {
+        set: { "operators.runbook.reroute-dns.after": "sustained" },
+      }),
+    );
+    expect(sustained.map((r) => r.path)).toContain("operators.runbook.reroute-dns.after");
     expect(checkFluid(loadScenario("lab-reconnect-storm")).map((r) => r.path)).toEqual([
       "fleets.devices.load",
       "fleets.devices.connection.whileDisconnected",

@@ -30,7 +30,9 @@ export interface StepRecord {
  * Operators: they detect trouble through three channels (a metric alarm on telemetry that arrived, a no-data alarm
  * on stale telemetry, the slow channel of logs and customer reports), then diagnose the cause. Diagnosis accrues
  * `dt / visible` per second while monitoring is fresh and `dt / blind` while it is stale, and is done at 1. Each
- * runbook step runs `delay` seconds after its anchor: detection, diagnosis, or another step. A first reaction
+ * runbook step runs `delay` seconds after its anchor: detection, diagnosis, sustained (an impact still seen in a whole
+ * interval after every fault ended), sustained-diagnosis (diagnosis accrued afresh from sustained), or another step. A
+ * first reaction
  * (anchored on detection or diagnosis) is skipped when monitoring is fresh and shows no impact by then, and so are
  * the steps anchored on it; steps of a plan already started are carried through.
  */
@@ -39,20 +41,32 @@ export class Operators {
   detectedAt: number | null = null;
   detectedBy: string | null = null;
   diagnosedAt: number | null = null;
+  /** When an impact was seen in a whole interval after every fault had ended (the outage outlived its trigger). */
+  sustainedAt: number | null = null;
+  /** When the sustained outage was diagnosed (diagnosis accrued afresh from `sustainedAt`). */
+  sustainedDiagnosedAt: number | null = null;
   private impactSince: number | null = null;
   private diagnosis = 0;
+  private sustainedDiagnosis = 0;
+  /** The latest end of the scenario's faults, seconds; NaN without any. */
+  private readonly faultsEnd: number;
   private readonly monitor: OperatorMonitor | undefined;
   private readonly effects: OperatorEffectsPort;
   readonly steps: StepRecord[];
 
-  /** `start`: the scenario's ISO start, against which clock times (`at: 10:37`) are read. */
+  /**
+   * `start`: the scenario's ISO start, against which clock times (`at: 10:37`) are read; `faultsEnd`: the latest end
+   * of the scenario's faults in seconds (NaN without faults), after which a lasting impact is `sustained`.
+   */
   constructor(
     spec: OperatorsSpec | undefined,
     monitor: OperatorMonitor | undefined,
     effects: OperatorEffectsPort,
     start: string,
+    faultsEnd = Number.NaN,
   ) {
     this.spec = spec;
+    this.faultsEnd = faultsEnd;
     this.monitor = monitor;
     this.effects = effects;
     this.steps = Object.entries(spec?.runbook ?? {}).map(([name, s]) => ({
@@ -86,7 +100,7 @@ export class Operators {
       return;
     }
     if (this.diagnosedAt === null && this.spec !== undefined) {
-      const rate = m.blind(now) ? 1 / this.spec.diagnosis.blind : 1 / this.spec.diagnosis.visible;
+      const rate = this.diagnosisRate(now);
       const before = this.diagnosis;
       this.diagnosis += dt * rate;
       if (this.diagnosis >= 1) {
@@ -95,6 +109,29 @@ export class Operators {
         this.anchor("diagnosis", at);
       }
     }
+    // The outage outlived its trigger: an impact in a whole interval after every fault ended. Operators then diagnose
+    // what sustains it afresh, at the same rates (the first diagnosis found the trigger, not this).
+    if (this.sustainedAt === null) {
+      if (!Number.isNaN(this.faultsEnd) && now - dt >= this.faultsEnd && m.impacted()) {
+        this.sustainedAt = now;
+        this.anchor("sustained", now);
+      }
+    } else if (this.sustainedDiagnosedAt === null && this.spec !== undefined) {
+      const rate = this.diagnosisRate(now);
+      const before = this.sustainedDiagnosis;
+      this.sustainedDiagnosis += dt * rate;
+      if (this.sustainedDiagnosis >= 1) {
+        const at = now - dt + (1 - before) / rate;
+        this.sustainedDiagnosedAt = at;
+        this.anchor("sustained-diagnosis", at);
+      }
+    }
+  }
+
+  /** Diagnosis progress per second: `1 / blind` while monitoring is stale, `1 / visible` while it is fresh. */
+  private diagnosisRate(now: number): number {
+    const d = this.spec!.diagnosis;
+    return this.monitor!.blind(now) ? 1 / d.blind : 1 / d.visible;
   }
 
   private detect(at: number, by: string): void {
@@ -119,7 +156,11 @@ export class Operators {
       // diagnosis is skipped (with the steps after it) when monitoring is fresh and shows no impact. While blind
       // they follow the runbook, and a plan once started (steps anchored on steps) is carried through.
       const m = this.monitor;
-      const reaction = anchor === "detection" || anchor === "diagnosis";
+      const reaction =
+        anchor === "detection" ||
+        anchor === "diagnosis" ||
+        anchor === "sustained" ||
+        anchor === "sustained-diagnosis";
       if (reaction && m !== undefined && !m.blind(when) && !m.impacted()) return;
       const rec = this.steps.find((s) => s.name === name)!;
       rec.at = when;

@@ -84,7 +84,9 @@ export class CloudModel {
     this.effects = new OperatorEffects(w, this.monitor, this.supervisor);
     this.ledger = new TriggerLedger(w, scenario);
     this.effects.onApply = (action) => this.ledger.restored(action);
-    this.operators = new Operators(scenario.operators, this.monitor, this.effects, scenario.start);
+    const ends = Object.values(scenario.faults).map((f) => f.end);
+    const faultsEnd = ends.length > 0 ? Math.max(...ends) : Number.NaN;
+    this.operators = new Operators(scenario.operators, this.monitor, this.effects, scenario.start, faultsEnd);
     this.dependents = new Dependents(
       w.services.map((s) => s.name),
       scenario.dependents,
@@ -192,7 +194,10 @@ export class CloudModel {
         disc![i] = f.disconnected();
         blocked![i] = f.blocked;
         const ended = c.successes + c.timeouts + c.errors;
-        this.fleetRatio[f.index] = ended > 0 ? (c.timeouts + c.errors) / ended : Number.NaN;
+        // Monitoring's error ratio counts the attempts refused locally (breaker, budget, a name that resolves to
+        // nothing) as failures: they are errors the fleet sees, though never sent.
+        const seen = ended + c.refused;
+        this.fleetRatio[f.index] = seen > 0 ? (c.timeouts + c.errors + c.refused) / seen : Number.NaN;
         // Goodput is measured while the fleet makes requests (it has load, or something happened in the interval):
         // then 0 successes is a true 0. Otherwise the interval has no goodput data (NaN).
         const measured =

@@ -73,6 +73,7 @@ export class DependencyCall implements CallOwner {
   send(r: number): void {
     // Every dependency call sets up its own connection: an endpoint that resolves to nothing fails it before it is sent.
     if (this.target.unresolvable) {
+      this.target.outcome(false); // the caller sees the service fail: it counts towards the service being out
       this.site.failLocally(r);
       return;
     }

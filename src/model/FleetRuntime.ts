@@ -297,6 +297,7 @@ export class FleetRuntime implements CallOwner {
     }
     // Without a persistent connection every request sets one up: an endpoint that resolves to nothing fails it here.
     if (!this.persistent && this.target.unresolvable) {
+      this.target.outcome(false); // the caller sees the service fail: it counts towards the service being out
       this.site.failLocally(r);
       return;
     }

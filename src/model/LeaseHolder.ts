@@ -25,7 +25,8 @@ const REFUSED = 255;
  * of its queuing and reaches `via` establishes the lease; one that does not (timed out, or `via` unreachable at its
  * end) is abandoned, its server time wasted if it still runs, and queued again after the `requeue` backoff, if the
  * budget admits it (a refused re-queue starts afresh, as a first attempt, after its next backoff delay, or without a
- * backoff at the next renewal tick). Work is not cancelled when its job times out (unless the holder
+ * backoff at the next renewal tick). With `waitForVia` a lapsed lease is queued only at a renewal tick at which `via`
+ * is present (resolves, up, with servers), and an attempt that found it unreachable at its end waits for it again. Work is not cancelled when its job times out (unless the holder
  * has `cancelAbandoned`, which skips it at the head of the backlog): with more lapsed leases than the servers can
  * re-establish within a timeout, every job served is already stale and none succeeds (congestive collapse).
  *
@@ -111,11 +112,16 @@ export class LeaseHolder {
     return this.jobs.size;
   }
 
-  /** Can a call reach the dependency now (its endpoint resolves, it is up, and the call survives its error rate)? */
-  private reachable(now: number): boolean {
+  /** Is the dependency there at all (its endpoint resolves, it is up, it has servers)? No random draw. */
+  private present(now: number): boolean {
     const d = this.dep;
-    if (d.unresolvable || d.partitioned || now < d.downUntil || d.downCells > 0 || d.servers <= 0)
-      return false;
+    return !(d.unresolvable || d.partitioned || now < d.downUntil || d.downCells > 0 || d.servers <= 0);
+  }
+
+  /** Can a call reach the dependency now (it is present, and the call survives its error rate)? */
+  private reachable(now: number): boolean {
+    if (!this.present(now)) return false;
+    const d = this.dep;
     return d.errorRate === 0 || this.renewRng.next() >= d.errorRate;
   }
 
@@ -123,20 +129,22 @@ export class LeaseHolder {
   onTick(): void {
     const now = this.w.sim.now();
     const n = this.n;
+    // with waitForVia, lapsed leases without a job are queued only while the dependency is there
+    const mayBegin = !this.spec.waitForVia || this.present(now);
     for (let i = 0; i < n; i++) {
       if (this.held[i] === 1) {
         if (this.reachable(now)) this.expiry[i] = now + this.ttl.sample(this.ttlRng);
-        else if (now >= this.expiry[i]!) this.lapse(i, now);
-      } else if (this.pending[i] === 0) this.begin(i, now);
+        else if (now >= this.expiry[i]!) this.lapse(i, now, mayBegin);
+      } else if (this.pending[i] === 0 && mayBegin) this.begin(i, now);
     }
     this.w.sim.after(this.spec.renewEvery, this.w.kinds.leaseTick, this.svc.index, 0);
   }
 
-  private lapse(i: number, now: number): void {
+  private lapse(i: number, now: number, mayBegin: boolean): void {
     this.held[i] = 0;
     this.heldCount--;
     this.applyCapacity();
-    this.begin(i, now);
+    if (mayBegin) this.begin(i, now);
   }
 
   /** A first re-establishment of lapsed lease i (after the lapse, or at a tick after a refused re-queue). */
@@ -228,6 +236,12 @@ export class LeaseHolder {
     this.abandoned++;
     this.budget?.onFailure(outcome, this.cause[i]!);
     this.cause[i] = outcome;
+    if (this.spec.waitForVia && outcome === Outcome.TRANSIENT) {
+      // the dependency is gone: wait for it at the renewal ticks, as a first attempt
+      this.epoch[i] = (this.epoch[i]! + 1) & (STRIDE - 1);
+      this.pending[i] = 0;
+      return;
+    }
     this.later(i, now);
   }
 

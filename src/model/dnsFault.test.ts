@@ -118,6 +118,18 @@ describe("DNS / endpoint faults (faults.*.unresolvable)", () => {
     expect(Math.abs(on["nested"]!.errors - window)).toBeLessThan(4 * Math.sqrt(window));
   });
 
+  it("calls that fail on the empty record count against the service: it is out while they dominate", () => {
+    // api's callers in [TM, T1): steady's N lambda answers against percall's and front's 2 N lambda failures unsent
+    // (ratio 1/3, under verdict.outageRatio 0.5; before TM the connected movers make it 1/2, not under); without the
+    // fault it is never out
+    const out = (fault: boolean) =>
+      runScenario(defineScenario(scenario(fault)), { seed: 5 }).series.columns["service.api.out"] as number[];
+    const on = out(true);
+    expect(Math.max(...out(false))).toBe(0);
+    expect(Math.min(...on.slice(TM + 1, T1 - 1))).toBe(1);
+    expect(Math.max(...on.slice(T1 + 2))).toBe(0);
+  });
+
   it("refuses unresolvable on a link with a located error", () => {
     const s = scenario(false);
     s.faults = { cut: { target: "gw", start: 1, end: 2, unresolvable: true } };

@@ -77,6 +77,7 @@ function run(leases?: Record<string, unknown>) {
     held: (t: number) => col("service.manager.leasesHeld")[at(t)]!,
     backlog: (t: number) => col("service.manager.leaseBacklog")[at(t)]!,
     ok: (t: number) => col("fleet.launches.successes")[at(t)] ?? 0,
+    busy: (t: number) => col("service.manager.busy")[at(t)]!,
     fleet: r.summary.fleets["launches"]!,
   };
 }
@@ -119,5 +120,21 @@ describe("leases (services.*.leases)", () => {
       collapse.fleet.timeouts + collapse.fleet.errors,
     );
     expect(backoff.fleet.successes).toBeGreaterThan(collapse.fleet.successes);
+  });
+
+  it("with waitForVia a lapsed lease spends no work while the dependency is unreachable, and all queue once it is back", () => {
+    // timeout 60 s > L W / M = 50 s: both recover after the outage; only the work spent during it differs
+    const eager = run({ timeout: 60 });
+    const waiting = run({ timeout: 60, waitForVia: true });
+    expect(waiting.fleet.firstAttempts).toBe(eager.fleet.firstAttempts); // common random numbers
+    // the same lapse: every lease gone within R of T0 + T
+    expect(waiting.held(T0 + T + R + 10)).toBe(0);
+    // during the outage the eager holder keeps its M servers on jobs that cannot succeed; the waiting one is idle
+    expect(eager.busy(T1 - 20)).toBe(M);
+    expect(waiting.busy(T1 - 20)).toBe(0);
+    expect(waiting.backlog(T1 - 20)).toBe(0);
+    // back within a renewal tick plus L W / M of the dependency's return
+    expect(waiting.held(T1 - 10)).toBe(0);
+    expect(waiting.held(T1 + R + (L * W) / M + 2 * R)).toBe(L);
   });
 });

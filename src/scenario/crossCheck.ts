@@ -11,7 +11,7 @@ import type { FieldPath } from "./ScenarioSource.js";
 import type { ParsedScenario } from "./schema/scenarioSchema.js";
 
 /** Runbook `after` values that are not step names. */
-export const RUNBOOK_EVENTS = ["detection", "diagnosis"] as const;
+export const RUNBOOK_EVENTS = ["detection", "diagnosis", "sustained", "sustained-diagnosis"] as const;
 /** The traffic class of monitoring telemetry (for reroute actions). */
 export const MONITORING_TRAFFIC = "monitoring";
 
@@ -224,6 +224,11 @@ function checkRunbook(
   const steps = Object.keys(runbook);
   for (const [n, st] of Object.entries(runbook)) {
     const p = ["operators", "runbook", n];
+    if ((RUNBOOK_EVENTS as readonly string[]).includes(n))
+      out.push({
+        path: p,
+        message: `'${n}' is a runbook event (${RUNBOOK_EVENTS.join(", ")}), not a step name: rename the step`,
+      });
     if (st.after === undefined) {
       // a fixed time (`at`): nothing to resolve
     } else if (st.after === n)

@@ -19,6 +19,37 @@ function errorLines(name: string, options: LoadOptions = {}): string[] {
   throw new Error(`${name} loaded without errors`);
 }
 
+describe("runbook step names", () => {
+  it("refuses a step named after a runbook event, at the step", () => {
+    const minimal = readFileSync(fixture("minimal.yaml"), "utf8").replace(/\nvariants:[\s\S]*$/, "\n");
+    const text = `${minimal}operators:
+  diagnosis: { visible: 10m, blind: 1h }
+  runbook:
+    detection: { after: diagnosis, delay: 0, do: { type: scale, service: api, servers: 9 } }
+    sustained: { after: detection, delay: 0, do: { type: scale, service: api, servers: 10 } }
+    sustained-diagnosis: { after: sustained, delay: 0, do: { type: scale, service: api, servers: 11 } }
+    diagnosis: { at: 1h, delay: 0, do: { type: scale, service: api, servers: 12 } }
+`;
+    let lines: string[] = [];
+    try {
+      loadScenarioText(text, "names.yaml");
+    } catch (e) {
+      if (!isStampedeError(e)) throw e;
+      const errors = (e as StampedeError & { errors?: StampedeError[] }).errors ?? [e];
+      lines = errors.map((x) => x.format());
+    }
+    for (const name of ["detection", "sustained", "sustained-diagnosis", "diagnosis"])
+      expect(
+        lines.some(
+          (l) =>
+            / names\.yaml:\d+:\d+ /.test(` ${l}`) &&
+            l.includes(`operators.runbook.${name}  '${name}' is a runbook event`),
+        ),
+        name,
+      ).toBe(true);
+  });
+});
+
 describe("bad scenario files: all errors at once, each at its position", () => {
   it("reports a YAML syntax error with its position", () => {
     expect(errorLines("bad/syntax.txt")).toEqual([

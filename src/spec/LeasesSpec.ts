@@ -25,6 +25,12 @@ export interface LeasesSpec {
   work: DistributionSpec;
   /** A re-establishment not finished this long after it was queued is abandoned and queued again, seconds. */
   timeout: number;
+  /**
+   * A lapsed lease is queued for re-establishment only at a renewal tick at which `via` is reachable (without its
+   * error rate), and an attempt that ends with `via` unreachable waits for it again instead of being re-queued.
+   * Default false: queued at once, whatever `via`'s state.
+   */
+  waitForVia: boolean;
   /** Delay before an abandoned or failed re-establishment is queued again. Default none (at once). */
   requeue?: BackoffConfig;
   /** Budget that re-queues draw on (each re-queue is a retry; successes earn). Default none (unlimited). */

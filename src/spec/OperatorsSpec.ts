@@ -31,8 +31,10 @@ export type OperatorActionSpec =
 
 export interface OperatorStepSpec {
   /**
-   * What starts the clock of this step: detection, diagnosis, or the completion of another step (by name). Exactly
-   * one of `after` and `at`.
+   * What starts the clock of this step: detection, diagnosis, `sustained` (the first metrics interval wholly after
+   * every fault ended in which an impact is still seen: the outage outlived its trigger), `sustained-diagnosis`
+   * (diagnosis accrued afresh from `sustained`, at the same rates), or the completion of another step (by name).
+   * Exactly one of `after` and `at`.
    */
   after?: string;
   /**

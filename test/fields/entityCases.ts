@@ -97,6 +97,8 @@ const LEASE_CASES: CaseTable = {
   "services.*.leases.via": leases({ [`${lease}.via`]: "other" }),
   "services.*.leases.resource": leases({ [`${lease}.resource`]: "manager" }),
   "services.*.leases.timeout": leases({ [`${lease}.timeout`]: "3s" }),
+  // lapsed leases wait for store instead of running (and wasting) jobs during its outage
+  "services.*.leases.waitForVia": leases({ [`${lease}.waitForVia`]: true }),
   ...distributionCases({ pattern: "services.*.leases.ttl", path: `${lease}.ttl`, base: "leases" }, 20),
   ...distributionCases({ pattern: "services.*.leases.work", path: `${lease}.work`, base: "leases" }, 0.3),
   ...backoffCases({ pattern: "services.*.leases.requeue", path: `${lease}.requeue`, base: "leases" }, 2),

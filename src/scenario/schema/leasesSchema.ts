@@ -24,6 +24,12 @@ export const leasesSchema = z.strictObject({
   timeout: duration("positive").describe(
     "A re-establishment not finished this long after it was queued is abandoned (its work still runs) and queued again.",
   ),
+  waitForVia: z
+    .boolean()
+    .default(false)
+    .describe(
+      "A lapsed lease is queued for re-establishment only at a renewal tick at which its dependency is reachable, and a job that ends with it unreachable waits again (no work spent against a dependency that is gone). Default false: queued at once.",
+    ),
   requeue: backoffSchema
     .optional()
     .describe(

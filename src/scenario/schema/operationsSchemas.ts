@@ -119,7 +119,7 @@ export const operatorStepSchema = z
       .min(1)
       .optional()
       .describe(
-        "`detection`, `diagnosis`, or the name of another runbook step (exactly one of after and at).",
+        "`detection`, `diagnosis`, `sustained` (an impact still seen in a whole interval after every fault ended), `sustained-diagnosis` (diagnosis accrued afresh from sustained), or the name of another runbook step (exactly one of after and at).",
       ),
     at: z
       .union(
