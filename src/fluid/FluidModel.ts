@@ -14,7 +14,7 @@ import { FluidLink } from "./FluidLink.js";
 import { FluidMonitor } from "./FluidMonitor.js";
 import { type FluidDependency, FluidService } from "./FluidService.js";
 import { FluidSkip } from "./FluidSkip.js";
-import { recordFluidInterval } from "./recordFluidInterval.js";
+import { type FluidColumns, recordFluidInterval } from "./recordFluidInterval.js";
 
 /** Error code of a scenario the fluid engine refuses (exit code 2). */
 export const E_FLUID = "E_FLUID";
@@ -85,6 +85,10 @@ export class FluidModel {
   integrated = 0;
   /** Steps skipped as quiescent (FluidSkip). */
   skipped = 0;
+  /** The series columns, declared at the first recorded interval (recordFluidInterval). */
+  columns: FluidColumns | undefined;
+  /** 1 for each fleet (by index) counted in goodput (`verdict.goodputFleets`). */
+  readonly goodputFleets: Uint8Array;
   /** The quiescent-stretch skipper; undefined when `skip: false`. */
   readonly skip: FluidSkip | undefined;
 
@@ -213,6 +217,8 @@ export class FluidModel {
     for (const s of this.services) s.callers = this.callers;
     this.laneOf = laneOf;
 
+    const counted = new Set(scenario.verdict.goodputFleets);
+    this.goodputFleets = Uint8Array.from(fleets, ([name]) => (counted.has(name) ? 1 : 0));
     this.serviceOut = new Uint8Array(this.services.length);
     this.fleetRatio = new Float64Array(this.fleetCount).fill(Number.NaN);
     this.serviceRatio = new Float64Array(this.services.length).fill(Number.NaN);
