@@ -30,6 +30,7 @@ export function runFluid(
     onProgress?: ((fraction: number, snapshot: () => Series) => void) | undefined;
     bins?: number | undefined;
     skip?: boolean | undefined;
+    multiRate?: boolean | undefined;
   },
 ): RunResult {
   const refusals = checkFluid(scenario);
@@ -38,6 +39,7 @@ export function runFluid(
   const model = new FluidModel(scenario, until, {
     ...(options.bins === undefined ? {} : { bins: options.bins }),
     ...(options.skip === undefined ? {} : { skip: options.skip }),
+    ...(options.multiRate === undefined ? {} : { multiRate: options.multiRate }),
   });
   const onProgress = options.onProgress;
   const reached = model.run(

@@ -31,7 +31,16 @@ const FLEET = [
   "disconnected",
   "blocked",
 ];
-const LINK = ["utilisation", "queue", "drops", "setups", "forwarded", "wastedShare", "stormFactor", "devices"];
+const LINK = [
+  "utilisation",
+  "queue",
+  "drops",
+  "setups",
+  "forwarded",
+  "wastedShare",
+  "stormFactor",
+  "devices",
+];
 const SERVICE = ["queue", "busy", "requests", "successes", "failures", "successRatio", "out", "wastedShare"];
 
 /** Declares every column of `m` in `r` (in the event model's order, CloudModel.declareColumns). */
