@@ -61,7 +61,7 @@ export class FluidSkip {
   /** Steps slept after a failed test (4 x {@link window}, at least 8 x the longest period). */
   readonly sleep: number;
 
-  constructor(m: SkipParts, dt: number) {
+  constructor(m: SkipParts, _dt?: number) {
     this.m = m;
     let w = 1;
     for (const c of m.callers) w = Math.max(w, c.memorySteps);
