@@ -30,6 +30,7 @@ export function runFluid(
     onProgress?: ((fraction: number, snapshot: () => Series) => void) | undefined;
     bins?: number | undefined;
     skip?: boolean | undefined;
+    multiRate?: boolean | undefined;
   },
 ): RunResult {
   const refusals = checkFluid(scenario);
@@ -38,6 +39,7 @@ export function runFluid(
   const model = new FluidModel(scenario, until, {
     ...(options.bins === undefined ? {} : { bins: options.bins }),
     ...(options.skip === undefined ? {} : { skip: options.skip }),
+    ...(options.multiRate === undefined ? {} : { multiRate: options.multiRate }),
   });
   const onProgress = options.onProgress;
   const reached = model.run(
@@ -45,10 +47,18 @@ export function runFluid(
     onProgress === undefined ? undefined : (f) => onProgress(f, () => model.recorder.toSeries()),
   );
   const wallSeconds = (performance.now() - t0) / 1000;
-  const series = model.recorder.toSeries();
   const interval = scenario.interval;
   const { triggerStart, triggerEnd, triggers } = triggerSpan(scenario);
-  const col = (name: string) => series.columns[name] ?? [];
+  // The summary converts only the columns it reads (a sweep point never materialises the whole series).
+  const read = new Map<string, (number | null)[]>();
+  const col = (name: string) => {
+    let c = read.get(name);
+    if (c === undefined) {
+      c = model.recorder.columnSeries(name);
+      read.set(name, c);
+    }
+    return c;
+  };
   const nan = (name: string) => col(name).map((v) => v ?? Number.NaN);
   const verdict = computeVerdict({
     goodput: nan("goodput"),
@@ -131,7 +141,15 @@ export function runFluid(
     }),
     timing: { wallSeconds: round(wallSeconds), eventsPerSecond: null },
   };
-  return { summary, series };
+  // The series is converted when first read (and then kept): a summary-only caller never pays for it.
+  let series: Series | undefined;
+  return {
+    summary,
+    get series(): Series {
+      if (series === undefined) series = model.recorder.toSeries();
+      return series;
+    },
+  };
 }
 
 /**

@@ -53,6 +53,8 @@ export interface RunOptions {
   bins?: number;
   /** Fluid engine only: skip quiescent stretches (docs/fluid.md). Default true. */
   skip?: boolean;
+  /** Fluid engine only: the multi-rate step (each fleet at its own step, docs/fluid.md). Default true. */
+  multiRate?: boolean;
 }
 
 /**

@@ -151,7 +151,10 @@ export interface CallerOptions {
   persistence: { error: readonly number[]; timeout: readonly number[] } | undefined;
   connection: ConnectionConfig | undefined;
   groups: number;
+  /** The model's (finest) step, seconds. */
   dt: number;
+  /** This caller steps every `every` model steps (multi-rate step, docs/fluid.md); default 1. */
+  every?: number;
 }
 
 const TMP = new Float64Array(2);
@@ -170,7 +173,18 @@ export class FluidCaller {
   link: FluidLink | null;
   lane: number;
   readonly timeout: number;
+  /** This caller's own step, seconds (`every` x the model's step). */
   readonly dt: number;
+  /** Model steps per step of this caller (multi-rate step). Its own step counts are `model step / every`. */
+  readonly every: number;
+  /** The model's step, seconds. */
+  readonly modelDt: number;
+  /**
+   * Model steps one of this caller's sends stands for: `every` for a fleet; for a dependency, the longest step of the
+   * callers of its service (their requests arrive that many steps' worth at once, and so do the calls they start).
+   * Links and services count a send of this caller as a rate over that many steps.
+   */
+  spread = 1;
   /** Attempt classes (maxAttempts). */
   readonly k: number;
   /** Ring length (timeout steps + 1). */
@@ -210,18 +224,21 @@ export class FluidCaller {
     this.link = o.link;
     this.lane = o.lane;
     this.timeout = o.timeout;
-    this.dt = o.dt;
+    this.every = Math.max(1, o.every ?? 1);
+    this.modelDt = o.dt;
+    this.dt = o.dt * this.every;
+    this.spread = this.every;
     this.retry = o.retry;
     this.persistence = o.persistence;
     this.connection = o.connection;
     this.k = Math.max(1, o.retry?.maxAttempts ?? 1);
-    this.ls = Math.max(1, Math.round(o.timeout / o.dt));
+    this.ls = Math.max(1, Math.round(o.timeout / this.dt));
     this.l = this.ls + 1;
     const maxRetry = o.retry ? o.retry.backoff.maxDelay : 0;
-    const retryLen = Math.ceil(maxRetry / o.dt) + 2;
+    const retryLen = Math.ceil(maxRetry / this.dt) + 2;
     this.reconnectClasses = o.connection ? backoffClasses(o.connection.reconnect) : 1;
     const reconnectLen = o.connection
-      ? Math.ceil((o.connection.setupTimeout + o.connection.reconnect.maxDelay) / o.dt) + 2
+      ? Math.ceil((o.connection.setupTimeout + o.connection.reconnect.maxDelay) / this.dt) + 2
       : 1;
     this.hLen = Math.max(retryLen, this.l) + 2;
     this.groups = Array.from(
@@ -235,7 +252,7 @@ export class FluidCaller {
     if (o.retry)
       for (let c = 1; c < this.k; c++) {
         delayWindow(o.retry.backoff, c - 1, TMP);
-        this.meanDelay[c] = (TMP[0]! + TMP[1]!) / 2 / o.dt;
+        this.meanDelay[c] = (TMP[0]! + TMP[1]!) / 2 / this.dt;
       }
   }
 
@@ -249,9 +266,13 @@ export class FluidCaller {
     return this.link === null ? 0 : this.link.crossing;
   }
 
-  /** Would an answer to an attempt created at step `j`, leaving the server `lag` seconds from now, be in time? */
+  /**
+   * Would an answer to an attempt created at this caller's step `j`, leaving the server `lag` seconds after model
+   * step `n`, be in time? (The attempt times out at this caller's step `j + ls`, model step `(j + ls) x every`.)
+   */
   alive(j: number, n: number, lag: number): boolean {
-    return n - j < this.ls && (n - j) * this.dt + lag + this.back <= this.timeout + 1e-9;
+    const a = n - j * this.every;
+    return a < this.ls * this.every && a * this.modelDt + lag + this.back <= this.timeout + 1e-9;
   }
 
   /** Clients of all groups. */
@@ -276,7 +297,7 @@ export class FluidCaller {
     return b;
   }
 
-  /** Advances the caller's clients by one step `n` (before the services run). */
+  /** Advances the caller's clients by one of its own steps `n` (before the services run). */
   step(n: number): void {
     this.stepResolved = 0;
     this.stepOk = 0;
@@ -327,14 +348,14 @@ export class FluidCaller {
         this.service.callerFail += m - w;
         this.resolved(c, m, this.timeout, false);
         sentUp += m - w;
-        this.decide(g, n, c, m, Outcome.TIMEOUT);
+        this.decide(g, n, 0, c, m, Outcome.TIMEOUT);
       }
       if (this.persistent && sentUp > 0 && g.up > 1e-12) {
         const pUp = Math.exp(-(g.hDown[hPrev]! - g.hDown[(n + hl - this.ls) % hl]!));
         const lost = g.up * (1 - Math.exp((-sentUp * pUp) / g.up));
         dDown += lost / g.up;
         g.up -= lost;
-        this.resetClients(g, n, lost);
+        this.resetClients(g, n, lost, 0);
       }
     }
     // Requests waiting for a connection go out with the clients that connected.
@@ -412,6 +433,7 @@ export class FluidCaller {
       false,
       this.timeout - (n - j) * this.dt,
       2 * link.crossing + this.service.meanHold,
+      this.spread,
     );
     if (a > 0) {
       g.net[i] = g.net[i]! + a;
@@ -419,13 +441,18 @@ export class FluidCaller {
     }
   }
 
-  /** An answer for mass `m` of class `c` created at step `j` reached the caller at step n (in time). */
+  /**
+   * An answer for mass `m` of class `c` created at this caller's step `j` reached the caller at model step `n` (in
+   * time).
+   */
   answer(c: number, j: number, m: number, ok: boolean, n: number, lag: number): void {
     const i = c * this.l + (j % this.l);
     let net = 0;
     for (const g of this.groups) net += g.net[i]!;
     if (net <= 0) return;
-    const age = (n - j) * this.dt + lag + this.back;
+    const age = (n - j * this.every) * this.modelDt + lag + this.back;
+    const own = this.own(n);
+    const frac = this.frac(n);
     for (const g of this.groups) {
       const share = g.net[i]!;
       if (share <= 0) continue;
@@ -442,7 +469,7 @@ export class FluidCaller {
       } else {
         this.counters.errors += y;
         this.service.callerFail += y;
-        this.decide(g, n, c, y, Outcome.FAILURE);
+        this.decide(g, own, frac, c, y, Outcome.FAILURE);
       }
     }
   }
@@ -461,8 +488,11 @@ export class FluidCaller {
         this.elapsedAt[c]! + this.resolveAge[c]! / this.resolveMass[c]! + this.meanDelay[c + 1]! * this.dt;
   }
 
-  /** The retry policy's decision for mass `m` of class `c` that ended with `outcome` at step n. */
-  private decide(g: CallerGroup, n: number, c: number, m: number, outcome: number): void {
+  /**
+   * The retry policy's decision for mass `m` of class `c` that ended with `outcome` `frac` of a step after this
+   * caller's step n.
+   */
+  private decide(g: CallerGroup, n: number, frac: number, c: number, m: number, outcome: number): void {
     const r = this.retry;
     if (r === undefined || c + 1 >= this.k || !r.isRetryable(outcome)) return;
     let q = 1;
@@ -475,20 +505,33 @@ export class FluidCaller {
     if (!(x > 0)) return;
     delayWindow(r.backoff, c, TMP);
     const cal = outcome === Outcome.TIMEOUT ? g.retryT[c + 1]! : g.retryE[c + 1]!;
-    cal.addUniform(n, TMP[0]! / this.dt, TMP[1]! / this.dt, x);
+    cal.addUniform(n, TMP[0]! / this.dt + frac, TMP[1]! / this.dt + frac, x);
   }
 
-  /** Clients (mass `x`) lose their connection at step n and reconnect after the backoff's first delay. */
-  resetClients(g: CallerGroup, n: number, x: number): void {
+  /**
+   * Clients (mass `x`) lose their connection `frac` of a step after this caller's step n and reconnect after the
+   * backoff's first delay.
+   */
+  resetClients(g: CallerGroup, n: number, x: number, frac: number): void {
     const conn = this.connection;
     if (conn === undefined || !(x > 0)) return;
     delayWindow(conn.reconnect, 0, TMP);
-    if (TMP[1]! <= 0) this.sendSetup(g, n, 0, x);
-    else g.reconnect[0]!.addUniform(n, TMP[0]! / this.dt, TMP[1]! / this.dt, x);
+    if (TMP[1]! <= 0) this.sendSetup(g, n, 0, x, frac);
+    else g.reconnect[0]!.addUniform(n, TMP[0]! / this.dt + frac, TMP[1]! / this.dt + frac, x);
   }
 
-  /** Mass `r` of clients of reconnect class `s` sends a connection setup at step n. */
-  private sendSetup(g: CallerGroup, n: number, s: number, r: number): void {
+  /** This caller's step at or before model step `n`. */
+  private own(n: number): number {
+    return this.every === 1 ? n : Math.floor(n / this.every);
+  }
+
+  /** How far model step `n` is past this caller's step {@link own}(n), in its steps (0 <= frac < 1). */
+  private frac(n: number): number {
+    return this.every === 1 ? 0 : (n - this.own(n) * this.every) / this.every;
+  }
+
+  /** Mass `r` of clients of reconnect class `s` sends a connection setup `frac` of a step after this caller's step n. */
+  private sendSetup(g: CallerGroup, n: number, s: number, r: number, frac = 0): void {
     const conn = this.connection!;
     const link = this.link!;
     this.counters.setups += r;
@@ -496,30 +539,33 @@ export class FluidCaller {
     let ok = 0;
     if (!g.blocked) {
       const rtt = link.delay + link.cost(true) + 2 * link.crossing;
-      const a = link.offer(r, true, st, 2 * link.crossing);
+      const a = link.offer(r, true, st, 2 * link.crossing, this.spread);
       if (rtt <= st + 1e-9) {
         ok = a;
-        g.connect.addAt(n, rtt / this.dt, a);
+        g.connect.addAt(n, rtt / this.dt + frac, a);
       }
     }
     const fail = r - ok;
     if (fail <= 0) return;
     delayWindow(conn.reconnect, s, TMP);
     const next = Math.min(s + 1, this.reconnectClasses - 1);
-    g.reconnect[next]!.addUniform(n, (st + TMP[0]!) / this.dt, (st + TMP[1]!) / this.dt, fail);
+    g.reconnect[next]!.addUniform(n, (st + TMP[0]!) / this.dt + frac, (st + TMP[1]!) / this.dt + frac, fail);
   }
 
-  /** Tears down the live connections of share `f` of the clients (an endpoint change). */
+  /** Tears down the live connections of share `f` of the clients (an endpoint change) at model step `n`. */
   teardown(n: number, f: number): void {
     if (!this.persistent) return;
     for (const g of this.groups) {
       const x = g.up * Math.min(1, f);
       g.up -= x;
-      this.resetClients(g, n, x);
+      this.resetClients(g, this.own(n), x, this.frac(n));
     }
   }
 
-  /** Every client's connection is reset (a reroute or lost devices); with no link they are simply up. */
+  /**
+   * Every client's connection is reset (a reroute or lost devices) at model step `n`; with no link they are simply
+   * up.
+   */
   resetAll(n: number, share = 1): void {
     if (this.connection === undefined) return;
     for (const g of this.groups) {
@@ -538,7 +584,7 @@ export class FluidCaller {
       g.connect.scale(1 - share);
       const x = g.up * share;
       g.up -= x;
-      this.resetClients(g, n, x + pending);
+      this.resetClients(g, this.own(n), x + pending, this.frac(n));
     }
   }
 
@@ -630,7 +676,7 @@ export class FluidCaller {
     return o;
   }
 
-  /** The longest memory of this caller's rings and calendars, steps. */
+  /** The longest memory of this caller's rings and calendars, model steps. */
   get memorySteps(): number {
     let m = Math.max(this.l, this.hLen);
     for (const g of this.groups) {
@@ -638,7 +684,7 @@ export class FluidCaller {
       for (const c of g.reconnect) m = Math.max(m, c.len);
       m = Math.max(m, g.connect.len);
     }
-    return m;
+    return m * this.every;
   }
 
   /** Latency histograms at a snapshot, then what one period added (FluidSkip). */

@@ -29,6 +29,18 @@ export class FluidLink {
   private offeredLast = 0;
   private offered = 0;
   private roomLeft = 0;
+  /**
+   * Offers of callers that step every e > 1 model steps (multi-rate step), as a rate: an offer of m jobs counts m / e
+   * in each of the e model steps it stands for (a ring indexed by model step), so the admitted share is decided on
+   * the offered rate, as if those callers offered every step.
+   */
+  private spread = new Float64Array(1);
+  private spreadLast = 0;
+  /** Jobs and work of such offers admitted for later model steps (they enter the buffer one share per step). */
+  private pendJobs = new Float64Array(1);
+  private pendWork = new Float64Array(1);
+  /** The model step of the current step. */
+  private n = 0;
   /** Interval counters. */
   setups = 0;
   forwarded = 0;
@@ -73,8 +85,26 @@ export class FluidLink {
     return (setup ? 1 / this.spec.setupRate : 1 / this.spec.forwardRate) / this.capacityFactor;
   }
 
-  /** Starts step of `dt` seconds: decides this step's admitted share from the buffer room. */
-  beginStep(dt: number): void {
+  /** Makes room for offers of callers that step every `every` model steps (see {@link offer}). */
+  spreadOver(every: number): void {
+    if (every > this.spread.length) {
+      this.spread = new Float64Array(every);
+      this.pendJobs = new Float64Array(every);
+      this.pendWork = new Float64Array(every);
+    }
+  }
+
+  /** Starts model step `n` of `dt` seconds: decides this step's admitted share from the buffer room. */
+  beginStep(dt: number, n = this.n + 1): void {
+    this.n = n;
+    const offeredLast = this.offeredLast + this.spreadLast;
+    if (this.pendJobs.length > 1) {
+      const s = n % this.pendJobs.length;
+      this.jobs += this.pendJobs[s]!;
+      this.work += this.pendWork[s]!;
+      this.pendJobs[s] = 0;
+      this.pendWork[s] = 0;
+    }
     const k = this.devices;
     if (this.partitioned || k <= 0) {
       this.admit = 0;
@@ -83,7 +113,7 @@ export class FluidLink {
       const drain = Math.min(this.work, k * dt);
       const departing = this.work > 0 ? (this.jobs * drain) / this.work : 0;
       const room = this.capacityJobs - this.jobs + departing;
-      this.admit = this.offeredLast > room ? Math.max(0, room) / this.offeredLast : 1;
+      this.admit = offeredLast > room ? Math.max(0, room) / offeredLast : 1;
       this.admit *= 1 - this.dropRate;
       this.roomLeft = Math.max(0, room);
     }
@@ -92,13 +122,25 @@ export class FluidLink {
 
   /**
    * Offers `m` jobs (setups when `setup`) whose callers wait until `deadlineIn` seconds from now; returns the mass
-   * admitted (the rest is dropped). The admitted work is added to the backlog.
+   * admitted (the rest is dropped). The admitted work is added to the backlog. A caller that steps every `every`
+   * model steps offers `every` steps' worth at once: it counts as a rate of m / every per step in the offer that
+   * decides the next steps' admitted share (call {@link spreadOver} first).
    */
-  offer(m: number, setup: boolean, deadlineIn: number, returnTrip: number): number {
+  offer(m: number, setup: boolean, deadlineIn: number, returnTrip: number, every = 1): number {
     if (!(m > 0)) return 0;
-    this.offered += m;
-    const a = Math.min(m * this.admit, this.roomLeft);
-    this.roomLeft -= a;
+    if (every === 1) this.offered += m;
+    else {
+      const ring = this.spread;
+      const per = m / every;
+      for (let i = 0; i < every; i++) {
+        const s = (this.n + i) % ring.length;
+        ring[s] = ring[s]! + per;
+      }
+    }
+    // Such an offer stands for `every` steps: it may use as many steps' room, and its jobs enter the buffer one
+    // share per step (this one and the next every - 1), as if offered every step.
+    const a = Math.min(m * this.admit, every * this.roomLeft);
+    this.roomLeft -= a / every;
     this.drops += m - a;
     if (a <= 0) return 0;
     const c = this.cost(setup);
@@ -107,14 +149,29 @@ export class FluidLink {
     else this.forwarded += a;
     this.admittedWork += a * c;
     if (finish > deadlineIn) this.wastedWork += a * c;
-    this.work += a * c;
-    this.jobs += a;
+    if (every === 1) {
+      this.work += a * c;
+      this.jobs += a;
+      return a;
+    }
+    const per = a / every;
+    this.work += per * c;
+    this.jobs += per;
+    const len = this.pendJobs.length;
+    for (let i = 1; i < every; i++) {
+      const s = (this.n + i) % len;
+      this.pendJobs[s] = this.pendJobs[s]! + per;
+      this.pendWork[s] = this.pendWork[s]! + per * c;
+    }
     return a;
   }
 
   /** Ends the step: the devices drain `dt` seconds of backlog. */
   endStep(dt: number): void {
     this.offeredLast = this.offered;
+    const s = this.n % this.spread.length;
+    this.spreadLast = this.spread[s]!;
+    this.spread[s] = 0;
     const k = this.devices;
     const drain = Math.min(this.work, k * dt);
     if (this.work > 0) this.jobs -= (this.jobs * drain) / this.work;
@@ -135,6 +192,10 @@ export class FluidLink {
     const lost = before > 0 ? removed / before : 0;
     this.work *= 1 - lost;
     this.jobs *= 1 - lost;
+    for (let i = 0; i < this.pendJobs.length; i++) {
+      this.pendJobs[i] = this.pendJobs[i]! * (1 - lost);
+      this.pendWork[i] = this.pendWork[i]! * (1 - lost);
+    }
     return lost;
   }
 
@@ -168,7 +229,7 @@ export class FluidLink {
   }
 
   /** Number of values {@link readState} writes. */
-  static readonly STATE = 6;
+  static readonly STATE = 8;
 
   /**
    * Writes the state (backlog, jobs, admitted share, devices, fault factor, drop rate) at `o`. The last step's offer
@@ -181,6 +242,13 @@ export class FluidLink {
     out[o++] = this.devices;
     out[o++] = this.capacityFactor;
     out[o++] = this.dropRate;
+    // Offers of coarse callers standing for the next steps, and their jobs still to enter the buffer.
+    let spread = 0;
+    let pending = 0;
+    for (let i = 0; i < this.spread.length; i++) spread += this.spread[i]!;
+    for (let i = 0; i < this.pendJobs.length; i++) pending += this.pendJobs[i]!;
+    out[o++] = spread + this.spreadLast;
+    out[o++] = pending;
     return o;
   }
 

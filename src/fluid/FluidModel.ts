@@ -14,7 +14,7 @@ import { FluidLink } from "./FluidLink.js";
 import { FluidMonitor } from "./FluidMonitor.js";
 import { type FluidDependency, FluidService } from "./FluidService.js";
 import { FluidSkip } from "./FluidSkip.js";
-import { recordFluidInterval } from "./recordFluidInterval.js";
+import { type FluidColumns, recordFluidInterval } from "./recordFluidInterval.js";
 
 /** Error code of a scenario the fluid engine refuses (exit code 2). */
 export const E_FLUID = "E_FLUID";
@@ -43,6 +43,11 @@ export interface FluidOptions {
   bins?: number;
   /** Skip quiescent stretches (docs/fluid.md; FluidSkip). Default true. */
   skip?: boolean;
+  /**
+   * Multi-rate step (docs/fluid.md): each fleet steps every `every` model steps, as coarse as its own smallest timeout
+   * allows (`bins` steps per it); false steps every fleet at the model's step. Default true.
+   */
+  multiRate?: boolean;
 }
 
 /** Default number of steps per smallest timeout. */
@@ -85,6 +90,10 @@ export class FluidModel {
   integrated = 0;
   /** Steps skipped as quiescent (FluidSkip). */
   skipped = 0;
+  /** The series columns, declared at the first recorded interval (recordFluidInterval). */
+  columns: FluidColumns | undefined;
+  /** 1 for each fleet (by index) counted in goodput (`verdict.goodputFleets`). */
+  readonly goodputFleets: Uint8Array;
   /** The quiescent-stretch skipper; undefined when `skip: false`. */
   readonly skip: FluidSkip | undefined;
 
@@ -147,6 +156,15 @@ export class FluidModel {
 
     this.callers = [];
     const fleets = Object.entries(scenario.fleets);
+    // Multi-rate: a fleet steps every `every` model steps, the largest divisor of the steps per interval (so that
+    // every interval is a whole number of its steps) that keeps `bins` steps per its own smallest timeout.
+    const everyOf = (own: number) => {
+      if (options.multiRate === false) return 1;
+      let best = 1;
+      for (let e = 2; e <= this.spi; e++)
+        if (this.spi % e === 0 && e * this.dt <= (own / bins) * (1 + 1e-9)) best = e;
+      return best;
+    };
     this.fleetCount = fleets.length;
     for (const [name, f] of fleets) {
       const path = `fleets.${name}`;
@@ -171,6 +189,7 @@ export class FluidModel {
           : undefined,
         groups: 2,
         dt: this.dt,
+        every: everyOf(persistent ? Math.min(f.timeout, f.connection!.setupTimeout) : f.timeout),
       });
       const g = c.groups[0]!;
       g.clients = f.clients;
@@ -211,8 +230,32 @@ export class FluidModel {
       }
     }
     for (const s of this.services) s.callers = this.callers;
+    // A dependency's calls come in bursts when its service's callers step coarsely: its sends stand for as many
+    // model steps as the longest of theirs (repeated until nothing changes, for chains of dependencies).
+    for (let pass = 0; pass < this.callers.length; pass++) {
+      let changed = false;
+      for (const s of this.services) {
+        let e = 1;
+        for (const c of this.callers) if (c.service === s) e = Math.max(e, c.spread);
+        for (const d of s.deps)
+          if (d.caller.spread !== e) {
+            d.caller.spread = e;
+            changed = true;
+          }
+      }
+      if (!changed) break;
+    }
+    let maxEvery = 1;
+    for (const c of this.callers) {
+      maxEvery = Math.max(maxEvery, c.every, c.spread);
+      c.service.smoothOver(c.spread);
+    }
+    for (const l of this.links) l.spreadOver(maxEvery);
+    this.maxEvery = maxEvery;
     this.laneOf = laneOf;
 
+    const counted = new Set(scenario.verdict.goodputFleets);
+    this.goodputFleets = Uint8Array.from(fleets, ([name]) => (counted.has(name) ? 1 : 0));
     this.serviceOut = new Uint8Array(this.services.length);
     this.fleetRatio = new Float64Array(this.fleetCount).fill(Number.NaN);
     this.serviceRatio = new Float64Array(this.services.length).fill(Number.NaN);
@@ -246,6 +289,7 @@ export class FluidModel {
     this.dependents = new Dependents(
       this.services.map((s) => s.name),
       scenario.dependents,
+      this.services.map((s) => s.spec.plane),
     );
     this.dependentUp = new Uint8Array(this.dependents.names.length);
     this.replacer = HostReplacer.create(
@@ -262,6 +306,8 @@ export class FluidModel {
   readonly laneOf: (s: FluidService, l: FluidLink | null) => number;
   /** Network of each monitoring source. */
   monitorNetworks: string[] = [];
+  /** The longest step of any caller, model steps (1 without multi-rate). */
+  readonly maxEvery: number;
 
   /** Current time of step `n`, seconds. */
   timeOf(n: number): number {
@@ -361,8 +407,12 @@ export class FluidModel {
   private advance(n: number, t: number): void {
     const dt = this.dt;
     for (const s of this.services) s.now = t;
-    for (const l of this.links) l.beginStep(dt);
-    for (const c of this.callers) c.step(n);
+    for (const l of this.links) l.beginStep(dt, n);
+    for (const c of this.callers) {
+      const e = c.every;
+      if (e === 1) c.step(n);
+      else if (n % e === 0) c.step(n / e);
+    }
     for (const s of this.services) s.step(n, dt);
     for (const s of this.services)
       for (const d of s.deps) {

@@ -106,7 +106,30 @@ export class FluidService {
     this.lanes[lane]!.push(site, c, j, m, t);
   }
 
-  /** Runs step `n` of `dt` seconds: serves the queue's head, then the arrivals due in this step. */
+  /**
+   * Work started in each of the last model steps (a ring), when some caller steps every e > 1 model steps (its
+   * arrivals come e steps' worth at once): busy servers are then the mean over the ring ({@link smoothOver}).
+   */
+  private startedRing = new Float64Array(1);
+  private startedSum = 0;
+
+  /** Busy servers are averaged over `steps` model steps (the longest step of a caller of this service). */
+  smoothOver(steps: number): void {
+    if (steps > this.startedRing.length) this.startedRing = new Float64Array(steps);
+  }
+
+  /** True when nothing is queued or in transit to this service (its step then only refreshes its estimates). */
+  get idle(): boolean {
+    if (this.queue.size > 0) return false;
+    for (const l of this.lanes) if (l.size > 0) return false;
+    return true;
+  }
+
+  /**
+   * Runs step `n` of `dt` seconds: serves the queue's head, then the arrivals due in this step. A service with
+   * nothing queued or in transit skips the work (the result is the same: nothing is served, the wait and the busy
+   * servers are 0).
+   */
   step(n: number, dt: number): void {
     this.n = n;
     this.updateHold();
@@ -114,8 +137,14 @@ export class FluidService {
     let factor = 1 / this.capacityFactor;
     if (deg !== undefined) factor *= Math.min(1 + deg.perQueued * this.queue.total, deg.maxFactor);
     const working = this.working;
-    this.capLeft = working > 0 ? (working * dt) / (this.hold * factor) : 0;
     const effHold = this.hold * factor;
+    if (this.idle) {
+      this.wait = 0;
+      this.started = 0;
+      this.busy = this.busyFrom(0, n, dt, effHold);
+      return;
+    }
+    this.capLeft = working > 0 ? (working * dt) / (this.hold * factor) : 0;
     this.started = 0;
     const q = this.queue;
     while (q.size > 0 && this.capLeft > 1e-15) {
@@ -140,11 +169,13 @@ export class FluidService {
     this.wait = 0;
     if (working > 0 && q.size === 0) {
       let arriving = 0;
+      // A caller whose sends stand for e model steps (multi-rate step) sends e steps' worth at once: its mass counts
+      // 1/e (a rate).
       for (const lane of this.lanes)
         for (let i = 0; i < lane.size; i++) {
           const h = lane.at(i);
           if (lane.time[h]! > due) break;
-          arriving += lane.mass[h]!;
+          arriving += lane.mass[h]! / this.callers[lane.site[h]!]!.spread;
         }
       const rho = Math.min(MAX_RHO, (arriving * effHold) / (working * dt));
       if (rho > 0) {
@@ -159,7 +190,19 @@ export class FluidService {
         lane.takeHead(lane.mass[h]!);
       }
     }
-    this.busy = q.size > 0 ? working : Math.min(working, (this.started / dt) * effHold);
+    const busy = this.busyFrom(this.started, n, dt, effHold);
+    this.busy = q.size > 0 ? working : busy;
+  }
+
+  /** Busy servers below capacity: the work started per second (over the ring) x the hold time. */
+  private busyFrom(started: number, n: number, dt: number, effHold: number): number {
+    const ring = this.startedRing;
+    if (ring.length === 1) return Math.min(this.working, (started / dt) * effHold);
+    const s = n % ring.length;
+    this.startedSum += started - ring[s]!;
+    ring[s] = started;
+    if (this.startedSum < 1e-12) this.startedSum = 0;
+    return Math.min(this.working, (this.startedSum / (ring.length * dt)) * effHold);
   }
 
   private admit(siteId: number, c: number, j: number, m: number, effHold: number): void {
@@ -272,7 +315,7 @@ export class FluidService {
 
   /** Number of values {@link readState} writes (changes only when a lane is added). */
   get stateCount(): number {
-    return 10 + 2 * this.lanes.length + 2 * this.deps.length;
+    return 11 + 2 * this.lanes.length + 2 * this.deps.length;
   }
 
   /** Writes the aggregate state (queue, lanes in transit, busy servers, hold, dependency estimates) at `o`. */
@@ -287,6 +330,7 @@ export class FluidService {
     out[o++] = this.capacityFactor;
     out[o++] = this.errorRate;
     out[o++] = this.wait;
+    out[o++] = this.startedSum;
     for (const l of this.lanes) {
       out[o++] = l.total;
       out[o++] = l.size;

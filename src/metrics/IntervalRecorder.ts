@@ -35,15 +35,24 @@ export class IntervalRecorder {
     return [...this.columns.keys()];
   }
 
+  /**
+   * One column's recorded intervals as plain data, as {@link toSeries} gives it (NaN becomes null, 10 significant
+   * digits); an empty list for a column never declared. A summary that reads a few columns converts only those.
+   */
+  columnSeries(name: string): (number | null)[] {
+    const data = this.columns.get(name);
+    return data === undefined ? [] : plain(data, this.length);
+  }
+
   /** The recorded intervals as plain data: a NaN slot (no data for that interval) becomes null, never 0. */
   toSeries(): Series {
     const n = this.length;
     const columns: Record<string, (number | null)[]> = {};
-    for (const [name, data] of this.columns) {
-      columns[name] = Array.from(data.subarray(0, n), (v) =>
-        Number.isNaN(v) ? null : Number(v.toPrecision(10)),
-      );
-    }
+    for (const [name, data] of this.columns) columns[name] = plain(data, n);
     return { interval: this.interval, time: Array.from({ length: n }, (_, i) => i * this.interval), columns };
   }
+}
+
+function plain(data: Float64Array, n: number): (number | null)[] {
+  return Array.from(data.subarray(0, n), (v) => (Number.isNaN(v) ? null : Number(v.toPrecision(10))));
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { runScenario } from "../experiments/runScenario.js";
+import { loadScenario } from "../scenario/loadScenario.js";
+import { FluidModel } from "./FluidModel.js";
+
+const AWS = "aws-us-east-1-2021-12-07";
+
+describe("FluidModel", () => {
+  it("multi-rate step: each fleet steps as coarsely as its own smallest timeout allows (10 steps per it)", () => {
+    const s = loadScenario(AWS, { scale: 0.02 });
+    const on = new FluidModel(s, 600);
+    const off = new FluidModel(s, 600, { multiRate: false });
+    const every = (m: FluidModel) => Object.fromEntries(m.callers.map((c) => [c.name, c.every]));
+    // dns-lookups' 1 s timeout sets the model's step (0.1 s); the 5 s fleets step every 0.5 s; dependency calls
+    // (1 s and 2 s timeouts) at the model's step.
+    expect(on.dt).toBeCloseTo(0.1, 12);
+    expect(every(on)).toMatchObject({
+      "internal-clients": 5,
+      "dns-lookups": 1,
+      "customer-api": 5,
+      "ec2-api.dns": 1,
+    });
+    for (const c of on.callers) expect(c.timeout / c.dt).toBeGreaterThanOrEqual(10 - 1e-9);
+    expect(Object.values(every(off)).every((e) => e === 1)).toBe(true);
+  });
+
+  it("multi-rate step: the verdict, recovery and goodput lost of the single-rate run (2021, 2 h), deterministic", () => {
+    const s = loadScenario(AWS, { scale: 0.02 });
+    const run = (multiRate: boolean) => runScenario(s, { engine: "fluid", until: 7200, multiRate }).summary;
+    const on = run(true);
+    const off = run(false);
+    expect(on.stepSeconds).toBe(off.stepSeconds);
+    const v = (x: typeof on) => {
+      const { goodputLostSeconds, ...rest } = x.verdict;
+      return { rest, goodputLostSeconds };
+    };
+    expect(v(on).rest).toEqual(v(off).rest);
+    // Measured: 5400 s lost in both (the outage lasts past the 2 h end).
+    expect(Math.abs(v(on).goodputLostSeconds - v(off).goodputLostSeconds)).toBeLessThanOrEqual(1);
+    const { timing: _a, ...a } = on;
+    const { timing: _b, ...b } = run(true);
+    expect(b).toEqual(a);
+  }, 60_000);
+
+  it("reads services.*.plane: a dependent on a control-plane service's data plane keeps working in its outage", () => {
+    const outage = (plane: string) => {
+      const s = loadScenario(AWS, {
+        scale: 0.02,
+        set: { "dependents.ticketmaster.requires.0.of.0.plane": plane },
+      });
+      const r = runScenario(s, { engine: "fluid", until: 7200 }).summary;
+      expect(r.services["ec2-api"]!.outageSeconds).toBeGreaterThan(0);
+      return r.dependents.ticketmaster!.outageSeconds;
+    };
+    // ec2-api is `plane: control`: its outage breaks what uses its control plane only (measured: 5400 s and 0 s).
+    expect(outage("control")).toBeGreaterThan(0);
+    expect(outage("data")).toBe(0);
+  }, 60_000);
+});
