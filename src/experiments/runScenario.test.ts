@@ -62,7 +62,7 @@ describe("runScenario on the 2021 scenario at scale 0.05", () => {
   });
 
   it("records the engine, the stampede version and a stable hash of the resolved scenario", () => {
-    expect(r.summary.schemaVersion).toBe(5);
+    expect(r.summary.schemaVersion).toBe(6);
     expect(r.summary.engine).toBe("event");
     expect(r.summary.stampedeVersion).toMatch(/^\d+\.\d+\.\d+/);
     const again = runScenario(loadScenario(NAME, { scale: 0.05 }), { seed: 2, until: 60 });

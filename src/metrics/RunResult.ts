@@ -229,7 +229,7 @@ export interface LabSummary {
 }
 
 /** Version of the RunSummary contract (see CHANGELOG.md for what changed since 1). */
-export const SUMMARY_SCHEMA_VERSION = 5 as const;
+export const SUMMARY_SCHEMA_VERSION = 6 as const;
 
 export interface RunSummary {
   /** Version of this contract: SUMMARY_SCHEMA_VERSION. */

@@ -39,7 +39,7 @@ describe("the RunSummary contract", () => {
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
       version: string;
     };
-    expect(summary.schemaVersion).toBe(5);
+    expect(summary.schemaVersion).toBe(6);
     expect(summary.steps).toBeNull();
     expect(summary.stepSeconds).toBeNull();
     expect(summary.stampedeVersion).toBe(pkg.version);

@@ -20,7 +20,7 @@ const pool = z.strictObject({
 });
 
 export const runSummarySchema = z.strictObject({
-  schemaVersion: z.literal(5),
+  schemaVersion: z.literal(6),
   stampedeVersion: z.string().min(1),
   engine: z.enum(["event", "fluid", "lab"]),
   scenarioHash: z.string().regex(/^[0-9a-f]{64}$/),

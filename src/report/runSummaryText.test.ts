@@ -5,7 +5,7 @@ import { runSummaryText, runTimeline } from "./runSummaryText.js";
 
 function summary(verdict: Partial<Verdict>): RunSummary {
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     stampedeVersion: "0.1.0",
     engine: "event",
     scenarioHash: "0".repeat(64),

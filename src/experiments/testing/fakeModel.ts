@@ -158,7 +158,7 @@ export function fakeRun(scenario: Scenario, options: RunOptions): RunResult {
   const outageEnd = metastable ? fixAt : (recoveredAt ?? end);
   const windows = minRatio < 0.5 ? [{ start, end: outageEnd }] : [];
   const summary: RunSummary = {
-    schemaVersion: 5,
+    schemaVersion: 6,
     stampedeVersion: "0.0.0-fake",
     engine: "event",
     scenarioHash: "0".repeat(64),
