@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { main } from "../cli/main.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { runMain } from "../cli/testing/runMain.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const CATALOG = join(ROOT, "examples/catalog/catalog-info.yaml");
@@ -11,25 +11,7 @@ const EBA40 = join(ROOT, "examples/register-eba-4.0/baltica-pay");
 const tmp = mkdtempSync(join(tmpdir(), "stampede-blast-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runMain;
 
 describe("stampede blast and concentration", () => {
   it("blast --fail --for --format json gives the radius; --out writes blast.json and a self-contained report.html", async () => {

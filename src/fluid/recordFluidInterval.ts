@@ -1,4 +1,5 @@
 import type { IntervalRecorder } from "../metrics/IntervalRecorder.js";
+import { SERIES_METRICS } from "../metrics/seriesMetrics.js";
 import type { FluidModel } from "./FluidModel.js";
 
 /** The series columns of a fluid model, declared once (the event model's names and order) and written by reference. */
@@ -17,31 +18,9 @@ export interface FluidColumns {
   dependents: Float64Array[];
 }
 
-const FLEET = [
-  "firstAttempts",
-  "attempts",
-  "setups",
-  "successes",
-  "timeouts",
-  "errors",
-  "rejected",
-  "refused",
-  "p50",
-  "p99",
-  "disconnected",
-  "blocked",
-];
-const LINK = [
-  "utilisation",
-  "queue",
-  "drops",
-  "setups",
-  "forwarded",
-  "wastedShare",
-  "stormFactor",
-  "devices",
-];
-const SERVICE = ["queue", "busy", "requests", "successes", "failures", "successRatio", "out", "wastedShare"];
+const FLEET = SERIES_METRICS.fleet;
+const LINK = SERIES_METRICS.link;
+const SERVICE = SERIES_METRICS.service;
 
 /** Declares every column of `m` in `r` (in the event model's order, CloudModel.declareColumns). */
 export function declareFluidColumns(m: FluidModel, r: IntervalRecorder): FluidColumns {

@@ -4,6 +4,7 @@ import { Dependents } from "../metrics/Dependents.js";
 import { HostReplacer } from "../metrics/HostReplacer.js";
 import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
 import { Operators } from "../metrics/Operators.js";
+import { SERIES_METRICS } from "../metrics/seriesMetrics.js";
 import type { Scenario } from "../spec/Scenario.js";
 import { CapacityGauge } from "./CapacityGauge.js";
 import { Monitor, type MonitoredSource } from "./Monitor.js";
@@ -162,20 +163,8 @@ export class CloudModel {
     const goodputFleets = new Set(this.scenario.verdict.goodputFleets);
     for (const f of w.fleets) {
       const p = `fleet.${f.name}.`;
-      const [first, att, setups, ok, to, err, rej, refused, p50, p99, disc, blocked] = [
-        "firstAttempts",
-        "attempts",
-        "setups",
-        "successes",
-        "timeouts",
-        "errors",
-        "rejected",
-        "refused",
-        "p50",
-        "p99",
-        "disconnected",
-        "blocked",
-      ].map((m) => r.column(p + m)) as Float64Array[];
+      const [first, att, setups, ok, to, err, rej, refused, p50, p99, disc, blocked] =
+        SERIES_METRICS.fleet.map((m) => r.column(p + m)) as Float64Array[];
       const c = f.site.counters.now;
       const latency = f.site.latency;
       this.record.push(() => {
@@ -219,16 +208,9 @@ export class CloudModel {
     });
     for (const l of w.links) {
       const p = `link.${l.name}.`;
-      const [util, queue, drops, setups, fwd, wasted, storm, devices] = [
-        "utilisation",
-        "queue",
-        "drops",
-        "setups",
-        "forwarded",
-        "wastedShare",
-        "stormFactor",
-        "devices",
-      ].map((m) => r.column(p + m)) as Float64Array[];
+      const [util, queue, drops, setups, fwd, wasted, storm, devices] = SERIES_METRICS.link.map((m) =>
+        r.column(p + m),
+      ) as Float64Array[];
       const li = w.links.indexOf(l);
       this.record.push(() => {
         const i = r.length;
@@ -251,16 +233,9 @@ export class CloudModel {
     const outageRatio = this.scenario.verdict.outageRatio;
     for (const s of w.services) {
       const p = `service.${s.name}.`;
-      const [queue, busy, reqs, ok, fail, ratio, out, wasted] = [
-        "queue",
-        "busy",
-        "requests",
-        "successes",
-        "failures",
-        "successRatio",
-        "out",
-        "wastedShare",
-      ].map((m) => r.column(p + m)) as Float64Array[];
+      const [queue, busy, reqs, ok, fail, ratio, out, wasted] = SERIES_METRICS.service.map((m) =>
+        r.column(p + m),
+      ) as Float64Array[];
       this.record.push(() => {
         const i = r.length;
         queue![i] = s.queueLength;

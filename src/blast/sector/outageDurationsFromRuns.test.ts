@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMain } from "../../cli/testing/runMain.js";
 import { Xoshiro128 } from "../../engine/Xoshiro128.js";
 import { outageDurationsFromRuns } from "./outageDurationsFromRuns.js";
 
@@ -12,24 +12,7 @@ const tmp = mkdtempSync(join(tmpdir(), "stampede-from-runs-"));
 const compareDir = join(tmp, "compare");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runMain;
 
 interface Summary {
   simulatedSeconds: number;
