@@ -100,11 +100,8 @@ export class Operators {
       return;
     }
     if (this.diagnosedAt === null && this.spec !== undefined) {
-      const rate = this.diagnosisRate(now);
-      const before = this.diagnosis;
-      this.diagnosis += dt * rate;
-      if (this.diagnosis >= 1) {
-        const at = now - dt + (1 - before) / rate;
+      const at = this.accrue("diagnosis", dt, now);
+      if (!Number.isNaN(at)) {
         this.diagnosedAt = at;
         this.anchor("diagnosis", at);
       }
@@ -117,21 +114,24 @@ export class Operators {
         this.anchor("sustained", now);
       }
     } else if (this.sustainedDiagnosedAt === null && this.spec !== undefined) {
-      const rate = this.diagnosisRate(now);
-      const before = this.sustainedDiagnosis;
-      this.sustainedDiagnosis += dt * rate;
-      if (this.sustainedDiagnosis >= 1) {
-        const at = now - dt + (1 - before) / rate;
+      const at = this.accrue("sustainedDiagnosis", dt, now);
+      if (!Number.isNaN(at)) {
         this.sustainedDiagnosedAt = at;
         this.anchor("sustained-diagnosis", at);
       }
     }
   }
 
-  /** Diagnosis progress per second: `1 / blind` while monitoring is stale, `1 / visible` while it is fresh. */
-  private diagnosisRate(now: number): number {
+  /**
+   * Accrues the diagnosis progress `key` over (now - dt, now], at `1 / blind` per second while monitoring is stale and
+   * `1 / visible` while it is fresh; returns the moment it reached 1, or NaN while it has not.
+   */
+  private accrue(key: "diagnosis" | "sustainedDiagnosis", dt: number, now: number): number {
     const d = this.spec!.diagnosis;
-    return this.monitor!.blind(now) ? 1 / d.blind : 1 / d.visible;
+    const rate = this.monitor!.blind(now) ? 1 / d.blind : 1 / d.visible;
+    const before = this[key];
+    this[key] = before + dt * rate;
+    return this[key] >= 1 ? now - dt + (1 - before) / rate : Number.NaN;
   }
 
   private detect(at: number, by: string): void {

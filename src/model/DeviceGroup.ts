@@ -81,8 +81,8 @@ export class DeviceGroup {
    * buffer, no device), `admittedWork` and `wastedWork` in device-seconds. Read by the recorder, rolled at each tick.
    */
   readonly counts = new IntervalCounters(LINK_COUNTERS);
-  /** `counts.now`, held directly: the enqueue path counts with one load. */
-  private readonly now: Record<LinkCounterName, number> = this.counts.now;
+  /** `counts.now`, held directly: the enqueue path counts with one load (named apart from enqueue's time `now`). */
+  private readonly interval: Record<LinkCounterName, number> = this.counts.now;
 
   /**
    * @param dropRng fault drops (`link/<name>/drops`); device picks use each caller's own stream.
@@ -225,12 +225,12 @@ export class DeviceGroup {
    */
   enqueue(device: number, now: number, setup: boolean, deadline: number, ahead: number): number {
     if (this.devices === 0) {
-      this.now.drops++;
+      this.interval.drops++;
       return DROPPED;
     }
     if (device >= this.devices) this.removedDevice(device);
     if (this.partitioned || (this.dropRate > 0 && this.dropRng.next() < this.dropRate)) {
-      this.now.drops++;
+      this.interval.drops++;
       return DROPPED;
     }
     // the device's queue: itself (shared), or its setup or forwarding queue (separate)
@@ -247,7 +247,7 @@ export class DeviceGroup {
     if (size >= cap) {
       this.ringHead[q] = head;
       this.ringSize[q] = size;
-      this.now.drops++;
+      this.interval.drops++;
       return DROPPED;
     }
     const cost = (setup ? this.setupCost : this.forwardCost) * this.costFactor;
@@ -260,7 +260,7 @@ export class DeviceGroup {
     this.ringHead[q] = head;
     this.ringSize[q] = size + 1;
     this.admitted[q] = this.admitted[q]! + cost;
-    const n = this.now;
+    const n = this.interval;
     n.admittedWork += cost;
     if (done + ahead > deadline) n.wastedWork += cost;
     if (setup) n.setups++;
