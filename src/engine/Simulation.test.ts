@@ -61,6 +61,35 @@ describe("Simulation ordering", () => {
     expect(log).toEqual(expected.map((e) => [e.time, e.seq]));
   });
 
+  it("orders the handle-free calls (postAt, postAfter, postInLane) exactly as at, after and inLane", () => {
+    // The same schedule twice, once with each family: the event logs are identical, and so are the handles the
+    // later calls get (the handle-free calls use the same sequence numbers and slots).
+    const schedule = (post: boolean) => {
+      const { sim, log, kind } = logging({ initialCapacity: 4 });
+      const lane = sim.lane(1.5);
+      const handles: number[] = [];
+      const driver = sim.register((n) => {
+        if (n <= 0) return;
+        if (post) {
+          sim.postAt(sim.now() + 1.5, kind, n * 10, 0);
+          sim.postAfter(1.5, kind, n * 10 + 1, 0);
+          sim.postInLane(lane, kind, n * 10 + 2, 0);
+        } else {
+          sim.at(sim.now() + 1.5, kind, n * 10, 0);
+          sim.after(1.5, kind, n * 10 + 1, 0);
+          sim.inLane(lane, kind, n * 10 + 2, 0);
+        }
+        handles.push(sim.after(0.5, driver, n - 1, 0));
+      });
+      sim.at(0, driver, 20, 0);
+      sim.run();
+      return { log, handles };
+    };
+    const withHandles = schedule(false);
+    expect(withHandles.log).toHaveLength(60);
+    expect(schedule(true)).toEqual(withHandles);
+  });
+
   it("gives step() and run() the same order", () => {
     const build = () => {
       const { sim, log, kind } = logging();
@@ -226,6 +255,15 @@ describe("Simulation misuse", () => {
     expect(codeOf(() => sim.inLane(sim.lane(1), 99, 0, 0))).toBe("E_UNKNOWN_KIND");
     expect(codeOf(() => sim.inLane(42, kind, 0, 0))).toBe("E_UNKNOWN_LANE");
     expect(codeOf(() => sim.run({ until: Number.NaN }))).toBe("E_INVALID_TIME");
+    // the handle-free calls refuse the same misuse with the same codes
+    expect(codeOf(() => sim.postAt(4, kind, 0, 0))).toBe("E_TIME_IN_PAST");
+    expect(codeOf(() => sim.postAt(Number.NaN, kind, 0, 0))).toBe("E_INVALID_TIME");
+    expect(codeOf(() => sim.postAfter(Number.NaN, kind, 0, 0))).toBe("E_INVALID_TIME");
+    expect(codeOf(() => sim.postAfter(-1, kind, 0, 0))).toBe("E_NEGATIVE_DELAY");
+    expect(codeOf(() => sim.postAt(6, 0, 0, 0))).toBe("E_UNKNOWN_KIND");
+    expect(codeOf(() => sim.postAfter(1, 99, 0, 0))).toBe("E_UNKNOWN_KIND");
+    expect(codeOf(() => sim.postInLane(sim.lane(1), 99, 0, 0))).toBe("E_UNKNOWN_KIND");
+    expect(codeOf(() => sim.postInLane(42, kind, 0, 0))).toBe("E_UNKNOWN_LANE");
     expect(sim.pending).toBe(0);
   });
 

@@ -126,11 +126,16 @@ export class Simulation implements Clock {
 
   /** Schedules an event of `kind` at absolute time `time` (seconds, >= now). */
   at(time: number, kind: number, target: number, payload: number): Handle {
-    if (!(time >= this.t)) this.badTime(time);
-    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
-    const slot = this.alloc(kind, target, payload);
-    this.heap.push(time, this.nextSeq++, slot);
-    return this.sGen[slot]! * SLOT_LIMIT + slot;
+    return this.handleOf(this.atSlot(time, kind, target, payload));
+  }
+
+  /**
+   * As `at`, for an event nobody cancels (an arrival, a response, a set-up's result): no handle is made. The handle
+   * is a double, and where V8 does not inline the call (its inlining budget spent on a long chain of handlers) a
+   * returned double is boxed on every call; a call that returns nothing costs no allocation.
+   */
+  postAt(time: number, kind: number, target: number, payload: number): void {
+    this.atSlot(time, kind, target, payload);
   }
 
   /**
@@ -143,16 +148,19 @@ export class Simulation implements Clock {
     if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
     const slot = this.alloc(kind, target, payload);
     this.heap.push(time, this.nextSeq++ - URGENT_OFFSET, slot);
-    return this.sGen[slot]! * SLOT_LIMIT + slot;
+    return this.handleOf(slot);
   }
 
   /** Schedules an event of `kind` after `delay` seconds (>= 0). */
   after(delay: number, kind: number, target: number, payload: number): Handle {
     if (!(delay >= 0)) this.badDelay(delay);
-    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
-    const slot = this.alloc(kind, target, payload);
-    this.heap.push(this.t + delay, this.nextSeq++, slot);
-    return this.sGen[slot]! * SLOT_LIMIT + slot;
+    return this.handleOf(this.atSlot(this.t + delay, kind, target, payload));
+  }
+
+  /** As `after`, for an event nobody cancels: no handle is made (see `postAt`). */
+  postAfter(delay: number, kind: number, target: number, payload: number): void {
+    if (!(delay >= 0)) this.badDelay(delay);
+    this.atSlot(this.t + delay, kind, target, payload);
   }
 
   /**
@@ -168,13 +176,12 @@ export class Simulation implements Clock {
 
   /** Schedules an event of `kind` after the lane's fixed delay. */
   inLane(lane: number, kind: number, target: number, payload: number): Handle {
-    const l = this.lanes[lane];
-    if (l === undefined) this.badLane(lane);
-    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
-    const slot = this.alloc(kind, target, payload);
-    l.push(this.t + l.delay, this.nextSeq++, slot);
-    if (l.size === 1) this.laneHeadAdded(lane);
-    return this.sGen[slot]! * SLOT_LIMIT + slot;
+    return this.handleOf(this.laneSlot(lane, kind, target, payload));
+  }
+
+  /** As `inLane`, for an event nobody cancels (a set-up's timeout): no handle is made (see `postAt`). */
+  postInLane(lane: number, kind: number, target: number, payload: number): void {
+    this.laneSlot(lane, kind, target, payload);
   }
 
   /** Cold-path convenience: runs `fn` after `delay` seconds. Allocates a closure; keep it off hot paths. */
@@ -183,7 +190,7 @@ export class Simulation implements Clock {
     const slot = this.alloc(CALLBACK, 0, 0);
     this.callbacks[slot] = fn;
     this.heap.push(this.t + delay, this.nextSeq++, slot);
-    return this.sGen[slot]! * SLOT_LIMIT + slot;
+    return this.handleOf(slot);
   }
 
   /** Cancels a pending event. Returns false when it already ran or was cancelled (stale handles are harmless). */
@@ -292,6 +299,31 @@ export class Simulation implements Clock {
   /** Runs the next event, whatever its time. Returns false when the queue is empty. */
   step(): boolean {
     return this.drive(Number.POSITIVE_INFINITY, 1) > 0;
+  }
+
+  /** Pushes an event of the normal tier at `time` on the heap; returns its slot (a small integer, never boxed). */
+  private atSlot(time: number, kind: number, target: number, payload: number): number {
+    if (!(time >= this.t)) this.badTime(time);
+    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
+    const slot = this.alloc(kind, target, payload);
+    this.heap.push(time, this.nextSeq++, slot);
+    return slot;
+  }
+
+  /** Pushes an event on lane `lane` (its fixed delay from now); returns its slot. */
+  private laneSlot(lane: number, kind: number, target: number, payload: number): number {
+    const l = this.lanes[lane];
+    if (l === undefined) this.badLane(lane);
+    if (kind <= 0 || kind >= this.handlers.length) this.badKind(kind);
+    const slot = this.alloc(kind, target, payload);
+    l.push(this.t + l.delay, this.nextSeq++, slot);
+    if (l.size === 1) this.laneHeadAdded(lane);
+    return slot;
+  }
+
+  /** The handle of the event in `slot`: its generation and slot in one exact double. */
+  private handleOf(slot: number): Handle {
+    return this.sGen[slot]! * SLOT_LIMIT + slot;
   }
 
   private alloc(kind: number, target: number, payload: number): number {

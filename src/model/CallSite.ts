@@ -382,7 +382,7 @@ export class CallSite {
     if (delay === 0) this.attempt(r, outcome);
     else {
       this.retryWaiting++;
-      this.w.sim.after(delay, this.w.kinds.retry, r, outcome);
+      this.w.sim.postAfter(delay, this.w.kinds.retry, r, outcome);
     }
   }
 

@@ -114,7 +114,7 @@ export class CloudModel {
     this.tickKind = this.sim.register(() => this.tick(), "metrics-tick");
     this.stepKind = this.sim.register(() => this.step(), "interval-step");
     this.scheduleTick();
-    this.sim.at(scenario.interval, this.stepKind, 0, 0);
+    this.sim.postAt(scenario.interval, this.stepKind, 0, 0);
     for (const f of w.fleets) f.start();
     this.monitor?.start();
   }
@@ -342,6 +342,6 @@ export class CloudModel {
     this.effects.advance(now);
     this.lastStep = now;
     this.steps++;
-    this.sim.at((this.steps + 1) * this.scenario.interval, this.stepKind, 0, 0);
+    this.sim.postAt((this.steps + 1) * this.scenario.interval, this.stepKind, 0, 0);
   }
 }

@@ -249,12 +249,12 @@ export class FleetRuntime implements CallOwner {
     const sim = this.w.sim;
     if (this.process !== undefined) {
       const t = this.process.first(this.loadFactor);
-      if (t < Number.POSITIVE_INFINITY) sim.at(t, this.w.kinds.arrival, this.index, 0);
+      if (t < Number.POSITIVE_INFINITY) sim.postAt(t, this.w.kinds.arrival, this.index, 0);
     } else if (this.arrivals)
-      sim.after(this.arrivals.sample(this.arrivalRng), this.w.kinds.arrival, this.index, 0);
+      sim.postAfter(this.arrivals.sample(this.arrivalRng), this.w.kinds.arrival, this.index, 0);
     else
       for (let c = 0; c < this.clients; c++)
-        sim.after(this.think!.sample(this.thinkRng), this.w.kinds.think, this.index, c);
+        sim.postAfter(this.think!.sample(this.thinkRng), this.w.kinds.think, this.index, c);
   }
 
   /** Open loop: the next Poisson arrival, to a uniformly chosen client. */
@@ -263,13 +263,13 @@ export class FleetRuntime implements CallOwner {
     if (p !== undefined) {
       const c = p.client();
       const t = p.next(this.w.sim.now(), this.loadFactor);
-      if (t < Number.POSITIVE_INFINITY) this.w.sim.at(t, this.w.kinds.arrival, this.index, 0);
+      if (t < Number.POSITIVE_INFINITY) this.w.sim.postAt(t, this.w.kinds.arrival, this.index, 0);
       this.newRequest(c);
       return;
     }
     const rng = this.arrivalRng;
     const c = Math.floor(rng.next() * this.clients);
-    this.w.sim.after(this.arrivals!.sample(rng) / this.loadFactor, this.w.kinds.arrival, this.index, 0);
+    this.w.sim.postAfter(this.arrivals!.sample(rng) / this.loadFactor, this.w.kinds.arrival, this.index, 0);
     this.newRequest(c);
   }
 
@@ -352,7 +352,12 @@ export class FleetRuntime implements CallOwner {
       }
     }
     if (this.think !== undefined)
-      this.w.sim.after(this.think.sample(this.thinkRng) / this.loadFactor, this.w.kinds.think, this.index, c);
+      this.w.sim.postAfter(
+        this.think.sample(this.thinkRng) / this.loadFactor,
+        this.w.kinds.think,
+        this.index,
+        c,
+      );
   }
 
   private unlinkWaiting(c: number, r: number): void {
@@ -405,9 +410,9 @@ export class FleetRuntime implements CallOwner {
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     const tag = (this.connEpoch[c]! * EPOCH_STRIDE + c) * 2;
     if (done !== DROPPED && done + rtt <= deadline)
-      w.sim.at(done + rtt, w.kinds.setupResult, this.index, tag + 1);
+      w.sim.postAt(done + rtt, w.kinds.setupResult, this.index, tag + 1);
     else {
-      w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag);
+      w.sim.postInLane(this.setupLane, w.kinds.setupResult, this.index, tag);
       if (done === DROPPED && dev.setupRetransmit > 0)
         this.retransmitLater(c, now, deadline, dev.setupRetransmit);
     }
@@ -445,7 +450,7 @@ export class FleetRuntime implements CallOwner {
     this.retransmitDelay[c] = delay * 2;
     this.retransmitDeadline![c] = deadline;
     const w = this.w;
-    w.sim.at(now + delay, w.kinds.setupRetransmit, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);
+    w.sim.postAt(now + delay, w.kinds.setupRetransmit, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);
   }
 
   /**
@@ -468,13 +473,13 @@ export class FleetRuntime implements CallOwner {
       this.setupBack[c] = back;
       const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, fwd + back) : DROPPED;
       if (done === DROPPED) this.retransmitLater(c, now, deadline, this.retransmitDelay![c]!);
-      else if (done + fwd < deadline) w.sim.at(done + fwd, w.kinds.handshakeArrive, this.index, tag);
+      else if (done + fwd < deadline) w.sim.postAt(done + fwd, w.kinds.handshakeArrive, this.index, tag);
       return;
     }
     const rtt = dev.roundTrip();
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, rtt) : DROPPED;
     if (done === DROPPED) this.retransmitLater(c, now, deadline, this.retransmitDelay![c]!);
-    else if (done + rtt <= deadline) w.sim.at(done + rtt, w.kinds.setupResult, this.index, tag * 2 + 1);
+    else if (done + rtt <= deadline) w.sim.postAt(done + rtt, w.kinds.setupResult, this.index, tag * 2 + 1);
   }
 
   /**
@@ -495,8 +500,8 @@ export class FleetRuntime implements CallOwner {
     const done = this.admitted(c, now) ? dev.enqueue(device, now, true, deadline, fwd + back) : DROPPED;
     const tag = this.connEpoch[c]! * EPOCH_STRIDE + c;
     if (done !== DROPPED && done + fwd < deadline)
-      w.sim.at(done + fwd, w.kinds.handshakeArrive, this.index, tag);
-    w.sim.inLane(this.setupLane, w.kinds.setupResult, this.index, tag * 2);
+      w.sim.postAt(done + fwd, w.kinds.handshakeArrive, this.index, tag);
+    w.sim.postInLane(this.setupLane, w.kinds.setupResult, this.index, tag * 2);
     if (done === DROPPED && dev.setupRetransmit > 0)
       this.retransmitLater(c, now, deadline, dev.setupRetransmit);
   }
@@ -513,7 +518,7 @@ export class FleetRuntime implements CallOwner {
     const c = this.tagged(tag);
     if (c < 0 || this.connState[c] !== CONNECTING) return;
     const t = this.w.sim.now() + this.setupBack![c]!;
-    if (t < deadline) this.w.sim.at(t, this.w.kinds.setupResult, this.index, tag * 2 + 1);
+    if (t < deadline) this.w.sim.postAt(t, this.w.kinds.setupResult, this.index, tag * 2 + 1);
   }
 
   /**
@@ -576,7 +581,8 @@ export class FleetRuntime implements CallOwner {
     if (delay === 0) delay = zeroDelay;
     // No backoff at all (the 2021 defect): set up again at once, without an event.
     if (delay === 0) this.startSetup(c);
-    else this.w.sim.after(delay, this.w.kinds.reconnect, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);
+    else
+      this.w.sim.postAfter(delay, this.w.kinds.reconnect, this.index, this.connEpoch[c]! * EPOCH_STRIDE + c);
   }
 
   /** The reconnect backoff of a client elapsed (payload = epoch * EPOCH_STRIDE + client). */

@@ -104,7 +104,7 @@ export class LeaseHolder {
       : undefined;
     const now = sim.now();
     for (let i = 0; i < n; i++) this.expiry[i] = now + this.ttl.sample(this.ttlRng);
-    sim.after(spec.renewEvery, w.kinds.leaseTick, svc.index, 0);
+    sim.postAfter(spec.renewEvery, w.kinds.leaseTick, svc.index, 0);
   }
 
   /** Jobs waiting for a server of the holder. */
@@ -137,7 +137,7 @@ export class LeaseHolder {
         else if (now >= this.expiry[i]!) this.lapse(i, now, mayBegin);
       } else if (this.pending[i] === 0 && mayBegin) this.begin(i, now);
     }
-    this.w.sim.after(this.spec.renewEvery, this.w.kinds.leaseTick, this.svc.index, 0);
+    this.w.sim.postAfter(this.spec.renewEvery, this.w.kinds.leaseTick, this.svc.index, 0);
   }
 
   private lapse(i: number, now: number, mayBegin: boolean): void {
@@ -163,7 +163,7 @@ export class LeaseHolder {
     this.epoch[i] = ep;
     this.pending[i] = 1;
     const deadline = now + this.spec.timeout;
-    w.sim.at(deadline, w.kinds.leaseTimeout, this.svc.index, ep * STRIDE + i);
+    w.sim.postAt(deadline, w.kinds.leaseTimeout, this.svc.index, ep * STRIDE + i);
     this.lost[i] = Outcome.TIMEOUT;
     const s = this.svc;
     if (s.partitioned || now < s.downUntil || s.downCells > 0) return; // lost: its timeout re-queues it
@@ -189,7 +189,7 @@ export class LeaseHolder {
     this.svc.busy++;
     this.jobs.start[slot] = now;
     const work = Math.max(0, this.work.sample(this.workRng));
-    this.w.sim.after(work, this.w.kinds.leaseDone, this.svc.index, slot);
+    this.w.sim.postAfter(work, this.w.kinds.leaseDone, this.svc.index, slot);
   }
 
   /** A server finished job `slot`: in time and with the dependency reachable, the lease is established. */
@@ -253,7 +253,7 @@ export class LeaseHolder {
     this.tries[i] = k + 1;
     const delay = this.backoff === undefined ? 0 : this.backoff.delay(k, this.prevDelay[i]!, this.requeueRng);
     this.prevDelay[i] = delay;
-    if (delay > 0) this.w.sim.after(delay, this.w.kinds.leaseRequeue, this.svc.index, ep * STRIDE + i);
+    if (delay > 0) this.w.sim.postAfter(delay, this.w.kinds.leaseRequeue, this.svc.index, ep * STRIDE + i);
     else this.requeue(i, now);
   }
 

@@ -75,7 +75,7 @@ export class Monitor {
 
   /** Schedules emission number 0 at `interval`; emission k runs at exactly `(k + 1) * interval` (no float drift). */
   start(): void {
-    this.w.sim.at(this.spec.interval, this.emitKind, 0, 0);
+    this.w.sim.postAt(this.spec.interval, this.emitKind, 0, 0);
   }
 
   /**
@@ -106,9 +106,9 @@ export class Monitor {
       const lat = dev.crossing();
       const deadline = now + this.spec.timeout;
       const done = dev.enqueue(dev.pickDevice(this.pickRng), now, false, deadline, lat);
-      if (done !== DROPPED && done + lat <= deadline) w.sim.at(done + lat, this.arriveKind, i, k);
+      if (done !== DROPPED && done + lat <= deadline) w.sim.postAt(done + lat, this.arriveKind, i, k);
     }
-    w.sim.at((k + 2) * this.spec.interval, this.emitKind, 0, 0);
+    w.sim.postAt((k + 2) * this.spec.interval, this.emitKind, 0, 0);
   }
 
   /** Telemetry of emission number `k` from source `i` arrived. */

@@ -143,7 +143,7 @@ export class ServiceRuntime {
     this.accepted++;
     this.handshakes!.start[s] = now;
     const work = this.connCost!.sample(this.connCostRng!) * this.factor(now);
-    this.w.sim.after(Math.max(0, work), this.w.kinds.handshakeDone, this.index, s);
+    this.w.sim.postAfter(Math.max(0, work), this.w.kinds.handshakeDone, this.index, s);
   }
 
   /** A server finished handshake slot `s`: the fleet's client gets its answer (if it still waits), the server is free. */
@@ -378,7 +378,7 @@ export class ServiceRuntime {
       this.failures++;
       if (this.errorTime !== undefined) delay += Math.max(0, this.errorTime.sample(this.errorTimeRng!));
     } else this.successes++;
-    w.sim.after(delay, w.kinds.response, a, 0);
+    w.sim.postAfter(delay, w.kinds.response, a, 0);
   }
 
   private startDependency(a: number, k: number): void {

@@ -212,7 +212,7 @@ export class World {
     at.link[a] = link;
     at.device[a] = device;
     at.devEpoch[a] = dev.epoch[device]!;
-    this.sim.at(done + lat, this.kinds.arrive, a, 0);
+    this.sim.postAt(done + lat, this.kinds.arrive, a, 0);
   }
 
   /** Attempt `a` left its device and reached its service, unless the device was removed meanwhile (work lost). */
