@@ -30,7 +30,7 @@ export class DependencyCall implements CallOwner {
   private readonly w: World;
   private readonly caller: ServiceRuntime;
   private readonly pickRng: Rng;
-  /** The target service's runtime (its `unresolvable` flag is read on every send). */
+  /** The target service's runtime (its endpoint is looked up, `resolves()`, on every send). */
   private readonly target: ServiceRuntime;
 
   constructor(w: World, caller: ServiceRuntime, name: string, spec: DependencySpec) {
@@ -72,8 +72,7 @@ export class DependencyCall implements CallOwner {
 
   send(r: number): void {
     // Every dependency call sets up its own connection: an endpoint that resolves to nothing fails it before it is sent.
-    if (this.target.unresolvable) {
-      this.target.outcome(false); // the caller sees the service fail: it counts towards the service being out
+    if (!this.target.resolves()) {
       this.site.failLocally(r);
       return;
     }

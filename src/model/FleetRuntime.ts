@@ -50,7 +50,7 @@ export class FleetRuntime implements CallOwner {
   readonly spec: FleetSpec;
   readonly clients: number;
   readonly service: number;
-  /** The target service's runtime (its `unresolvable` flag is read on each send without a connection). */
+  /** The target service's runtime (its endpoint is looked up, `resolves()`, on each send without a connection). */
   private readonly target: World["services"][number];
   readonly persistent: boolean;
   /** The client side of this fleet's calls. */
@@ -296,8 +296,7 @@ export class FleetRuntime implements CallOwner {
       return;
     }
     // Without a persistent connection every request sets one up: an endpoint that resolves to nothing fails it here.
-    if (!this.persistent && this.target.unresolvable) {
-      this.target.outcome(false); // the caller sees the service fail: it counts towards the service being out
+    if (!this.persistent && !this.target.resolves()) {
       this.site.failLocally(r);
       return;
     }
@@ -393,7 +392,7 @@ export class FleetRuntime implements CallOwner {
   private startSetupWithOptions(c: number): void {
     if (this.setupGate !== undefined && !this.gateAdmits(c)) return;
     this.setupAttempts++;
-    if (this.target.unresolvable) this.unresolvedSetup(c);
+    if (!this.target.resolves()) this.unresolvedSetup(c);
     else if (this.setupBack !== undefined) this.startHandshakeSetup(c);
     else this.sendSetup(c);
   }
@@ -430,7 +429,10 @@ export class FleetRuntime implements CallOwner {
     return false;
   }
 
-  /** The endpoint resolves to nothing (a DNS fault): the set-up fails at once, before any device sees it. */
+  /**
+   * The endpoint resolved to nothing (a DNS fault; `resolves()` counted it against the service): the set-up fails at
+   * once, before any device sees it.
+   */
   private unresolvedSetup(c: number): void {
     const failures = this.connFailures[c]! + 1;
     this.connFailures[c] = failures;

@@ -160,6 +160,17 @@ export class ServiceRuntime {
     this.next();
   }
 
+  /**
+   * A caller looks the service's endpoint up before it sets up a connection (a call without a persistent connection,
+   * or a persistent connection's set-up): false while the endpoint resolves to nothing (a DNS fault), and then the
+   * failure counts against the service as a failed call its caller saw (`outcome(false)`).
+   */
+  resolves(): boolean {
+    if (!this.unresolvable) return true;
+    this.callerFail++;
+    return false;
+  }
+
   /** A caller saw an outcome of a call to this service (answer or timeout). */
   outcome(ok: boolean): void {
     if (ok) this.callerOk++;

@@ -120,12 +120,29 @@ describe("DNS / endpoint faults (faults.*.unresolvable)", () => {
 
   it("calls that fail on the empty record count against the service: it is out while they dominate", () => {
     // api's callers in [TM, T1): steady's N lambda answers against percall's and front's 2 N lambda failures unsent
-    // (ratio 1/3, under verdict.outageRatio 0.5; before TM the connected movers make it 1/2, not under); without the
-    // fault it is never out
+    // and the movers' N / S failed set-ups (ratio 1/5, under verdict.outageRatio 0.5; in [T0, TM) the connected
+    // movers' answers make it 1/2, not under); without the fault it is never out
     const out = (fault: boolean) =>
       runScenario(defineScenario(scenario(fault)), { seed: 5 }).series.columns["service.api.out"] as number[];
     const on = out(true);
     expect(Math.max(...out(false))).toBe(0);
+    expect(Math.min(...on.slice(TM + 1, T1 - 1))).toBe(1);
+    expect(Math.max(...on.slice(T1 + 2))).toBe(0);
+  });
+
+  it("a persistent fleet's set-ups that fail on the empty record count against the service", () => {
+    // Only the two persistent fleets call api. In [TM, T1) steady's N lambda answers per second meet the movers' N / S
+    // failed set-ups per second (each client looks the name up again every S): success ratio
+    // (N lambda) / (N lambda + N / S) = 1/3, under verdict.outageRatio 0.5, so api is out; before TM both fleets are
+    // connected and nothing fails; without the fault it is never out.
+    const out = (fault: boolean) => {
+      const s = scenario(fault);
+      s.fleets = { steady: s.fleets!["steady"]!, movers: s.fleets!["movers"]! };
+      return runScenario(defineScenario(s), { seed: 5 }).series.columns["service.api.out"] as number[];
+    };
+    const on = out(true);
+    expect(Math.max(...out(false))).toBe(0);
+    expect(Math.max(...on.slice(0, TM))).toBe(0);
     expect(Math.min(...on.slice(TM + 1, T1 - 1))).toBe(1);
     expect(Math.max(...on.slice(T1 + 2))).toBe(0);
   });
