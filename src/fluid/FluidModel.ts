@@ -292,11 +292,13 @@ export class FluidModel {
       this.services.map((s) => s.spec.plane),
     );
     this.dependentUp = new Uint8Array(this.dependents.names.length);
+    // A service is up unless a restart action holds it down (the event model's notRestarting): full restarts,
+    // minimum capacity and cells are refused, so that is the only way down here.
     this.replacer = HostReplacer.create(
       this.services,
       (name) => svc(name, "services").index,
       this.serviceOut,
-      () => true,
+      (i) => this.tickAt >= this.services[i]!.downUntil,
     );
   }
 
@@ -389,7 +391,11 @@ export class FluidModel {
     void k;
   }
 
+  /** Time of the current metrics interval's end, seconds (what host replacement's `up` compares restarts with). */
+  private tickAt = 0;
+
   private intervalStep(t: number, interval: number): void {
+    this.tickAt = t;
     this.replacer?.onTick(t, interval);
     this.operators.onTick(t, interval);
     this.control.advanceRamps(t);
