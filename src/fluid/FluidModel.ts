@@ -3,7 +3,7 @@ import { Xoshiro128 } from "../engine/Xoshiro128.js";
 import { Dependents } from "../metrics/Dependents.js";
 import { HostReplacer } from "../metrics/HostReplacer.js";
 import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
-import { Operators } from "../metrics/Operators.js";
+import { latestFaultEnd, Operators } from "../metrics/Operators.js";
 import { Backoff } from "../policies/backoff/Backoff.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { Scenario } from "../spec/Scenario.js";
@@ -285,7 +285,13 @@ export class FluidModel {
     } else this.monitor = undefined;
     this.control = new FluidControl(this);
     this.skip = options.skip === false ? undefined : new FluidSkip(this, this.dt);
-    this.operators = new Operators(scenario.operators, this.monitor, this.control, scenario.start);
+    this.operators = new Operators(
+      scenario.operators,
+      this.monitor,
+      this.control,
+      scenario.start,
+      latestFaultEnd(scenario.faults),
+    );
     this.dependents = new Dependents(
       this.services.map((s) => s.name),
       scenario.dependents,
