@@ -3,7 +3,7 @@ import { Xoshiro128 } from "../engine/Xoshiro128.js";
 import { Dependents } from "../metrics/Dependents.js";
 import { HostReplacer } from "../metrics/HostReplacer.js";
 import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
-import { Operators } from "../metrics/Operators.js";
+import { latestFaultEnd, Operators } from "../metrics/Operators.js";
 import { Backoff } from "../policies/backoff/Backoff.js";
 import { makeRetryPolicy, type RetryConfig } from "../policies/retry/RetryPolicy.js";
 import type { Scenario } from "../spec/Scenario.js";
@@ -285,18 +285,26 @@ export class FluidModel {
     } else this.monitor = undefined;
     this.control = new FluidControl(this);
     this.skip = options.skip === false ? undefined : new FluidSkip(this, this.dt);
-    this.operators = new Operators(scenario.operators, this.monitor, this.control, scenario.start);
+    this.operators = new Operators(
+      scenario.operators,
+      this.monitor,
+      this.control,
+      scenario.start,
+      latestFaultEnd(scenario.faults),
+    );
     this.dependents = new Dependents(
       this.services.map((s) => s.name),
       scenario.dependents,
       this.services.map((s) => s.spec.plane),
     );
     this.dependentUp = new Uint8Array(this.dependents.names.length);
+    // A service is up unless a restart action holds it down (the event model's notRestarting): full restarts,
+    // minimum capacity and cells are refused, so that is the only way down here.
     this.replacer = HostReplacer.create(
       this.services,
       (name) => svc(name, "services").index,
       this.serviceOut,
-      () => true,
+      (i) => this.tickAt >= this.services[i]!.downUntil,
     );
   }
 
@@ -389,7 +397,11 @@ export class FluidModel {
     void k;
   }
 
+  /** Time of the current metrics interval's end, seconds (what host replacement's `up` compares restarts with). */
+  private tickAt = 0;
+
   private intervalStep(t: number, interval: number): void {
+    this.tickAt = t;
     this.replacer?.onTick(t, interval);
     this.operators.onTick(t, interval);
     this.control.advanceRamps(t);

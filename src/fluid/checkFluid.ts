@@ -197,11 +197,6 @@ export function checkFluid(s: Scenario): FluidRefusal[] {
   for (const [name, step] of Object.entries(s.operators?.runbook ?? {})) {
     if (!OPERATOR_ACTIONS.has(step.do.type))
       no(`operators.runbook.${name}.do`, `the operator action '${step.do.type}' is not in the fluid engine`);
-    if (step.after === "sustained" || step.after === "sustained-diagnosis")
-      no(
-        `operators.runbook.${name}.after`,
-        `steps after '${step.after}' are not in the fluid engine (it does not tell an outage that outlived its faults)`,
-      );
   }
   return out;
 }

@@ -27,6 +27,16 @@ export interface StepRecord {
 }
 
 /**
+ * The latest end of `faults` (a scenario's faults by name), seconds; NaN without any: what the `sustained` anchor
+ * waits for (an impact after every fault ended).
+ */
+export function latestFaultEnd(faults: Readonly<Record<string, { end: number }>>): number {
+  let end = Number.NaN;
+  for (const f of Object.values(faults)) if (!(f.end <= end)) end = f.end;
+  return end;
+}
+
+/**
  * Operators: they detect trouble through three channels (a metric alarm on telemetry that arrived, a no-data alarm
  * on stale telemetry, the slow channel of logs and customer reports), then diagnose the cause. Diagnosis accrues
  * `dt / visible` per second while monitoring is fresh and `dt / blind` while it is stale, and is done at 1. Each
@@ -56,14 +66,15 @@ export class Operators {
 
   /**
    * `start`: the scenario's ISO start, against which clock times (`at: 10:37`) are read; `faultsEnd`: the latest end
-   * of the scenario's faults in seconds (NaN without faults), after which a lasting impact is `sustained`.
+   * of the scenario's faults in seconds ({@link latestFaultEnd}; NaN without faults), after which a lasting impact is
+   * `sustained`.
    */
   constructor(
     spec: OperatorsSpec | undefined,
     monitor: OperatorMonitor | undefined,
     effects: OperatorEffectsPort,
     start: string,
-    faultsEnd = Number.NaN,
+    faultsEnd: number,
   ) {
     this.spec = spec;
     this.faultsEnd = faultsEnd;

@@ -3,7 +3,7 @@ import { Simulation } from "../engine/Simulation.js";
 import { Dependents } from "../metrics/Dependents.js";
 import { HostReplacer } from "../metrics/HostReplacer.js";
 import { IntervalRecorder } from "../metrics/IntervalRecorder.js";
-import { Operators } from "../metrics/Operators.js";
+import { latestFaultEnd, Operators } from "../metrics/Operators.js";
 import { SERIES_METRICS } from "../metrics/seriesMetrics.js";
 import type { Scenario } from "../spec/Scenario.js";
 import { CapacityGauge } from "./CapacityGauge.js";
@@ -85,9 +85,13 @@ export class CloudModel {
     this.effects = new OperatorEffects(w, this.monitor, this.supervisor);
     this.ledger = new TriggerLedger(w, scenario);
     this.effects.onApply = (action) => this.ledger.restored(action);
-    const ends = Object.values(scenario.faults).map((f) => f.end);
-    const faultsEnd = ends.length > 0 ? Math.max(...ends) : Number.NaN;
-    this.operators = new Operators(scenario.operators, this.monitor, this.effects, scenario.start, faultsEnd);
+    this.operators = new Operators(
+      scenario.operators,
+      this.monitor,
+      this.effects,
+      scenario.start,
+      latestFaultEnd(scenario.faults),
+    );
     this.dependents = new Dependents(
       w.services.map((s) => s.name),
       scenario.dependents,

@@ -32,18 +32,69 @@ export const FLUID_PREP: Record<BaseName, Settings> = {
 };
 
 /**
+ * The storm base's db fault at an error rate that puts the db out on the fluid run (a success ratio below
+ * `verdict.outageRatio`, 0.5): at the base's 0.5 the fluid ratio sits exactly on it, and only the event engine's noise
+ * takes it under. What reads the db's outage (monitoring's `dependsOn`) then acts from 3 m to 6 m.
+ */
+const DB_OUT = { "faults.db-errors.errorRate": 0.8 } as const;
+/** Monitoring stores its data in the db: telemetry is lost while the db is out, so monitoring goes stale. */
+const MONITORING_LOST = { ...DB_OUT, "monitoring.dependsOn": ["db"] } as const;
+/** The storm base's verdict close to its thresholds (entityCases' `judged`). */
+const JUDGED = {
+  "verdict.metastableAfter": "1m",
+  "verdict.recoveredFor": "1m",
+  "verdict.metastableRatio": 0.9,
+} as const;
+
+/**
  * Cases replaced on the fluid side: the event engine's case relies on noise or an outage the fluid run of that case
  * never shows, so the fluid side gets a context where the field acts on a mean-field run (same leaf, same `set`).
  */
 export const FLUID_CASES: Record<string, FieldCase> = {
+  // The db goes out, so telemetry stored in it is lost: the dashboards go stale and the metric alarm never fires.
+  "monitoring.dependsOn": { base: "storm", prep: DB_OUT, set: { "monitoring.dependsOn": ["db"] } },
+  // Telemetry is lost from 3 m to 6 m: stale after 15 s, monitoring is blind 45 s sooner than with the default 60 s.
+  "monitoring.staleAfter": { base: "storm", prep: MONITORING_LOST, set: { "monitoring.staleAfter": "15s" } },
+  // No metric alarm (threshold 1) and telemetry lost from 3 m: the no-data alarm detects after 30 s, the default
+  // 5 min never comes before telemetry returns.
+  "monitoring.alarms.noData.after": {
+    base: "storm",
+    prep: { ...MONITORING_LOST, "monitoring.alarms.errorRatio.threshold": 1 },
+    set: { "monitoring.alarms.noData.after": "30s" },
+  },
+  // Detected by the no-data alarm (30 s) while monitoring is blind (stale after 10 s): the diagnosis accrues at the
+  // blind rate. Blind for 30 s, it is diagnosed at 4 min and the block anchored on it runs; blind for the base's 3 min,
+  // it is diagnosed after the fault ended, on a healthy system, and the block is skipped.
+  "operators.diagnosis.blind": {
+    base: "storm",
+    prep: {
+      ...MONITORING_LOST,
+      "monitoring.staleAfter": "10s",
+      "monitoring.alarms.noData.after": "30s",
+      "operators.runbook.block-half.after": "diagnosis",
+    },
+    set: { "operators.diagnosis.blind": "30s" },
+  },
+  // The fluid goodput before the trigger is flat, so the baseline window's length cannot matter; a load drop at 1 m
+  // (not a trigger) makes the last minute before the trigger (3 m) differ from the default window (all 3 minutes).
+  "verdict.baselineWindow": {
+    base: "storm",
+    prep: {
+      ...JUDGED,
+      "automation.early-drop": {
+        at: "1m",
+        trigger: false,
+        action: { type: "load", fleet: "clients", factor: 0.8 },
+      },
+    },
+    set: { "verdict.baselineWindow": "1m" },
+  },
   // The fluid goodput after the storm is flat, so the metastable window's length cannot matter; a load drop inside
   // the default window (8m30s) but outside a 10 s one makes it count.
   "verdict.metastableWindow": {
     base: "storm",
     prep: {
-      "verdict.metastableAfter": "1m",
-      "verdict.recoveredFor": "1m",
-      "verdict.metastableRatio": 0.9,
+      ...JUDGED,
       "automation.late-drop": { at: "8m30s", action: { type: "load", fleet: "clients", factor: 0.5 } },
     },
     set: { "verdict.metastableWindow": "10s" },
