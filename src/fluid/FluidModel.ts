@@ -225,6 +225,7 @@ export class FluidModel {
           caller: c,
           pOk: 1,
           duration: 2 * (link?.crossing ?? 0) + target.serviceTime,
+          weight: 1 - Math.exp(-this.dt / c.timeout),
         };
         s.deps.push(dep);
       }
@@ -417,7 +418,7 @@ export class FluidModel {
     for (const s of this.services)
       for (const d of s.deps) {
         const c = d.caller;
-        FluidService.observe(d, c.stepResolved, c.stepOk, c.stepDuration, 1 - Math.exp(-dt / c.timeout));
+        FluidService.observe(d, c.stepResolved, c.stepOk, c.stepDuration, d.weight);
       }
     for (const l of this.links) l.endStep(dt);
   }

@@ -11,6 +11,8 @@ export interface FluidDependency {
   pOk: number;
   /** Smoothed duration of a call, seconds. */
   duration: number;
+  /** Weight of one step's calls in the smoothed estimates: `1 - exp(-dt / timeout)` (time constant = the timeout). */
+  weight: number;
 }
 
 /** Highest load at which the wait below capacity is evaluated (the formula diverges at 1). */
@@ -180,7 +182,7 @@ export class FluidService {
       const rho = Math.min(MAX_RHO, (arriving * effHold) / (working * dt));
       if (rho > 0) {
         const c = Math.max(1, working);
-        this.wait = (((1 + this.scv) / 2) * effHold * rho ** (Math.sqrt(2 * (c + 1)) - 1)) / (c * (1 - rho));
+        this.wait = (((1 + this.scv) / 2) * effHold * this.waitPower(rho, c)) / (c * (1 - rho));
       }
     }
     for (const lane of this.lanes) {
@@ -192,6 +194,26 @@ export class FluidService {
     }
     const busy = this.busyFrom(this.started, n, dt, effHold);
     this.busy = q.size > 0 ? working : busy;
+  }
+
+  /** The last `rho ** (sqrt(2 (c + 1)) - 1)` computed, and its arguments (a steady load repeats them). */
+  private powRho = Number.NaN;
+  private powServers = Number.NaN;
+  private powExponent = 0;
+  private powValue = 0;
+
+  /** `rho ** (sqrt(2 (c + 1)) - 1)`, Sakasegawa's probability-of-wait term, computed again only when an argument moved. */
+  private waitPower(rho: number, c: number): number {
+    if (c !== this.powServers) {
+      this.powServers = c;
+      this.powExponent = Math.sqrt(2 * (c + 1)) - 1;
+      this.powRho = Number.NaN;
+    }
+    if (rho !== this.powRho) {
+      this.powRho = rho;
+      this.powValue = rho ** this.powExponent;
+    }
+    return this.powValue;
   }
 
   /** Busy servers below capacity: the work started per second (over the ring) x the hold time. */
