@@ -37,9 +37,8 @@ export class FluidSkip {
   private readonly m: SkipParts;
   private readonly hLen: number;
   private before = new Float64Array(0);
-  /** The last hLen vectors (flows, then state), a ring indexed by step count. */
+  /** The last hLen vectors (flows, then state), a ring indexed by step count; each step's is written in place. */
   private history = new Float64Array(0);
-  private cur = new Float64Array(0);
   private sum = new Float64Array(0);
   private flowLen = 0;
   private vecLen = 0;
@@ -102,7 +101,6 @@ export class FluidSkip {
       this.flowLen = f;
       this.vecLen = f + s;
       this.before = new Float64Array(f);
-      this.cur = new Float64Array(f + s);
       this.sum = new Float64Array(f);
       this.history = new Float64Array(this.hLen * (f + s));
       this.count = 0;
@@ -121,8 +119,8 @@ export class FluidSkip {
     this.ticks++;
   }
 
-  private readFlows(out: Float64Array): void {
-    let o = 0;
+  private readFlows(out: Float64Array, at = 0): void {
+    let o = at;
     for (const c of this.m.callers) o = c.readFlows(out, o);
     for (const v of this.m.services) o = v.readFlows(out, o);
     for (const l of this.m.links) o = l.readFlows(out, o);
@@ -157,16 +155,18 @@ export class FluidSkip {
       }
       return 0;
     }
-    const v = this.cur;
+    // This step's vector goes straight into its slot of the history (the slot of step count - hLen, never compared).
+    const v = this.history;
     const fl = this.flowLen;
-    this.readFlows(v);
+    const count = this.count;
+    const at = (count % this.hLen) * this.vecLen;
+    this.readFlows(v, at);
     const b = this.before;
-    for (let i = 0; i < fl; i++) v[i] = v[i]! - b[i]!;
-    let o = fl;
+    for (let i = 0; i < fl; i++) v[at + i] = v[at + i]! - b[i]!;
+    let o = at + fl;
     for (const c of this.m.callers) o = c.readState(v, o);
     for (const s of this.m.services) o = s.readState(v, o);
     for (const l of this.m.links) o = l.readState(v, o);
-    const count = this.count;
     if (this.repeats(count, this.period)) this.run++;
     else {
       this.reset();
@@ -183,7 +183,6 @@ export class FluidSkip {
         return 0;
       }
     }
-    this.history.set(v, (count % this.hLen) * this.vecLen);
     this.count = count + 1;
     this.filled++;
     const p = this.period;
@@ -196,10 +195,11 @@ export class FluidSkip {
     return this.latencyKnown && this.run >= this.window + p ? p : 0;
   }
 
-  /** True when the vector of step `count` (in `cur`) equals the one `p` steps before. */
+  /** True when the vector of step `count` (in its slot of the history) equals the one `p` steps before. */
   private repeats(count: number, p: number): boolean {
     if (this.filled < p) return false;
-    return same(this.cur, this.history, ((count - p) % this.hLen) * this.vecLen, this.vecLen);
+    const h = this.hLen;
+    return same(this.history, (count % h) * this.vecLen, ((count - p) % h) * this.vecLen, this.vecLen);
   }
 
   /**
@@ -232,13 +232,20 @@ function lcm(a: number, b: number): number {
   return (a / x) * b;
 }
 
-function same(a: Float64Array, h: Float64Array, base: number, len: number): boolean {
+/**
+ * True when `h[a + i]` and `h[b + i]` agree for every i below `len`: within {@link SKIP_ATOL}, else within
+ * {@link SKIP_RTOL} x the larger magnitude; NaN agrees only with NaN.
+ */
+function same(h: Float64Array, a: number, b: number, len: number): boolean {
   for (let i = 0; i < len; i++) {
-    const x = a[i]!;
-    const y = h[base + i]!;
+    const x = h[a + i]!;
+    const y = h[b + i]!;
     const d = Math.abs(x - y);
-    if (d > SKIP_ATOL && d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y))) return false;
-    if (Number.isNaN(d) && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+    if (d <= SKIP_ATOL) continue;
+    if (d !== d) {
+      // NaN: equal only when both are NaN (NaN !== NaN).
+      if (!(x !== x && y !== y)) return false;
+    } else if (d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y))) return false;
   }
   return true;
 }
