@@ -40,6 +40,8 @@ export class FluidSkip {
   /** The last hLen vectors (flows, then state), a ring indexed by step count; each step's is written in place. */
   private history = new Float64Array(0);
   private sum = new Float64Array(0);
+  /** Per period (index), where its last test found a difference (see {@link repeats}). */
+  private hint: Int32Array;
   private flowLen = 0;
   private vecLen = 0;
   /** Steps read. */
@@ -84,6 +86,7 @@ export class FluidSkip {
     }
     this.periods = [...new Set([...p].map((x) => lcm(x, unit)))].sort((a, b) => a - b);
     this.hLen = this.periods[this.periods.length - 1]! + 1;
+    this.hint = new Int32Array(this.hLen);
     this.sleep = Math.max(4 * this.window, 8 * this.hLen);
   }
 
@@ -167,12 +170,13 @@ export class FluidSkip {
     for (const c of this.m.callers) o = c.readState(v, o);
     for (const s of this.m.services) o = s.readState(v, o);
     for (const l of this.m.links) o = l.readState(v, o);
-    if (this.repeats(count, this.period)) this.run++;
+    const was = this.period;
+    if (this.repeats(count, was)) this.run++;
     else {
       this.reset();
       this.period = 1;
       for (const p of this.periods)
-        if (this.repeats(count, p)) {
+        if (p !== was && this.repeats(count, p)) {
           this.period = p;
           this.run = 1;
           break;
@@ -195,11 +199,23 @@ export class FluidSkip {
     return this.latencyKnown && this.run >= this.window + p ? p : 0;
   }
 
-  /** True when the vector of step `count` (in its slot of the history) equals the one `p` steps before. */
+  /**
+   * True when the vector of step `count` (in its slot of the history) equals the one `p` steps before. The test
+   * starts where the last one with this period found a difference (the answer does not depend on the order, and a
+   * value that moved lately usually moves again).
+   */
   private repeats(count: number, p: number): boolean {
     if (this.filled < p) return false;
     const h = this.hLen;
-    return same(this.history, (count % h) * this.vecLen, ((count - p) % h) * this.vecLen, this.vecLen);
+    const len = this.vecLen;
+    const a = (count % h) * len;
+    const b = ((count - p) % h) * len;
+    const hint = this.hint;
+    const from = hint[p]! < len ? hint[p]! : 0;
+    const i = differs(this.history, a, b, from, len);
+    if (i < 0) return true;
+    hint[p] = i;
+    return false;
   }
 
   /**
@@ -233,19 +249,20 @@ function lcm(a: number, b: number): number {
 }
 
 /**
- * True when `h[a + i]` and `h[b + i]` agree for every i below `len`: within {@link SKIP_ATOL}, else within
- * {@link SKIP_RTOL} x the larger magnitude; NaN agrees only with NaN.
+ * The first i (from `from` to `len`, then from 0) where `h[a + i]` and `h[b + i]` differ, or -1 when they agree
+ * everywhere: within {@link SKIP_ATOL}, else within {@link SKIP_RTOL} x the larger magnitude; NaN agrees only with
+ * NaN.
  */
-function same(h: Float64Array, a: number, b: number, len: number): boolean {
-  for (let i = 0; i < len; i++) {
-    const x = h[a + i]!;
-    const y = h[b + i]!;
-    const d = Math.abs(x - y);
-    if (d <= SKIP_ATOL) continue;
-    if (d !== d) {
-      // NaN: equal only when both are NaN (NaN !== NaN).
-      if (!(x !== x && y !== y)) return false;
-    } else if (d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y))) return false;
-  }
-  return true;
+function differs(h: Float64Array, a: number, b: number, from: number, len: number): number {
+  for (let i = from; i < len; i++) if (!agree(h[a + i]!, h[b + i]!)) return i;
+  for (let i = 0; i < from; i++) if (!agree(h[a + i]!, h[b + i]!)) return i;
+  return -1;
+}
+
+function agree(x: number, y: number): boolean {
+  const d = Math.abs(x - y);
+  if (d <= SKIP_ATOL) return true;
+  // NaN (NaN !== NaN) agrees only with NaN.
+  if (d !== d) return x !== x && y !== y;
+  return !(d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y)));
 }
