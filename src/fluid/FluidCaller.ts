@@ -367,7 +367,11 @@ export class FluidCaller {
   private stepGroup(g: CallerGroup, n: number, gi: number): void {
     const dt = this.dt;
     const hl = this.hLen;
-    const hPrev = (n + hl - 1) % hl;
+    const l = this.l;
+    // Ring slots of this step (hazards: n % hLen; attempts: n % l), the others found from them without a division.
+    const hn = n % hl;
+    const hPrev = hn === 0 ? hl - 1 : hn - 1;
+    const sn = n % l;
     const persistent = this.persistent;
     let phi = 0;
     let dUp = 0;
@@ -386,10 +390,11 @@ export class FluidCaller {
     // Timeouts of the attempts created Ls steps ago.
     const j = n - this.ls;
     if (j >= 0) {
-      const slot = j % this.l;
+      // j = n - (l - 1), so j % l is the slot after n's.
+      const slot = sn + 1 === l ? 0 : sn + 1;
       let sentUp = 0;
       for (let c = 0; c < this.k; c++) {
-        const i = c * this.l + slot;
+        const i = c * l + slot;
         const m = g.fly[i]!;
         if (m <= 0) continue;
         const w = g.wait[i]!;
@@ -406,7 +411,7 @@ export class FluidCaller {
         this.decide(g, n, 0, c, m, true);
       }
       if (persistent && sentUp > 0 && g.up > 1e-12) {
-        const pUp = Math.exp(-(g.hDown[hPrev]! - g.hDown[(n + hl - this.ls) % hl]!));
+        const pUp = Math.exp(-(g.hDown[hPrev]! - g.hDown[hn >= this.ls ? hn - this.ls : hn - this.ls + hl]!));
         const lost = g.up * (1 - Math.exp((-sentUp * pUp) / g.up));
         dDown += lost / g.up;
         g.up -= lost;
@@ -421,53 +426,57 @@ export class FluidCaller {
         for (let a = 0; a < this.ls; a++) {
           const jj = n - a;
           if (jj < 0) break;
-          const i = c * this.l + (jj % this.l);
+          const i = c * l + (sn >= a ? sn - a : sn - a + l);
           const w = g.wait[i]!;
           if (w <= 0) continue;
           const x = w * phi;
           g.wait[i] = w - x;
           moved += x;
-          this.send(g, n, c, jj, x);
+          this.send(g, n, c, jj, x, i);
         }
         g.waitTotal[c] = Math.max(0, g.waitTotal[c]! - moved);
       }
     }
-    g.hUp[n % hl] = g.hUp[hPrev]! + dUp;
-    g.hDown[n % hl] = g.hDown[hPrev]! + dDown;
+    g.hUp[hn] = g.hUp[hPrev]! + dUp;
+    g.hDown[hn] = g.hDown[hPrev]! + dDown;
     // New requests: open-loop arrivals, dependency calls; then retries whose backoff elapsed.
     const first = gi === 0 ? this.pendingFirst : 0;
     const arrivals = g.clients * this.ratePerClient * this.loadFactor * dt + first;
     if (arrivals > 0) {
       this.counters.firstAttempts += arrivals;
-      this.create(g, n, 0, arrivals, g.clients > 0 ? g.up / g.clients : 1);
+      this.create(g, n, sn, 0, arrivals, g.clients > 0 ? g.up / g.clients : 1);
     }
     // The share of a retry that finds its client's connection up (read only when the caller keeps connections).
     for (let c = 1; c < this.k; c++) {
-      const back = (n + hl - this.retryBack[c]!) % hl;
+      const d = this.retryBack[c]!;
+      const back = hn >= d ? hn - d : hn - d + hl;
       const rt = g.retryT[c]!.take(n);
-      if (rt > 0) this.create(g, n, c, rt, persistent ? 1 - Math.exp(-(g.hUp[n % hl]! - g.hUp[back]!)) : 1);
+      if (rt > 0) this.create(g, n, sn, c, rt, persistent ? 1 - Math.exp(-(g.hUp[hn]! - g.hUp[back]!)) : 1);
       const re = g.retryE[c]!.take(n);
-      if (re > 0) this.create(g, n, c, re, persistent ? Math.exp(-(g.hDown[n % hl]! - g.hDown[back]!)) : 1);
+      if (re > 0) this.create(g, n, sn, c, re, persistent ? Math.exp(-(g.hDown[hn]! - g.hDown[back]!)) : 1);
     }
   }
 
-  /** A new attempt of class `c` (mass `m`) starts at step n; share `pUp` of it finds its client's connection up. */
-  private create(g: CallerGroup, n: number, c: number, m: number, pUp: number): void {
-    const i = c * this.l + (n % this.l);
+  /**
+   * A new attempt of class `c` (mass `m`) starts at step n (ring slot `sn` = n % l); share `pUp` of it finds its
+   * client's connection up.
+   */
+  private create(g: CallerGroup, n: number, sn: number, c: number, m: number, pUp: number): void {
+    const i = c * this.l + sn;
     g.fly[i] = g.fly[i]! + m;
     if (!this.persistent) {
-      this.send(g, n, c, n, m);
+      this.send(g, n, c, n, m, i);
       return;
     }
     const up = Math.min(1, Math.max(0, pUp));
     const w = m * (1 - up);
     g.wait[i] = g.wait[i]! + w;
     g.waitTotal[c] = g.waitTotal[c]! + w;
-    this.send(g, n, c, n, m - w);
+    this.send(g, n, c, n, m - w, i);
   }
 
-  /** Puts mass `x` of class `c` created at step `j` on the wire at step `n`. */
-  private send(g: CallerGroup, n: number, c: number, j: number, x: number): void {
+  /** Puts mass `x` of class `c` created at step `j` (ring index `i` = c l + j % l) on the wire at step `n`. */
+  private send(g: CallerGroup, n: number, c: number, j: number, x: number, i: number): void {
     if (!(x > 0)) return;
     this.counters.attempts += x;
     if (g.blocked) {
@@ -476,7 +485,6 @@ export class FluidCaller {
     }
     const t = n * this.dt;
     const link = this.link;
-    const i = c * this.l + (j % this.l);
     if (link === null) {
       g.net[i] = g.net[i]! + x;
       this.service.arrive(this.lane, this.id, c, j, x, t);

@@ -114,6 +114,8 @@ export class FluidService {
    */
   private startedRing = new Float64Array(1);
   private startedSum = 0;
+  private ringStep = -1;
+  private ringSlot = -1;
 
   /** Busy servers are averaged over `steps` model steps (the longest step of a caller of this service). */
   smoothOver(steps: number): void {
@@ -220,7 +222,11 @@ export class FluidService {
   private busyFrom(started: number, n: number, dt: number, effHold: number): number {
     const ring = this.startedRing;
     if (ring.length === 1) return Math.min(this.working, (started / dt) * effHold);
-    const s = n % ring.length;
+    // The slot n % length, from the last step's when n is the next one (every step, in order).
+    const next = this.ringSlot + 1;
+    const s = n === this.ringStep + 1 ? (next === ring.length ? 0 : next) : n % ring.length;
+    this.ringStep = n;
+    this.ringSlot = s;
     this.startedSum += started - ring[s]!;
     ring[s] = started;
     if (this.startedSum < 1e-12) this.startedSum = 0;
