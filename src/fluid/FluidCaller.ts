@@ -315,18 +315,17 @@ export class FluidCaller {
     return this.connection !== undefined && this.link !== null;
   }
 
-  /** One-way return latency of an answer, seconds. */
-  private get back(): number {
-    return this.link === null ? 0 : this.link.crossing;
-  }
-
   /**
    * Would an answer to an attempt created at this caller's step `j`, leaving the server `lag` seconds after model
    * step `n`, be in time? (The attempt times out at this caller's step `j + ls`, model step `(j + ls) x every`.)
    */
   alive(j: number, n: number, lag: number): boolean {
     const a = n - j * this.every;
-    return a < this.ls * this.every && a * this.modelDt + lag + this.back <= this.timeout + 1e-9;
+    const link = this.link;
+    return (
+      a < this.ls * this.every &&
+      a * this.modelDt + lag + (link === null ? 0 : link.crossing) <= this.timeout + 1e-9
+    );
   }
 
   /** Clients of all groups. */
@@ -437,8 +436,11 @@ export class FluidCaller {
         g.waitTotal[c] = Math.max(0, g.waitTotal[c]! - moved);
       }
     }
-    g.hUp[hn] = g.hUp[hPrev]! + dUp;
-    g.hDown[hn] = g.hDown[hPrev]! + dDown;
+    // The hazards are read only while the caller keeps connections; without a connection config they stay 0.
+    if (this.connection !== undefined) {
+      g.hUp[hn] = g.hUp[hPrev]! + dUp;
+      g.hDown[hn] = g.hDown[hPrev]! + dDown;
+    }
     // New requests: open-loop arrivals, dependency calls; then retries whose backoff elapsed.
     const first = gi === 0 ? this.pendingFirst : 0;
     const arrivals = g.clients * this.ratePerClient * this.loadFactor * dt + first;
@@ -514,7 +516,8 @@ export class FluidCaller {
     let net = 0;
     for (let gi = 0; gi < groups.length; gi++) net += groups[gi]!.net[i]!;
     if (net <= 0) return;
-    const age = (n - j * this.every) * this.modelDt + lag + this.back;
+    const link = this.link;
+    const age = (n - j * this.every) * this.modelDt + lag + (link === null ? 0 : link.crossing);
     if (ok) {
       // One latency for the whole cohort (the mean time of its earlier attempts does not move while it resolves).
       const b = this.latency.bucketOf(age + this.elapsedAt[c]!);
@@ -535,8 +538,11 @@ export class FluidCaller {
       }
       return;
     }
-    const own = this.own(n);
-    const frac = this.frac(n);
+    // This caller's step at or before n, and how far n is past it (own and frac, written out: a double returned by a
+    // call that is not inlined is boxed).
+    const e = this.every;
+    const own = e === 1 ? n : Math.floor(n / e);
+    const frac = e === 1 ? 0 : (n - own * e) / e;
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
       const share = g.net[i]!;
