@@ -507,10 +507,20 @@ export class FluidCaller {
   }
 
   /**
-   * An answer for mass `m` of class `c` created at this caller's step `j` reached the caller at model step `n` (in
-   * time).
+   * The mass of the next {@link answer} and the seconds after model step n its work leaves the server (set by the
+   * service just before the call: a double passed to a call that is not inlined is boxed, and answers are the hottest
+   * call of a run).
    */
-  answer(c: number, j: number, m: number, ok: boolean, n: number, lag: number): void {
+  answerMass = 0;
+  answerLag = 0;
+
+  /**
+   * An answer (successful when `ok`) for mass {@link answerMass} of class `c` created at this caller's step `j`, leaving
+   * the server {@link answerLag} seconds after model step `n`, reached the caller in time.
+   */
+  answer(c: number, j: number, ok: boolean, n: number): void {
+    const m = this.answerMass;
+    const lag = this.answerLag;
     const i = c * this.l + (j % this.l);
     const groups = this.groups;
     let net = 0;

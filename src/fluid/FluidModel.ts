@@ -409,10 +409,19 @@ export class FluidModel {
     const dt = this.dt;
     for (const s of this.services) s.now = t;
     for (const l of this.links) l.beginStep(dt, n);
+    // Callers that step every e > 1 model steps step when e divides n (n % e computed once per value of e).
+    let lastEvery = 0;
+    let phase = 0;
     for (const c of this.callers) {
       const e = c.every;
       if (e === 1) c.step(n);
-      else if (n % e === 0) c.step(n / e);
+      else {
+        if (e !== lastEvery) {
+          lastEvery = e;
+          phase = n % e;
+        }
+        if (phase === 0) c.step(n / e);
+      }
     }
     for (const s of this.services) s.step(n, dt);
     for (const s of this.services)

@@ -291,7 +291,11 @@ export class FluidService {
   private error(site: FluidCaller, c: number, j: number, m: number): void {
     if (!(m > 0)) return;
     this.failures += m;
-    if (site.alive(j, this.n, this.addedLatency)) site.answer(c, j, m, false, this.n, this.addedLatency);
+    if (site.alive(j, this.n, this.addedLatency)) {
+      site.answerMass = m;
+      site.answerLag = this.addedLatency;
+      site.answer(c, j, false, this.n);
+    }
   }
 
   /**
@@ -314,8 +318,15 @@ export class FluidService {
     this.successes += ok;
     this.failures += y - ok;
     if (!alive) return;
-    if (ok > 0) site.answer(c, j, ok, true, this.n, lag);
-    if (y - ok > 0) site.answer(c, j, y - ok, false, this.n, lag);
+    site.answerLag = lag;
+    if (ok > 0) {
+      site.answerMass = ok;
+      site.answer(c, j, true, this.n);
+    }
+    if (y - ok > 0) {
+      site.answerMass = y - ok;
+      site.answer(c, j, false, this.n);
+    }
   }
 
   /** Expected hold and failure share from the dependencies' recent calls (their counters of the last step). */
