@@ -12,7 +12,8 @@ import { pathToFileURL } from "node:url";
  *     cmp before.txt after.txt
  *
  * Each scenario runs at its own scale (1) and at 0.1; the 2021 scenario also at 1000 (the speed target's run). Default
- * fluid options (skipping and the multi-rate step on, 10 bins), seed 1.
+ * fluid options (skipping and the multi-rate step on, 10 bins), seed 1; then the 2021 scenario at 1000 without
+ * skipping, single-rate, and at 5 and 40 bins.
  */
 const dist = resolve(process.argv[2] ?? "dist");
 const url = (p: string) => pathToFileURL(`${dist}/${p}`).href;
@@ -35,9 +36,24 @@ for (const name of builtinNames() as string[]) {
         process.stdout.write(`${label}: refused\n`);
         continue;
       }
-      const r = runScenario(s, { seed: 1, engine: "fluid" });
-      r.summary.timing = { wallSeconds: 0, eventsPerSecond: 0 };
-      const series = createHash("sha256").update(JSON.stringify(r.series)).digest("hex");
-      process.stdout.write(`${label}: series ${series}\n${JSON.stringify(r.summary)}\n`);
+      print(label, runScenario(s, { seed: 1, engine: "fluid" }));
     }
+}
+// The other paths of the engine on the speed target's run: without skipping, single-rate, 5 and 40 bins.
+const big = loadScenario("aws-us-east-1-2021-12-07", { scale: 1000 });
+for (const [label, options] of [
+  ["skip: false", { skip: false }],
+  ["multiRate: false", { multiRate: false }],
+  ["bins: 5", { bins: 5 }],
+  ["bins: 40", { bins: 40 }],
+] as const)
+  print(
+    `aws-us-east-1-2021-12-07 x1000 ${label}`,
+    runScenario(big, { seed: 1, engine: "fluid", ...options }),
+  );
+
+function print(label: string, r: { summary: { timing: unknown }; series: unknown }): void {
+  r.summary.timing = { wallSeconds: 0, eventsPerSecond: 0 };
+  const series = createHash("sha256").update(JSON.stringify(r.series)).digest("hex");
+  process.stdout.write(`${label}: series ${series}\n${JSON.stringify(r.summary)}\n`);
 }
