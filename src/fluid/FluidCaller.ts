@@ -214,6 +214,9 @@ export class FluidCaller {
   private readonly elapsedAt: Float64Array;
   private readonly resolveAge: Float64Array;
   private readonly resolveMass: Float64Array;
+  /** The last successful latency per class (seconds; NaN: none yet) and its histogram bucket. */
+  private readonly bucketLat: Float64Array;
+  private readonly bucketIdx: Int32Array;
   /**
    * The retry policy's decisions per attempt class c, computed once (they depend on the class only): the share of a
    * timed-out (`retryAfterTimeout`) or failed (`retryAfterError`) attempt of class c that is retried (its persistence,
@@ -267,6 +270,8 @@ export class FluidCaller {
     this.elapsedAt = new Float64Array(this.k);
     this.resolveAge = new Float64Array(this.k);
     this.resolveMass = new Float64Array(this.k);
+    this.bucketLat = new Float64Array(this.k).fill(Number.NaN);
+    this.bucketIdx = new Int32Array(this.k);
     if (o.retry)
       for (let c = 1; c < this.k; c++) {
         delayWindow(o.retry.backoff, c - 1, TMP);
@@ -529,8 +534,15 @@ export class FluidCaller {
     const link = this.link;
     const age = (n - j * this.every) * this.modelDt + lag + (link === null ? 0 : link.crossing);
     if (ok) {
-      // One latency for the whole cohort (the mean time of its earlier attempts does not move while it resolves).
-      const b = this.latency.bucketOf(age + this.elapsedAt[c]!);
+      // One latency for the whole cohort (the mean time of its earlier attempts does not move while it resolves); its
+      // bucket is remembered per class (a steady stretch answers the same latency step after step).
+      const lat = age + this.elapsedAt[c]!;
+      let b = this.bucketIdx[c]!;
+      if (lat !== this.bucketLat[c]) {
+        b = this.latency.bucketOf(lat);
+        this.bucketLat[c] = lat;
+        this.bucketIdx[c] = b;
+      }
       for (let gi = 0; gi < groups.length; gi++) {
         const g = groups[gi]!;
         const share = g.net[i]!;

@@ -226,10 +226,13 @@ export class FluidSkip {
     const p = this.period;
     const fl = this.flowLen;
     const sum = this.sum;
+    const history = this.history;
+    const h = this.hLen;
+    const len = this.vecLen;
     sum.fill(0);
     for (let k = 0; k < p; k++) {
-      const base = ((this.count - 1 - k) % this.hLen) * this.vecLen;
-      for (let i = 0; i < fl; i++) sum[i] = sum[i]! + this.history[base + i]!;
+      const base = ((this.count - 1 - k) % h) * len;
+      for (let i = 0; i < fl; i++) sum[i] = sum[i]! + history[base + i]!;
     }
     let o = 0;
     for (const c of this.m.callers) {
