@@ -82,6 +82,10 @@ export class CallerGroup {
   /** Cumulative hazards per step (ring): connect of disconnected clients, disconnect of up clients. */
   readonly hUp: Float64Array;
   readonly hDown: Float64Array;
+  /** The last step this group made and its ring slots (attempts: n % l, hazards: n % hLen), for the next step's. */
+  stepAt = -1;
+  slotAt = -1;
+  hazardAt = -1;
 
   constructor(
     k: number,
@@ -372,10 +376,16 @@ export class FluidCaller {
     const dt = this.dt;
     const hl = this.hLen;
     const l = this.l;
-    // Ring slots of this step (hazards: n % hLen; attempts: n % l), the others found from them without a division.
-    const hn = n % hl;
+    // Ring slots of this step (hazards: n % hLen; attempts: n % l), from the last step's when n is the next one (no
+    // division), and the other slots from them. The hazards are kept only with a connection config.
+    const nextStep = n === g.stepAt + 1;
+    const sn = nextStep ? (g.slotAt + 1 === l ? 0 : g.slotAt + 1) : n % l;
+    const hn =
+      this.connection === undefined ? 0 : nextStep ? (g.hazardAt + 1 === hl ? 0 : g.hazardAt + 1) : n % hl;
     const hPrev = hn === 0 ? hl - 1 : hn - 1;
-    const sn = n % l;
+    g.stepAt = n;
+    g.slotAt = sn;
+    g.hazardAt = hn;
     const persistent = this.persistent;
     let phi = 0;
     let dUp = 0;
