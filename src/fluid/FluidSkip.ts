@@ -265,7 +265,7 @@ function differs(h: Float64Array, a: number, b: number, from: number, len: numbe
 function agree(x: number, y: number): boolean {
   const d = Math.abs(x - y);
   if (d <= SKIP_ATOL) return true;
-  // NaN (NaN !== NaN) agrees only with NaN.
-  if (d !== d) return x !== x && y !== y;
+  // NaN agrees only with NaN.
+  if (Number.isNaN(d)) return Number.isNaN(x) && Number.isNaN(y);
   return !(d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y)));
 }
