@@ -15,6 +15,9 @@ export class Calendar {
   private rate = 0;
   /** Mass still to be released. */
   total = 0;
+  /** The last step asked about and its slot (`step % len`), so that the next step's slot needs no division. */
+  private step = -1;
+  private slot = -1;
 
   /** @param maxDelaySteps the longest delay that will ever be added, in steps. */
   constructor(maxDelaySteps: number) {
@@ -23,11 +26,29 @@ export class Calendar {
     this.dd = new Float64Array(this.len);
   }
 
+  /** The slot of step `n` (`n % len`; n >= 0), from the last one when `n` is the same or the next step. */
+  private slotOf(n: number): number {
+    if (n !== this.step) {
+      const next = this.slot + 1;
+      this.slot = n === this.step + 1 ? (next === this.len ? 0 : next) : n % this.len;
+      this.step = n;
+    }
+    return this.slot;
+  }
+
+  /** The slot `i >= 0` steps after slot `s` (`(s + i) % len`). */
+  private after(s: number, i: number): number {
+    const x = s + i;
+    const len = this.len;
+    return x < len ? x : x < 2 * len ? x - len : x % len;
+  }
+
   /** Adds mass `m` released `a` steps after step `n` (at least one step later). */
   addAt(n: number, a: number, m: number): void {
     if (!(m > 0)) return;
     const i = Math.max(1, Math.round(a));
-    this.mass[(n + i) % this.len] = this.mass[(n + i) % this.len]! + m;
+    const k = this.after(this.slotOf(n), i);
+    this.mass[k] = this.mass[k]! + m;
     this.total += m;
   }
 
@@ -41,7 +62,6 @@ export class Calendar {
       return;
     }
     const rho = m / (b - a);
-    const len = this.len;
     let first = rho * (i0 + 0.5 - a);
     if (i0 < 1) {
       // Delays below one and a half steps are released in the next step.
@@ -53,11 +73,15 @@ export class Calendar {
       first = rho * (1.5 - a);
     }
     const last = rho * (b - (i1 - 0.5));
-    this.mass[(n + i0) % len] = this.mass[(n + i0) % len]! + first;
-    this.mass[(n + i1) % len] = this.mass[(n + i1) % len]! + last;
+    const s = this.slotOf(n);
+    const k0 = this.after(s, i0);
+    const k1 = this.after(s, i1);
+    this.mass[k0] = this.mass[k0]! + first;
+    this.mass[k1] = this.mass[k1]! + last;
     if (i1 - i0 > 1) {
-      this.dd[(n + i0 + 1) % len] = this.dd[(n + i0 + 1) % len]! + rho;
-      this.dd[(n + i1) % len] = this.dd[(n + i1) % len]! - rho;
+      const k = this.after(s, i0 + 1);
+      this.dd[k] = this.dd[k]! + rho;
+      this.dd[k1] = this.dd[k1]! - rho;
     }
     this.total += m;
   }
@@ -65,7 +89,7 @@ export class Calendar {
   /** The mass released during step `n` (call once per step, in order). */
   take(n: number): number {
     if (this.total <= 0) return 0;
-    const s = n % this.len;
+    const s = this.slotOf(n);
     this.rate += this.dd[s]!;
     this.dd[s] = 0;
     let out = this.mass[s]! + this.rate;

@@ -28,9 +28,10 @@ export class EntryDeque {
     return this.mass.length;
   }
 
-  /** Index (in the arrays) of the i-th entry from the head. */
+  /** Index (in the arrays) of the i-th entry from the head (0 <= i < capacity). */
   at(i: number): number {
-    return (this.head + i) % this.cap;
+    const x = this.head + i;
+    return x < this.cap ? x : x - this.cap;
   }
 
   /** Appends an entry; merges it into the tail entry when that one has the same site, class and step. */
@@ -67,7 +68,7 @@ export class EntryDeque {
     if (m >= this.mass[h]! - 1e-15) {
       this.total += m - this.mass[h]!;
       this.mass[h] = 0;
-      this.head = (h + 1) % this.cap;
+      this.head = h + 1 === this.cap ? 0 : h + 1;
       this.size--;
       if (this.size === 0) this.total = 0;
     } else this.mass[h] = this.mass[h]! - m;

@@ -82,6 +82,10 @@ export class CallerGroup {
   /** Cumulative hazards per step (ring): connect of disconnected clients, disconnect of up clients. */
   readonly hUp: Float64Array;
   readonly hDown: Float64Array;
+  /** The last step this group made and its ring slots (attempts: n % l, hazards: n % hLen), for the next step's. */
+  stepAt = -1;
+  slotAt = -1;
+  hazardAt = -1;
 
   constructor(
     k: number,
@@ -204,7 +208,6 @@ export class FluidCaller {
   stepResolved = 0;
   stepOk = 0;
   stepDuration = 0;
-  private readonly retry: RetryPolicy | undefined;
   private readonly persistence: CallerOptions["persistence"];
   readonly connection: ConnectionConfig | undefined;
   private readonly reconnectClasses: number;
@@ -215,6 +218,29 @@ export class FluidCaller {
   private readonly elapsedAt: Float64Array;
   private readonly resolveAge: Float64Array;
   private readonly resolveMass: Float64Array;
+  /** The last successful latency per class (seconds; NaN: none yet) and its histogram bucket. */
+  private readonly bucketLat: Float64Array;
+  private readonly bucketIdx: Int32Array;
+  /**
+   * The retry policy's decisions per attempt class c, computed once (they depend on the class only): the share of a
+   * timed-out (`retryAfterTimeout`) or failed (`retryAfterError`) attempt of class c that is retried (its persistence,
+   * 1 without; NaN when it is not retried), and the window of that retry's delay, this caller's steps.
+   */
+  private readonly retryAfterTimeout: Float64Array;
+  private readonly retryAfterError: Float64Array;
+  private readonly retryLo: Float64Array;
+  private readonly retryHi: Float64Array;
+  /** Steps back to the hazards a retry into class c looks up (its mean delay, at least 1, at most the ring). */
+  private readonly retryBack: Int32Array;
+  /**
+   * Reconnect windows per reconnect class s, this caller's steps: after a reset (`resetLo`/`resetHi`, class 0 only, and
+   * `resetAtOnce` when its delay is 0) and after a failed setup of class s (setup timeout + delay s).
+   */
+  private resetLo = 0;
+  private resetHi = 0;
+  private resetAtOnce = false;
+  private readonly failLo: Float64Array;
+  private readonly failHi: Float64Array;
 
   constructor(o: CallerOptions) {
     this.id = o.id;
@@ -228,7 +254,6 @@ export class FluidCaller {
     this.modelDt = o.dt;
     this.dt = o.dt * this.every;
     this.spread = this.every;
-    this.retry = o.retry;
     this.persistence = o.persistence;
     this.connection = o.connection;
     this.k = Math.max(1, o.retry?.maxAttempts ?? 1);
@@ -249,21 +274,54 @@ export class FluidCaller {
     this.elapsedAt = new Float64Array(this.k);
     this.resolveAge = new Float64Array(this.k);
     this.resolveMass = new Float64Array(this.k);
+    this.bucketLat = new Float64Array(this.k).fill(Number.NaN);
+    this.bucketIdx = new Int32Array(this.k);
     if (o.retry)
       for (let c = 1; c < this.k; c++) {
         delayWindow(o.retry.backoff, c - 1, TMP);
         this.meanDelay[c] = (TMP[0]! + TMP[1]!) / 2 / this.dt;
       }
+    this.retryAfterTimeout = new Float64Array(this.k).fill(Number.NaN);
+    this.retryAfterError = new Float64Array(this.k).fill(Number.NaN);
+    this.retryLo = new Float64Array(this.k);
+    this.retryHi = new Float64Array(this.k);
+    this.retryBack = new Int32Array(this.k);
+    const r = o.retry;
+    for (let c = 0; c < this.k; c++) {
+      this.retryBack[c] = Math.min(this.hLen - 1, Math.max(1, Math.round(this.meanDelay[c]!)));
+      if (r === undefined || c + 1 >= this.k) continue;
+      const share = (outcome: number) => {
+        if (!r.isRetryable(outcome)) return Number.NaN;
+        const p = this.persistence;
+        if (p === undefined) return 1;
+        const list = outcome === Outcome.TIMEOUT ? p.timeout : p.error;
+        return list[Math.min(c + 1, list.length) - 1] ?? 1;
+      };
+      this.retryAfterTimeout[c] = share(Outcome.TIMEOUT);
+      this.retryAfterError[c] = share(Outcome.FAILURE);
+      delayWindow(r.backoff, c, TMP);
+      this.retryLo[c] = TMP[0]! / this.dt;
+      this.retryHi[c] = TMP[1]! / this.dt;
+    }
+    this.failLo = new Float64Array(this.reconnectClasses);
+    this.failHi = new Float64Array(this.reconnectClasses);
+    const conn = o.connection;
+    if (conn !== undefined) {
+      delayWindow(conn.reconnect, 0, TMP);
+      this.resetAtOnce = TMP[1]! <= 0;
+      this.resetLo = TMP[0]! / this.dt;
+      this.resetHi = TMP[1]! / this.dt;
+      for (let s = 0; s < this.reconnectClasses; s++) {
+        delayWindow(conn.reconnect, s, TMP);
+        this.failLo[s] = (conn.setupTimeout + TMP[0]!) / this.dt;
+        this.failHi[s] = (conn.setupTimeout + TMP[1]!) / this.dt;
+      }
+    }
   }
 
   /** True when this caller keeps explicit connections (persistent, across a link). */
   get persistent(): boolean {
     return this.connection !== undefined && this.link !== null;
-  }
-
-  /** One-way return latency of an answer, seconds. */
-  private get back(): number {
-    return this.link === null ? 0 : this.link.crossing;
   }
 
   /**
@@ -272,7 +330,11 @@ export class FluidCaller {
    */
   alive(j: number, n: number, lag: number): boolean {
     const a = n - j * this.every;
-    return a < this.ls * this.every && a * this.modelDt + lag + this.back <= this.timeout + 1e-9;
+    const link = this.link;
+    return (
+      a < this.ls * this.every &&
+      a * this.modelDt + lag + (link === null ? 0 : link.crossing) <= this.timeout + 1e-9
+    );
   }
 
   /** Clients of all groups. */
@@ -313,11 +375,22 @@ export class FluidCaller {
   private stepGroup(g: CallerGroup, n: number, gi: number): void {
     const dt = this.dt;
     const hl = this.hLen;
-    const hPrev = (n + hl - 1) % hl;
+    const l = this.l;
+    // Ring slots of this step (hazards: n % hLen; attempts: n % l), from the last step's when n is the next one (no
+    // division), and the other slots from them. The hazards are kept only with a connection config.
+    const nextStep = n === g.stepAt + 1;
+    const sn = nextStep ? (g.slotAt + 1 === l ? 0 : g.slotAt + 1) : n % l;
+    const hn =
+      this.connection === undefined ? 0 : nextStep ? (g.hazardAt + 1 === hl ? 0 : g.hazardAt + 1) : n % hl;
+    const hPrev = hn === 0 ? hl - 1 : hn - 1;
+    g.stepAt = n;
+    g.slotAt = sn;
+    g.hazardAt = hn;
+    const persistent = this.persistent;
     let phi = 0;
     let dUp = 0;
     let dDown = 0;
-    if (this.persistent) {
+    if (persistent) {
       const disc = g.clients - g.up;
       const c = Math.min(g.connect.take(n), Math.max(0, disc));
       g.up += c;
@@ -331,10 +404,11 @@ export class FluidCaller {
     // Timeouts of the attempts created Ls steps ago.
     const j = n - this.ls;
     if (j >= 0) {
-      const slot = j % this.l;
+      // j = n - (l - 1), so j % l is the slot after n's.
+      const slot = sn + 1 === l ? 0 : sn + 1;
       let sentUp = 0;
       for (let c = 0; c < this.k; c++) {
-        const i = c * this.l + slot;
+        const i = c * l + slot;
         const m = g.fly[i]!;
         if (m <= 0) continue;
         const w = g.wait[i]!;
@@ -348,10 +422,10 @@ export class FluidCaller {
         this.service.callerFail += m - w;
         this.resolved(c, m, this.timeout, false);
         sentUp += m - w;
-        this.decide(g, n, 0, c, m, Outcome.TIMEOUT);
+        this.decide(g, n, 0, c, m, true);
       }
-      if (this.persistent && sentUp > 0 && g.up > 1e-12) {
-        const pUp = Math.exp(-(g.hDown[hPrev]! - g.hDown[(n + hl - this.ls) % hl]!));
+      if (persistent && sentUp > 0 && g.up > 1e-12) {
+        const pUp = Math.exp(-(g.hDown[hPrev]! - g.hDown[hn >= this.ls ? hn - this.ls : hn - this.ls + hl]!));
         const lost = g.up * (1 - Math.exp((-sentUp * pUp) / g.up));
         dDown += lost / g.up;
         g.up -= lost;
@@ -366,53 +440,60 @@ export class FluidCaller {
         for (let a = 0; a < this.ls; a++) {
           const jj = n - a;
           if (jj < 0) break;
-          const i = c * this.l + (jj % this.l);
+          const i = c * l + (sn >= a ? sn - a : sn - a + l);
           const w = g.wait[i]!;
           if (w <= 0) continue;
           const x = w * phi;
           g.wait[i] = w - x;
           moved += x;
-          this.send(g, n, c, jj, x);
+          this.send(g, n, c, jj, x, i);
         }
         g.waitTotal[c] = Math.max(0, g.waitTotal[c]! - moved);
       }
     }
-    g.hUp[n % hl] = g.hUp[hPrev]! + dUp;
-    g.hDown[n % hl] = g.hDown[hPrev]! + dDown;
+    // The hazards are read only while the caller keeps connections; without a connection config they stay 0.
+    if (this.connection !== undefined) {
+      g.hUp[hn] = g.hUp[hPrev]! + dUp;
+      g.hDown[hn] = g.hDown[hPrev]! + dDown;
+    }
     // New requests: open-loop arrivals, dependency calls; then retries whose backoff elapsed.
     const first = gi === 0 ? this.pendingFirst : 0;
     const arrivals = g.clients * this.ratePerClient * this.loadFactor * dt + first;
     if (arrivals > 0) {
       this.counters.firstAttempts += arrivals;
-      this.create(g, n, 0, arrivals, g.clients > 0 ? g.up / g.clients : 1);
+      this.create(g, n, sn, 0, arrivals, g.clients > 0 ? g.up / g.clients : 1);
     }
+    // The share of a retry that finds its client's connection up (read only when the caller keeps connections).
     for (let c = 1; c < this.k; c++) {
-      const d = Math.round(this.meanDelay[c]!);
-      const back = (n + hl - Math.min(hl - 1, Math.max(1, d))) % hl;
+      const d = this.retryBack[c]!;
+      const back = hn >= d ? hn - d : hn - d + hl;
       const rt = g.retryT[c]!.take(n);
-      if (rt > 0) this.create(g, n, c, rt, 1 - Math.exp(-(g.hUp[n % hl]! - g.hUp[back]!)));
+      if (rt > 0) this.create(g, n, sn, c, rt, persistent ? 1 - Math.exp(-(g.hUp[hn]! - g.hUp[back]!)) : 1);
       const re = g.retryE[c]!.take(n);
-      if (re > 0) this.create(g, n, c, re, Math.exp(-(g.hDown[n % hl]! - g.hDown[back]!)));
+      if (re > 0) this.create(g, n, sn, c, re, persistent ? Math.exp(-(g.hDown[hn]! - g.hDown[back]!)) : 1);
     }
   }
 
-  /** A new attempt of class `c` (mass `m`) starts at step n; share `pUp` of it finds its client's connection up. */
-  private create(g: CallerGroup, n: number, c: number, m: number, pUp: number): void {
-    const i = c * this.l + (n % this.l);
+  /**
+   * A new attempt of class `c` (mass `m`) starts at step n (ring slot `sn` = n % l); share `pUp` of it finds its
+   * client's connection up.
+   */
+  private create(g: CallerGroup, n: number, sn: number, c: number, m: number, pUp: number): void {
+    const i = c * this.l + sn;
     g.fly[i] = g.fly[i]! + m;
     if (!this.persistent) {
-      this.send(g, n, c, n, m);
+      this.send(g, n, c, n, m, i);
       return;
     }
     const up = Math.min(1, Math.max(0, pUp));
     const w = m * (1 - up);
     g.wait[i] = g.wait[i]! + w;
     g.waitTotal[c] = g.waitTotal[c]! + w;
-    this.send(g, n, c, n, m - w);
+    this.send(g, n, c, n, m - w, i);
   }
 
-  /** Puts mass `x` of class `c` created at step `j` on the wire at step `n`. */
-  private send(g: CallerGroup, n: number, c: number, j: number, x: number): void {
+  /** Puts mass `x` of class `c` created at step `j` (ring index `i` = c l + j % l) on the wire at step `n`. */
+  private send(g: CallerGroup, n: number, c: number, j: number, x: number, i: number): void {
     if (!(x > 0)) return;
     this.counters.attempts += x;
     if (g.blocked) {
@@ -421,7 +502,6 @@ export class FluidCaller {
     }
     const t = n * this.dt;
     const link = this.link;
-    const i = c * this.l + (j % this.l);
     if (link === null) {
       g.net[i] = g.net[i]! + x;
       this.service.arrive(this.lane, this.id, c, j, x, t);
@@ -442,35 +522,70 @@ export class FluidCaller {
   }
 
   /**
-   * An answer for mass `m` of class `c` created at this caller's step `j` reached the caller at model step `n` (in
-   * time).
+   * The mass of the next {@link answer} and the seconds after model step n its work leaves the server (set by the
+   * service just before the call: a double passed to a call that is not inlined is boxed, and answers are the hottest
+   * call of a run).
    */
-  answer(c: number, j: number, m: number, ok: boolean, n: number, lag: number): void {
+  answerMass = 0;
+  answerLag = 0;
+
+  /**
+   * An answer (successful when `ok`) for mass {@link answerMass} of class `c` created at this caller's step `j`, leaving
+   * the server {@link answerLag} seconds after model step `n`, reached the caller in time.
+   */
+  answer(c: number, j: number, ok: boolean, n: number): void {
+    const m = this.answerMass;
+    const lag = this.answerLag;
     const i = c * this.l + (j % this.l);
+    const groups = this.groups;
     let net = 0;
-    for (const g of this.groups) net += g.net[i]!;
+    for (let gi = 0; gi < groups.length; gi++) net += groups[gi]!.net[i]!;
     if (net <= 0) return;
-    const age = (n - j * this.every) * this.modelDt + lag + this.back;
-    const own = this.own(n);
-    const frac = this.frac(n);
-    for (const g of this.groups) {
+    const link = this.link;
+    const age = (n - j * this.every) * this.modelDt + lag + (link === null ? 0 : link.crossing);
+    if (ok) {
+      // One latency for the whole cohort (the mean time of its earlier attempts does not move while it resolves); its
+      // bucket is remembered per class (a steady stretch answers the same latency step after step).
+      const lat = age + this.elapsedAt[c]!;
+      let b = this.bucketIdx[c]!;
+      if (lat !== this.bucketLat[c]) {
+        b = this.latency.bucketOf(lat);
+        this.bucketLat[c] = lat;
+        this.bucketIdx[c] = b;
+      }
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi]!;
+        const share = g.net[i]!;
+        if (share <= 0) continue;
+        const y = Math.min(share, g.fly[i]!, (m * share) / net);
+        g.net[i] = share - y;
+        g.fly[i] = g.fly[i]! - y;
+        this.resolved(c, y, age, true);
+        this.counters.successes += y;
+        this.service.callerOk += y;
+        if (y > 0) {
+          this.latency.addToBucket(b, y);
+          this.latencyAll.addToBucket(b, y);
+        }
+      }
+      return;
+    }
+    // This caller's step at or before n, and how far n is past it (own and frac, written out: a double returned by a
+    // call that is not inlined is boxed).
+    const e = this.every;
+    const own = e === 1 ? n : Math.floor(n / e);
+    const frac = e === 1 ? 0 : (n - own * e) / e;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
       const share = g.net[i]!;
       if (share <= 0) continue;
       const y = Math.min(share, g.fly[i]!, (m * share) / net);
       g.net[i] = share - y;
       g.fly[i] = g.fly[i]! - y;
-      this.resolved(c, y, age, ok);
-      if (ok) {
-        this.counters.successes += y;
-        this.service.callerOk += y;
-        const lat = age + this.elapsedAt[c]!;
-        this.latency.record(lat, y);
-        this.latencyAll.record(lat, y);
-      } else {
-        this.counters.errors += y;
-        this.service.callerFail += y;
-        this.decide(g, own, frac, c, y, Outcome.FAILURE);
-      }
+      this.resolved(c, y, age, false);
+      this.counters.errors += y;
+      this.service.callerFail += y;
+      this.decide(g, own, frac, c, y, false);
     }
   }
 
@@ -489,23 +604,15 @@ export class FluidCaller {
   }
 
   /**
-   * The retry policy's decision for mass `m` of class `c` that ended with `outcome` `frac` of a step after this
-   * caller's step n.
+   * The retry policy's decision for mass `m` of class `c` that ended (timed out when `timeout`, else failed) `frac` of
+   * a step after this caller's step n.
    */
-  private decide(g: CallerGroup, n: number, frac: number, c: number, m: number, outcome: number): void {
-    const r = this.retry;
-    if (r === undefined || c + 1 >= this.k || !r.isRetryable(outcome)) return;
-    let q = 1;
-    const p = this.persistence;
-    if (p !== undefined) {
-      const list = outcome === Outcome.TIMEOUT ? p.timeout : p.error;
-      q = list[Math.min(c + 1, list.length) - 1] ?? 1;
-    }
-    const x = m * q;
+  private decide(g: CallerGroup, n: number, frac: number, c: number, m: number, timeout: boolean): void {
+    // The share retried is NaN when the class is not retried (the product is then not positive).
+    const x = m * (timeout ? this.retryAfterTimeout[c]! : this.retryAfterError[c]!);
     if (!(x > 0)) return;
-    delayWindow(r.backoff, c, TMP);
-    const cal = outcome === Outcome.TIMEOUT ? g.retryT[c + 1]! : g.retryE[c + 1]!;
-    cal.addUniform(n, TMP[0]! / this.dt + frac, TMP[1]! / this.dt + frac, x);
+    const cal = timeout ? g.retryT[c + 1]! : g.retryE[c + 1]!;
+    cal.addUniform(n, this.retryLo[c]! + frac, this.retryHi[c]! + frac, x);
   }
 
   /**
@@ -513,11 +620,9 @@ export class FluidCaller {
    * backoff's first delay.
    */
   resetClients(g: CallerGroup, n: number, x: number, frac: number): void {
-    const conn = this.connection;
-    if (conn === undefined || !(x > 0)) return;
-    delayWindow(conn.reconnect, 0, TMP);
-    if (TMP[1]! <= 0) this.sendSetup(g, n, 0, x, frac);
-    else g.reconnect[0]!.addUniform(n, TMP[0]! / this.dt + frac, TMP[1]! / this.dt + frac, x);
+    if (this.connection === undefined || !(x > 0)) return;
+    if (this.resetAtOnce) this.sendSetup(g, n, 0, x, frac);
+    else g.reconnect[0]!.addUniform(n, this.resetLo + frac, this.resetHi + frac, x);
   }
 
   /** This caller's step at or before model step `n`. */
@@ -547,9 +652,8 @@ export class FluidCaller {
     }
     const fail = r - ok;
     if (fail <= 0) return;
-    delayWindow(conn.reconnect, s, TMP);
     const next = Math.min(s + 1, this.reconnectClasses - 1);
-    g.reconnect[next]!.addUniform(n, (st + TMP[0]!) / this.dt + frac, (st + TMP[1]!) / this.dt + frac, fail);
+    g.reconnect[next]!.addUniform(n, this.failLo[s]! + frac, this.failHi[s]! + frac, fail);
   }
 
   /** Tears down the live connections of share `f` of the clients (an endpoint change) at model step `n`. */

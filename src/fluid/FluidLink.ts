@@ -39,8 +39,9 @@ export class FluidLink {
   /** Jobs and work of such offers admitted for later model steps (they enter the buffer one share per step). */
   private pendJobs = new Float64Array(1);
   private pendWork = new Float64Array(1);
-  /** The model step of the current step. */
+  /** The model step of the current step, and its slot in the rings (`n % ring length`). */
   private n = 0;
+  private slot = 0;
   /** Interval counters. */
   setups = 0;
   forwarded = 0;
@@ -97,9 +98,10 @@ export class FluidLink {
   /** Starts model step `n` of `dt` seconds: decides this step's admitted share from the buffer room. */
   beginStep(dt: number, n = this.n + 1): void {
     this.n = n;
+    this.slot = this.spread.length === 1 ? 0 : n % this.spread.length;
     const offeredLast = this.offeredLast + this.spreadLast;
     if (this.pendJobs.length > 1) {
-      const s = n % this.pendJobs.length;
+      const s = this.slot;
       this.jobs += this.pendJobs[s]!;
       this.work += this.pendWork[s]!;
       this.pendJobs[s] = 0;
@@ -128,12 +130,15 @@ export class FluidLink {
    */
   offer(m: number, setup: boolean, deadlineIn: number, returnTrip: number, every = 1): number {
     if (!(m > 0)) return 0;
+    // Slot (n + i) % len from n % len, without a division in the common case.
+    const len = this.spread.length;
+    const s0 = this.slot;
     if (every === 1) this.offered += m;
     else {
       const ring = this.spread;
       const per = m / every;
       for (let i = 0; i < every; i++) {
-        const s = (this.n + i) % ring.length;
+        const s = s0 + i < len ? s0 + i : (s0 + i) % len;
         ring[s] = ring[s]! + per;
       }
     }
@@ -157,9 +162,8 @@ export class FluidLink {
     const per = a / every;
     this.work += per * c;
     this.jobs += per;
-    const len = this.pendJobs.length;
     for (let i = 1; i < every; i++) {
-      const s = (this.n + i) % len;
+      const s = s0 + i < len ? s0 + i : (s0 + i) % len;
       this.pendJobs[s] = this.pendJobs[s]! + per;
       this.pendWork[s] = this.pendWork[s]! + per * c;
     }
@@ -169,7 +173,7 @@ export class FluidLink {
   /** Ends the step: the devices drain `dt` seconds of backlog. */
   endStep(dt: number): void {
     this.offeredLast = this.offered;
-    const s = this.n % this.spread.length;
+    const s = this.slot;
     this.spreadLast = this.spread[s]!;
     this.spread[s] = 0;
     const k = this.devices;

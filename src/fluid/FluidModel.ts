@@ -225,6 +225,7 @@ export class FluidModel {
           caller: c,
           pOk: 1,
           duration: 2 * (link?.crossing ?? 0) + target.serviceTime,
+          weight: 1 - Math.exp(-this.dt / c.timeout),
         };
         s.deps.push(dep);
       }
@@ -420,16 +421,25 @@ export class FluidModel {
     const dt = this.dt;
     for (const s of this.services) s.now = t;
     for (const l of this.links) l.beginStep(dt, n);
+    // Callers that step every e > 1 model steps step when e divides n (n % e computed once per value of e).
+    let lastEvery = 0;
+    let phase = 0;
     for (const c of this.callers) {
       const e = c.every;
       if (e === 1) c.step(n);
-      else if (n % e === 0) c.step(n / e);
+      else {
+        if (e !== lastEvery) {
+          lastEvery = e;
+          phase = n % e;
+        }
+        if (phase === 0) c.step(n / e);
+      }
     }
     for (const s of this.services) s.step(n, dt);
     for (const s of this.services)
       for (const d of s.deps) {
         const c = d.caller;
-        FluidService.observe(d, c.stepResolved, c.stepOk, c.stepDuration, 1 - Math.exp(-dt / c.timeout));
+        FluidService.observe(d, c.stepResolved, c.stepOk, c.stepDuration, d.weight);
       }
     for (const l of this.links) l.endStep(dt);
   }

@@ -11,6 +11,8 @@ export interface FluidDependency {
   pOk: number;
   /** Smoothed duration of a call, seconds. */
   duration: number;
+  /** Weight of one step's calls in the smoothed estimates: `1 - exp(-dt / timeout)` (time constant = the timeout). */
+  weight: number;
 }
 
 /** Highest load at which the wait below capacity is evaluated (the formula diverges at 1). */
@@ -52,6 +54,9 @@ export class FluidService {
   readonly totals = { requests: 0, successes: 0, failures: 0, busyTime: 0, wastedTime: 0 };
   private capLeft = 0;
   private n = 0;
+  /** The current step's length (seconds) and hold time x degradation / capacity factor (seconds). */
+  private dt = 0;
+  private effHold = 0;
   private started = 0;
   private pFail = 0;
   private hold = 0;
@@ -61,6 +66,14 @@ export class FluidService {
   /** Expected wait below capacity of the work served at once in the current step, seconds (see {@link step}). */
   wait = 0;
 
+  /**
+   * The spec's fields read every step, copied (specs of different services have different shapes, so a read through
+   * `spec` is a polymorphic look-up).
+   */
+  private readonly degradation: ServiceSpec["degradation"];
+  private readonly cancelAbandoned: boolean;
+  private readonly queueLimit: number;
+
   constructor(name: string, index: number, spec: ServiceSpec, serviceTime: number, scv = 1) {
     this.name = name;
     this.scv = scv;
@@ -69,6 +82,9 @@ export class FluidService {
     this.serviceTime = serviceTime;
     this.servers = spec.servers;
     this.hold = serviceTime;
+    this.degradation = spec.degradation;
+    this.cancelAbandoned = spec.cancelAbandoned;
+    this.queueLimit = spec.queueLimit;
   }
 
   /** Servers in service. */
@@ -112,6 +128,8 @@ export class FluidService {
    */
   private startedRing = new Float64Array(1);
   private startedSum = 0;
+  private ringStep = -1;
+  private ringSlot = -1;
 
   /** Busy servers are averaged over `steps` model steps (the longest step of a caller of this service). */
   smoothOver(steps: number): void {
@@ -132,16 +150,18 @@ export class FluidService {
    */
   step(n: number, dt: number): void {
     this.n = n;
+    this.dt = dt;
     this.updateHold();
-    const deg = this.spec.degradation;
+    const deg = this.degradation;
     let factor = 1 / this.capacityFactor;
     if (deg !== undefined) factor *= Math.min(1 + deg.perQueued * this.queue.total, deg.maxFactor);
     const working = this.working;
     const effHold = this.hold * factor;
+    this.effHold = effHold;
     if (this.idle) {
       this.wait = 0;
       this.started = 0;
-      this.busy = this.busyFrom(0, n, dt, effHold);
+      this.updateBusy(n);
       return;
     }
     this.capLeft = working > 0 ? (working * dt) / (this.hold * factor) : 0;
@@ -150,16 +170,16 @@ export class FluidService {
     while (q.size > 0 && this.capLeft > 1e-15) {
       const h = q.first;
       const site = this.callers[q.site[h]!]!;
-      if (this.spec.cancelAbandoned && !site.alive(q.step[h]!, n, effHold)) {
+      if (this.cancelAbandoned && !site.alive(q.step[h]!, n, effHold)) {
         q.takeHead(q.mass[h]!);
         continue;
       }
       const y = Math.min(q.mass[h]!, this.capLeft);
       this.capLeft -= y;
-      this.serve(site, q.cls[h]!, q.step[h]!, y, effHold);
+      this.serve(site, q.cls[h]!, q.step[h]!, y, false);
       q.takeHead(y);
     }
-    if (this.spec.cancelAbandoned)
+    if (this.cancelAbandoned)
       while (q.size > 0 && !this.callers[q.site[q.first]!]!.alive(q.step[q.first]!, n, effHold))
         q.takeHead(q.mass[q.first]!);
     const due = (n + 0.5) * dt;
@@ -180,32 +200,70 @@ export class FluidService {
       const rho = Math.min(MAX_RHO, (arriving * effHold) / (working * dt));
       if (rho > 0) {
         const c = Math.max(1, working);
-        this.wait = (((1 + this.scv) / 2) * effHold * rho ** (Math.sqrt(2 * (c + 1)) - 1)) / (c * (1 - rho));
+        this.wait = (((1 + this.scv) / 2) * effHold * this.waitPower(rho, c)) / (c * (1 - rho));
       }
     }
     for (const lane of this.lanes) {
       while (lane.size > 0 && lane.time[lane.first]! <= due) {
-        const h = lane.first;
-        this.admit(lane.site[h]!, lane.cls[h]!, lane.step[h]!, lane.mass[h]!, effHold);
-        lane.takeHead(lane.mass[h]!);
+        this.admit(lane, lane.first);
+        lane.takeHead(lane.mass[lane.first]!);
       }
     }
-    const busy = this.busyFrom(this.started, n, dt, effHold);
-    this.busy = q.size > 0 ? working : busy;
+    this.updateBusy(n);
+    if (q.size > 0) this.busy = working;
   }
 
-  /** Busy servers below capacity: the work started per second (over the ring) x the hold time. */
-  private busyFrom(started: number, n: number, dt: number, effHold: number): number {
+  /** The last `rho ** (sqrt(2 (c + 1)) - 1)` computed, and its arguments (a steady load repeats them). */
+  private powRho = Number.NaN;
+  private powServers = Number.NaN;
+  private powExponent = 0;
+  private powValue = 0;
+
+  /** `rho ** (sqrt(2 (c + 1)) - 1)`, Sakasegawa's probability-of-wait term, computed again only when an argument moved. */
+  private waitPower(rho: number, c: number): number {
+    if (c !== this.powServers) {
+      this.powServers = c;
+      this.powExponent = Math.sqrt(2 * (c + 1)) - 1;
+      this.powRho = Number.NaN;
+    }
+    if (rho !== this.powRho) {
+      this.powRho = rho;
+      this.powValue = rho ** this.powExponent;
+    }
+    return this.powValue;
+  }
+
+  /**
+   * Sets the busy servers below capacity: the work started per second in step `n` (over the ring) x the hold time.
+   * (Results and the step's values go through fields: a double passed to or returned from a call that is not inlined
+   * is boxed.)
+   */
+  private updateBusy(n: number): void {
+    const started = this.started;
+    const dt = this.dt;
+    const effHold = this.effHold;
     const ring = this.startedRing;
-    if (ring.length === 1) return Math.min(this.working, (started / dt) * effHold);
-    const s = n % ring.length;
+    if (ring.length === 1) {
+      this.busy = Math.min(this.working, (started / dt) * effHold);
+      return;
+    }
+    // The slot n % length, from the last step's when n is the next one (every step, in order).
+    const next = this.ringSlot + 1;
+    const s = n === this.ringStep + 1 ? (next === ring.length ? 0 : next) : n % ring.length;
+    this.ringStep = n;
+    this.ringSlot = s;
     this.startedSum += started - ring[s]!;
     ring[s] = started;
     if (this.startedSum < 1e-12) this.startedSum = 0;
-    return Math.min(this.working, (this.startedSum / (ring.length * dt)) * effHold);
+    this.busy = Math.min(this.working, (this.startedSum / (ring.length * dt)) * effHold);
   }
 
-  private admit(siteId: number, c: number, j: number, m: number, effHold: number): void {
+  /** Admits the entry at index `h` of `lane` (its cohort arrived). */
+  private admit(lane: EntryDeque, h: number): void {
+    const siteId = lane.site[h]!;
+    const c = lane.cls[h]!;
+    const j = lane.step[h]!;
+    const m = lane.mass[h]!;
     this.requests += m;
     if (this.partitioned) return;
     const site = this.callers[siteId]!;
@@ -220,11 +278,11 @@ export class FluidService {
     if (q.size === 0 && this.capLeft > 0) {
       const y = Math.min(rest, this.capLeft);
       this.capLeft -= y;
-      this.serve(site, c, j, y, effHold, this.wait);
+      this.serve(site, c, j, y, true);
       rest -= y;
     }
     if (rest <= 0) return;
-    const room = Math.max(0, this.spec.queueLimit - q.total);
+    const room = Math.max(0, this.queueLimit - q.total);
     const w = Math.min(rest, room);
     q.push(siteId, c, j, w, 0);
     if (rest > w) this.error(site, c, j, rest - w);
@@ -233,14 +291,22 @@ export class FluidService {
   private error(site: FluidCaller, c: number, j: number, m: number): void {
     if (!(m > 0)) return;
     this.failures += m;
-    if (site.alive(j, this.n, this.addedLatency)) site.answer(c, j, m, false, this.n, this.addedLatency);
+    if (site.alive(j, this.n, this.addedLatency)) {
+      site.answerMass = m;
+      site.answerLag = this.addedLatency;
+      site.answer(c, j, false, this.n);
+    }
   }
 
-  /** Servers start mass `y` of work after `wait` seconds; answers leave `hold` seconds after that. */
-  private serve(site: FluidCaller, c: number, j: number, y: number, hold: number, wait = 0): void {
+  /**
+   * Servers start mass `y` of work (after the step's wait below capacity when `waits`); answers leave the step's hold
+   * time after that.
+   */
+  private serve(site: FluidCaller, c: number, j: number, y: number, waits: boolean): void {
+    const hold = this.effHold;
     this.started += y;
     this.busyTime += y * hold;
-    const lag = wait + hold + this.addedLatency;
+    const lag = (waits ? this.wait : 0) + hold + this.addedLatency;
     const alive = site.alive(j, this.n, lag);
     if (!alive) this.wastedTime += y * hold;
     let reach = y;
@@ -252,8 +318,15 @@ export class FluidService {
     this.successes += ok;
     this.failures += y - ok;
     if (!alive) return;
-    if (ok > 0) site.answer(c, j, ok, true, this.n, lag);
-    if (y - ok > 0) site.answer(c, j, y - ok, false, this.n, lag);
+    site.answerLag = lag;
+    if (ok > 0) {
+      site.answerMass = ok;
+      site.answer(c, j, true, this.n);
+    }
+    if (y - ok > 0) {
+      site.answerMass = y - ok;
+      site.answer(c, j, false, this.n);
+    }
   }
 
   /** Expected hold and failure share from the dependencies' recent calls (their counters of the last step). */

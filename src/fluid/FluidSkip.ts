@@ -37,10 +37,11 @@ export class FluidSkip {
   private readonly m: SkipParts;
   private readonly hLen: number;
   private before = new Float64Array(0);
-  /** The last hLen vectors (flows, then state), a ring indexed by step count. */
+  /** The last hLen vectors (flows, then state), a ring indexed by step count; each step's is written in place. */
   private history = new Float64Array(0);
-  private cur = new Float64Array(0);
   private sum = new Float64Array(0);
+  /** Per period (index), where its last test found a difference (see {@link repeats}). */
+  private hint: Int32Array;
   private flowLen = 0;
   private vecLen = 0;
   /** Steps read. */
@@ -85,6 +86,7 @@ export class FluidSkip {
     }
     this.periods = [...new Set([...p].map((x) => lcm(x, unit)))].sort((a, b) => a - b);
     this.hLen = this.periods[this.periods.length - 1]! + 1;
+    this.hint = new Int32Array(this.hLen);
     this.sleep = Math.max(4 * this.window, 8 * this.hLen);
   }
 
@@ -102,7 +104,6 @@ export class FluidSkip {
       this.flowLen = f;
       this.vecLen = f + s;
       this.before = new Float64Array(f);
-      this.cur = new Float64Array(f + s);
       this.sum = new Float64Array(f);
       this.history = new Float64Array(this.hLen * (f + s));
       this.count = 0;
@@ -121,8 +122,8 @@ export class FluidSkip {
     this.ticks++;
   }
 
-  private readFlows(out: Float64Array): void {
-    let o = 0;
+  private readFlows(out: Float64Array, at = 0): void {
+    let o = at;
     for (const c of this.m.callers) o = c.readFlows(out, o);
     for (const v of this.m.services) o = v.readFlows(out, o);
     for (const l of this.m.links) o = l.readFlows(out, o);
@@ -157,22 +158,25 @@ export class FluidSkip {
       }
       return 0;
     }
-    const v = this.cur;
+    // This step's vector goes straight into its slot of the history (the slot of step count - hLen, never compared).
+    const v = this.history;
     const fl = this.flowLen;
-    this.readFlows(v);
+    const count = this.count;
+    const at = (count % this.hLen) * this.vecLen;
+    this.readFlows(v, at);
     const b = this.before;
-    for (let i = 0; i < fl; i++) v[i] = v[i]! - b[i]!;
-    let o = fl;
+    for (let i = 0; i < fl; i++) v[at + i] = v[at + i]! - b[i]!;
+    let o = at + fl;
     for (const c of this.m.callers) o = c.readState(v, o);
     for (const s of this.m.services) o = s.readState(v, o);
     for (const l of this.m.links) o = l.readState(v, o);
-    const count = this.count;
-    if (this.repeats(count, this.period)) this.run++;
+    const was = this.period;
+    if (this.repeats(count, was)) this.run++;
     else {
       this.reset();
       this.period = 1;
       for (const p of this.periods)
-        if (this.repeats(count, p)) {
+        if (p !== was && this.repeats(count, p)) {
           this.period = p;
           this.run = 1;
           break;
@@ -183,7 +187,6 @@ export class FluidSkip {
         return 0;
       }
     }
-    this.history.set(v, (count % this.hLen) * this.vecLen);
     this.count = count + 1;
     this.filled++;
     const p = this.period;
@@ -196,10 +199,23 @@ export class FluidSkip {
     return this.latencyKnown && this.run >= this.window + p ? p : 0;
   }
 
-  /** True when the vector of step `count` (in `cur`) equals the one `p` steps before. */
+  /**
+   * True when the vector of step `count` (in its slot of the history) equals the one `p` steps before. The test
+   * starts where the last one with this period found a difference (the answer does not depend on the order, and a
+   * value that moved lately usually moves again).
+   */
   private repeats(count: number, p: number): boolean {
     if (this.filled < p) return false;
-    return same(this.cur, this.history, ((count - p) % this.hLen) * this.vecLen, this.vecLen);
+    const h = this.hLen;
+    const len = this.vecLen;
+    const a = (count % h) * len;
+    const b = ((count - p) % h) * len;
+    const hint = this.hint;
+    const from = hint[p]! < len ? hint[p]! : 0;
+    const i = differs(this.history, a, b, from, len);
+    if (i < 0) return true;
+    hint[p] = i;
+    return false;
   }
 
   /**
@@ -210,10 +226,13 @@ export class FluidSkip {
     const p = this.period;
     const fl = this.flowLen;
     const sum = this.sum;
+    const history = this.history;
+    const h = this.hLen;
+    const len = this.vecLen;
     sum.fill(0);
     for (let k = 0; k < p; k++) {
-      const base = ((this.count - 1 - k) % this.hLen) * this.vecLen;
-      for (let i = 0; i < fl; i++) sum[i] = sum[i]! + this.history[base + i]!;
+      const base = ((this.count - 1 - k) % h) * len;
+      for (let i = 0; i < fl; i++) sum[i] = sum[i]! + history[base + i]!;
     }
     let o = 0;
     for (const c of this.m.callers) {
@@ -232,13 +251,21 @@ function lcm(a: number, b: number): number {
   return (a / x) * b;
 }
 
-function same(a: Float64Array, h: Float64Array, base: number, len: number): boolean {
-  for (let i = 0; i < len; i++) {
-    const x = a[i]!;
-    const y = h[base + i]!;
-    const d = Math.abs(x - y);
-    if (d > SKIP_ATOL && d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y))) return false;
-    if (Number.isNaN(d) && !(Number.isNaN(x) && Number.isNaN(y))) return false;
-  }
-  return true;
+/**
+ * The first i (from `from` to `len`, then from 0) where `h[a + i]` and `h[b + i]` differ, or -1 when they agree
+ * everywhere: within {@link SKIP_ATOL}, else within {@link SKIP_RTOL} x the larger magnitude; NaN agrees only with
+ * NaN.
+ */
+function differs(h: Float64Array, a: number, b: number, from: number, len: number): number {
+  for (let i = from; i < len; i++) if (!agree(h[a + i]!, h[b + i]!)) return i;
+  for (let i = 0; i < from; i++) if (!agree(h[a + i]!, h[b + i]!)) return i;
+  return -1;
+}
+
+function agree(x: number, y: number): boolean {
+  const d = Math.abs(x - y);
+  if (d <= SKIP_ATOL) return true;
+  // NaN agrees only with NaN.
+  if (Number.isNaN(d)) return Number.isNaN(x) && Number.isNaN(y);
+  return !(d > SKIP_RTOL * Math.max(Math.abs(x), Math.abs(y)));
 }

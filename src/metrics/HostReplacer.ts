@@ -31,8 +31,16 @@ interface Checked {
   limit: number;
   /** Hosts a replaced batch must reach before any goes back (`ceil(minHealthy x taken)`). */
   needed: number;
-  /** Completion time of each replacement under way, seconds (a ring of `limit` slots; NaN when free). */
-  readyAt: Float64Array;
+  /**
+   * The replacements under way, as batches started at the same tick (a FIFO ring: they complete in the order they
+   * started, all `replace` seconds after their start): completion time, seconds, and the number of hosts.
+   */
+  batchAt: Float64Array;
+  batchHosts: Float64Array;
+  batchHead: number;
+  batches: number;
+  /** Replacements under way (the sum of the batches' hosts). */
+  underWay: number;
 }
 
 /**
@@ -74,7 +82,11 @@ export class HostReplacer {
         back: 0,
         limit: 0,
         needed: 0,
-        readyAt: new Float64Array(Math.max(1, max)).fill(Number.NaN),
+        batchAt: new Float64Array(Math.max(1, max)),
+        batchHosts: new Float64Array(Math.max(1, max)),
+        batchHead: 0,
+        batches: 0,
+        underWay: 0,
       };
       this.byService[s.index] = c;
       this.list.push(c);
@@ -128,7 +140,7 @@ export class HostReplacer {
     c.ready = 0;
     c.back = 0;
     c.limit = Math.min(
-      c.readyAt.length,
+      c.batchAt.length,
       typeof conc === "number" ? conc : Math.max(1, Math.ceil(conc.share * hosts - 1e-9)),
     );
     c.needed = Math.min(hosts, Math.max(1, Math.ceil(c.spec.minHealthy * hosts - 1e-9)));
@@ -136,14 +148,15 @@ export class HostReplacer {
   }
 
   private replace(c: Checked, now: number): void {
-    const slots = c.readyAt;
+    // Batches complete in start order (each `replace` seconds after its start), so only the oldest ones are due.
+    const len = c.batchAt.length;
     let done = 0;
-    for (let i = 0; i < c.limit; i++) {
-      if (slots[i]! <= now) {
-        slots[i] = Number.NaN;
-        done++;
-      }
+    while (c.batches > 0 && c.batchAt[c.batchHead]! <= now) {
+      done += c.batchHosts[c.batchHead]!;
+      c.batchHead = (c.batchHead + 1) % len;
+      c.batches--;
     }
+    c.underWay -= done;
     if (done > 0) {
       c.ready += done;
       if (c.back > 0 || c.ready >= c.needed) {
@@ -153,10 +166,19 @@ export class HostReplacer {
       }
     }
     if (c.waiting > 0 && this.dependenciesAnswer(c)) {
-      for (let i = 0; i < c.limit && c.waiting > 0; i++) {
-        if (!Number.isNaN(slots[i]!)) continue;
-        slots[i] = now + c.spec.replace;
+      // One replacement per free place while hosts wait (at most `limit` under way), all completing together.
+      const free = c.limit - c.underWay;
+      let started = 0;
+      while (started < free && c.waiting > 0) {
+        started++;
         c.waiting--;
+      }
+      if (started > 0) {
+        const i = (c.batchHead + c.batches) % len;
+        c.batchAt[i] = now + c.spec.replace;
+        c.batchHosts[i] = started;
+        c.batches++;
+        c.underWay += started;
       }
     }
     if (c.back === c.taken) {

@@ -54,5 +54,16 @@ export class IntervalRecorder {
 }
 
 function plain(data: Float64Array, n: number): (number | null)[] {
-  return Array.from(data.subarray(0, n), (v) => (Number.isNaN(v) ? null : Number(v.toPrecision(10))));
+  const out: (number | null)[] = [];
+  const len = Math.min(n, data.length);
+  for (let i = 0; i < len; i++) {
+    const v = data[i]!;
+    // 10 significant digits. Zero (either sign) gives 0, and an integer of at most 10 digits is its own rounding
+    // (the same numbers as through toPrecision, without the string).
+    if (Number.isNaN(v)) out.push(null);
+    else if (v === 0) out.push(0);
+    else if (Number.isInteger(v) && Math.abs(v) < 1e10) out.push(v);
+    else out.push(Number(v.toPrecision(10)));
+  }
+  return out;
 }
