@@ -14,7 +14,7 @@ import type { BenchResult } from "./BenchResult.js";
  * (recovery time and goodput lost within 15% of the event engine's median over seeds; the bench exits non-zero
  * otherwise), and the cost of a fluid sweep point. `FLUID_BENCH_SEEDS` (default 3) sets the event seeds;
  * `FLUID_BENCH_CHECKS` (comma-separated names, default all three; empty: none) the scenarios checked at full scale;
- * `FLUID_BENCH_SWEEP_POINTS` (default 100, a multiple of 10) the points of the retry-storm sweep (10,000 for the
+ * `FLUID_BENCH_SWEEP_POINTS` (default 100, a multiple of 10, at least 20) the points of the retry-storm sweep (10,000 for the
  * issue's phase-diagram target); `FLUID_BENCH_BOUNDARY=1` also times `stampede boundary` on retry-storm at full
  * scale with 20 replications (about a minute or two).
  */
@@ -126,7 +126,10 @@ export async function fluidBench(): Promise<BenchResult[]> {
   }
   // 3. A fluid sweep of retry-storm through the sweep pool (2 workers): per point, and 10,000 points extrapolated.
   const points = Number(process.env["FLUID_BENCH_SWEEP_POINTS"] ?? 100);
-  const ends = Math.max(1, Math.round(points / 10));
+  const ends = Math.round(points / 10);
+  // a sweep range needs two values at least: 20 points or more, in tens
+  if (!(ends >= 2) || ends * 10 !== points)
+    throw new Error(`FLUID_BENCH_SWEEP_POINTS must be a multiple of 10, at least 20; got ${points}`);
   const dir = mkdtempSync(join(tmpdir(), "stampede-fluid-sweep-"));
   try {
     const t1 = performance.now();
