@@ -61,21 +61,25 @@ describe(NAME, () => {
   // Predictions (emerge from the mechanisms): the restart (as the step anchored on sustained-diagnosis), all leases
   // back, the NLB errors' start and end. Regression test of a fitted number: launches back (Network Manager's work per
   // lease was set so that it matches 10:36). Seeds 1-3.
-  it.each([1, 2, 3])("later phases within 20 percent of the published elapsed times, seed %i", (seed) => {
-    const r = runBuiltin(NAME, { seed, scale: 1 });
-    const t = times(r);
-    // predicted, OUTSIDE 20% (-22%): the restart is the sustained-diagnosis, 48 min after the first interval after
-    // 02:25 with an impact; published 04:14 (4 h 26 min). Asserted as the mechanism's time, not as a match.
-    expect(t.restart).toBe(dnsEnd + MIN + 48 * MIN);
-    within20(t.leasesBack, 5 * H + 40 * MIN); // predicted: 05:28 published
-    within20(t.nlbStart, 5 * H + 42 * MIN); // predicted: 05:30 published
-    within20(t.nlbEnd, 14 * H + 21 * MIN); // predicted: 14:09 published
-    within20(t.launchesBack, 10 * H + 48 * MIN); // FITTED (regression test): 10:36 published
-    // the order of the night: leases, then NLB errors with Network Manager's backlog, launches, then the NLB
-    expect(t.nlbStart).toBeGreaterThan(t.restart);
-    expect(t.launchesBack).toBeGreaterThan(t.leasesBack);
-    expect(t.nlbEnd).toBeGreaterThan(t.launchesBack);
-  });
+  it.each([1, 2, 3])(
+    "later phases within 20 percent of the published elapsed times, but the restart (a reported miss), seed %i",
+    (seed) => {
+      const r = runBuiltin(NAME, { seed, scale: 1 });
+      const t = times(r);
+      // predicted, OUTSIDE 20% (-23%: 3 h 26 min against 4 h 26 min): the restart is the sustained-diagnosis, 48 min
+      // after the first interval after 02:25 with an impact; published 04:14. Asserted as the mechanism's time, not as a
+      // match.
+      expect(t.restart).toBe(dnsEnd + MIN + 48 * MIN);
+      within20(t.leasesBack, 5 * H + 40 * MIN); // predicted: 05:28 published
+      within20(t.nlbStart, 5 * H + 42 * MIN); // predicted: 05:30 published
+      within20(t.nlbEnd, 14 * H + 21 * MIN); // predicted: 14:09 published
+      within20(t.launchesBack, 10 * H + 48 * MIN); // FITTED (regression test): 10:36 published
+      // the order of the night: leases, then NLB errors with Network Manager's backlog, launches, then the NLB
+      expect(t.nlbStart).toBeGreaterThan(t.restart);
+      expect(t.launchesBack).toBeGreaterThan(t.leasesBack);
+      expect(t.nlbEnd).toBeGreaterThan(t.launchesBack);
+    },
+  );
 
   it("without the restart the collapse is metastable; leases that do not lapse, or re-queues with backoff and a budget, recover by themselves", () => {
     const until = dnsEnd + 4 * H;
