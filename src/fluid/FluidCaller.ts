@@ -276,11 +276,6 @@ export class FluidCaller {
     this.resolveMass = new Float64Array(this.k);
     this.bucketLat = new Float64Array(this.k).fill(Number.NaN);
     this.bucketIdx = new Int32Array(this.k);
-    if (o.retry)
-      for (let c = 1; c < this.k; c++) {
-        delayWindow(o.retry.backoff, c - 1, TMP);
-        this.meanDelay[c] = (TMP[0]! + TMP[1]!) / 2 / this.dt;
-      }
     this.retryAfterTimeout = new Float64Array(this.k).fill(Number.NaN);
     this.retryAfterError = new Float64Array(this.k).fill(Number.NaN);
     this.retryLo = new Float64Array(this.k);
@@ -299,9 +294,11 @@ export class FluidCaller {
       };
       this.retryAfterTimeout[c] = share(Outcome.TIMEOUT);
       this.retryAfterError[c] = share(Outcome.FAILURE);
+      // the retry into class c + 1: its delay window and mean delay (read by retryBack[c + 1] on the next pass)
       delayWindow(r.backoff, c, TMP);
       this.retryLo[c] = TMP[0]! / this.dt;
       this.retryHi[c] = TMP[1]! / this.dt;
+      this.meanDelay[c + 1] = (TMP[0]! + TMP[1]!) / 2 / this.dt;
     }
     this.failLo = new Float64Array(this.reconnectClasses);
     this.failHi = new Float64Array(this.reconnectClasses);
